@@ -1,0 +1,60 @@
+namespace Fengqiao.Core.Organisations;
+
+/// <summary>What each role may reach and where it may sit. The one table the scope rule and account checks read.</summary>
+public static class RoleCatalog
+{
+    public sealed record RoleRule(StaffRole Role, ScopeKind Scope, bool NeedsUnit, IReadOnlyCollection<UnitKind> UnitKinds);
+
+    private static readonly UnitKind[] AnyUnit = Enum.GetValues<UnitKind>();
+
+    private static readonly Dictionary<StaffRole, RoleRule> Rules = new RoleRule[]
+    {
+        new(StaffRole.Resident, ScopeKind.Own, NeedsUnit: false, []),
+        new(StaffRole.Clerk, ScopeKind.Area, true, [UnitKind.PetitionBureau, UnitKind.Government, UnitKind.ResolutionCentre, UnitKind.VillageCommittee, UnitKind.JointMeetingOffice]),
+        new(StaffRole.Handler, ScopeKind.Unit, true, AnyUnit),
+        new(StaffRole.GridMember, ScopeKind.Area, true, [UnitKind.VillageCommittee, UnitKind.Government]),
+        new(StaffRole.PetitionAgent, ScopeKind.Area, true, [UnitKind.VillageCommittee, UnitKind.Government, UnitKind.ResolutionCentre]),
+        new(StaffRole.TownLeader, ScopeKind.Area, true, [UnitKind.Government]),
+        new(StaffRole.DistrictLeader, ScopeKind.Area, true, [UnitKind.Government]),
+        new(StaffRole.JointMeetingOffice, ScopeKind.Area, true, [UnitKind.JointMeetingOffice, UnitKind.PetitionBureau]),
+        new(StaffRole.DisciplineCommission, ScopeKind.Area, true, [UnitKind.DisciplineCommission]),
+        new(StaffRole.PolicePlanner, ScopeKind.Unit, true, [UnitKind.PoliceCommand, UnitKind.PoliceStation]),
+        new(StaffRole.Procurator, ScopeKind.Unit, true, [UnitKind.Procuratorate]),
+        new(StaffRole.JudicialOfficer, ScopeKind.Unit, true, [UnitKind.JudicialOffice]),
+        new(StaffRole.Administrator, ScopeKind.All, true, AnyUnit),
+    }.ToDictionary(r => r.Role);
+
+    public static RoleRule For(StaffRole role) => Rules[role];
+
+    public static IEnumerable<RoleRule> All => Rules.Values;
+
+    /// <summary>
+    /// Checks that an account with these roles may sit in a unit of this kind. Returns the problems in Chinese
+    /// and English, empty when the account is valid.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(IReadOnlyCollection<StaffRole> roles, UnitKind? unitKind)
+    {
+        var problems = new List<string>();
+        if (roles.Count == 0)
+        {
+            problems.Add("至少需要一个角色 (an account needs at least one role)");
+        }
+        if (roles.Contains(StaffRole.Resident) && roles.Count > 1)
+        {
+            problems.Add("群众账号不能兼任工作人员角色 (a resident account cannot also hold staff roles)");
+        }
+        foreach (var role in roles.Distinct())
+        {
+            var rule = Rules[role];
+            if (rule.NeedsUnit && unitKind is null)
+            {
+                problems.Add($"角色 {role} 必须属于一个单位 (role {role} needs a unit)");
+            }
+            else if (unitKind is { } kind && rule.NeedsUnit && !rule.UnitKinds.Contains(kind))
+            {
+                problems.Add($"角色 {role} 不能设在 {kind} 类单位 (role {role} cannot sit in a {kind} unit)");
+            }
+        }
+        return problems;
+    }
+}
