@@ -1,0 +1,31 @@
+using Fengqiao.Data.Accounts;
+using Fengqiao.Data.Import;
+using Fengqiao.Data.Infrastructure;
+using Fengqiao.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database chosen by configuration. The host must register an
+    /// <see cref="Scope.IAccessScopeProvider"/>: there is deliberately no default, so a host that forgets gets an
+    /// error at start rather than a database that shows everything.
+    /// </summary>
+    public static IServiceCollection AddFengqiaoData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        services.AddSingleton(settings);
+        services.AddScoped<IDbContextFactory<FengqiaoDbContext>, FengqiaoDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FengqiaoDbContext>>().CreateDbContext());
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DivisionImporter>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<StaffAccounts>();
+        services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
+        return services;
+    }
+}

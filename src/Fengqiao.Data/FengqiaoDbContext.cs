@@ -1,0 +1,148 @@
+using Fengqiao.Core.Organisations;
+using Fengqiao.Data.Cases;
+using Fengqiao.Data.Organisations;
+using Fengqiao.Data.People;
+using Fengqiao.Data.Scope;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Data;
+
+/// <summary>
+/// The one database of Fengqiao. Provider-specific subclasses (<see cref="SqliteFengqiaoDbContext"/>,
+/// <see cref="PostgresFengqiaoDbContext"/>) only carry their own migrations and type mappings.
+/// The scope rule is applied here, as query filters, so no page or endpoint can forget it.
+/// </summary>
+public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
+{
+    private readonly AccessScope _scope;
+
+    protected FengqiaoDbContext(DbContextOptions options, IAccessScopeProvider? scopeProvider)
+        : base(options)
+    {
+        _scope = scopeProvider?.Current ?? AccessScope.Nobody;
+    }
+
+    public AccessScope Scope => _scope;
+
+    // The query filters read these members of the context, so EF parameterises them per query.
+    private bool ScopeAll => _scope.SeesAll;
+    private Guid? ScopeUnitId => _scope.Kind >= ScopeKind.Unit ? _scope.UnitId : null;
+    private string? ScopeArea => _scope.Area?.Value;
+    private string? ScopeOwnAccount => _scope.Kind == ScopeKind.Own ? _scope.AccountId : null;
+
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Division>(b =>
+        {
+            b.HasKey(d => d.Code);
+            b.Property(d => d.Code).HasMaxLength(12);
+            b.Property(d => d.Name).HasMaxLength(100);
+            b.Property(d => d.ParentCode).HasMaxLength(12);
+            b.HasIndex(d => d.ParentCode);
+        });
+
+        builder.Entity<Unit>(b =>
+        {
+            b.Property(u => u.Name).HasMaxLength(100);
+            b.Property(u => u.DivisionCode).HasMaxLength(12);
+            b.Property(u => u.DocumentPrefix).HasMaxLength(20);
+            b.HasOne<Division>().WithMany().HasForeignKey(u => u.DivisionCode).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(u => new { u.DivisionCode, u.Name }).IsUnique();
+            b.Property(u => u.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<Resident>(b =>
+        {
+            b.Property(r => r.Name).HasMaxLength(50);
+            b.Property(r => r.IdNumber).HasMaxLength(200);
+            b.Property(r => r.Phone).HasMaxLength(200);
+            b.Property(r => r.DivisionCode).HasMaxLength(12);
+            b.HasIndex(r => r.IdNumber);
+            b.HasIndex(r => r.AccountId);
+            b.Property(r => r.Version).IsConcurrencyToken();
+            // A resident is visible with the area, to the resident, or through any case the viewer may see.
+            b.HasQueryFilter(r => ScopeAll
+                || (ScopeArea != null && r.DivisionCode.StartsWith(ScopeArea))
+                || (ScopeOwnAccount != null && r.AccountId == ScopeOwnAccount)
+                || Cases.Any(c => c.ResidentId == r.Id));
+        });
+
+        builder.Entity<CaseRecord>(b =>
+        {
+            b.ToTable("Cases");
+            b.Property(c => c.TrackingCode).HasMaxLength(32);
+            b.HasIndex(c => c.TrackingCode).IsUnique();
+            b.Property(c => c.Title).HasMaxLength(200);
+            b.Property(c => c.CategoryCode).HasMaxLength(32);
+            b.Property(c => c.DivisionCode).HasMaxLength(12);
+            b.HasIndex(c => c.DivisionCode);
+            b.HasIndex(c => c.RegisteringUnitId);
+            b.HasIndex(c => c.HandlingUnitId);
+            b.HasIndex(c => c.RegisteredAt);
+            b.HasOne<Unit>().WithMany().HasForeignKey(c => c.RegisteringUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Unit>().WithMany().HasForeignKey(c => c.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.HasQueryFilter(c => ScopeAll
+                || (ScopeUnitId != null && (c.RegisteringUnitId == ScopeUnitId || c.HandlingUnitId == ScopeUnitId))
+                || (ScopeArea != null && c.DivisionCode.StartsWith(ScopeArea))
+                || (ScopeOwnAccount != null && c.ResidentAccountId == ScopeOwnAccount));
+        });
+
+        builder.Entity<CaseEvent>(b =>
+        {
+            b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+            b.Property(e => e.Kind).HasMaxLength(64);
+            b.Property(e => e.Actor).HasMaxLength(256);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasOne<CaseRecord>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+            // Events follow their case's visibility.
+            b.HasQueryFilter(e => Cases.Any(c => c.Id == e.CaseId));
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is CaseEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("案件日志只能追加，不能修改或删除 (case events are append-only)");
+            }
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version++;
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.People;
+using Fengqiao.Data.Accounts;
+using Fengqiao.Data.Cases;
+using Fengqiao.Data.Import;
+using Fengqiao.Data.Organisations;
+using Fengqiao.Data.People;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Seeding;
+
+public sealed record DemoSeedResult(int Divisions, int Units, int Accounts, int Residents, int Cases);
+
+/// <summary>
+/// Fills an empty database with the demo: the seed's nine districts with all their towns and villages, the
+/// units that work there, the documented staff logins, residents with valid ID numbers, and cases spread
+/// over the last three months. Deterministic (fixed random seed) so screenshots and tests are stable.
+/// </summary>
+public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, StaffAccounts accounts, IClock clock)
+{
+    // The district's departments (职能部门 and attached bodies): key, name suffix, kind.
+    private static readonly (string Key, string Suffix, UnitKind Kind)[] DistrictUnits =
+    [
+        ("government", "人民政府", UnitKind.Government),
+        ("bureau", "信访局", UnitKind.PetitionBureau),
+        ("joint", "信访工作联席会议办公室", UnitKind.JointMeetingOffice),
+        ("discipline", "纪委监委", UnitKind.DisciplineCommission),
+        ("centre", "矛盾纠纷多元化解中心", UnitKind.ResolutionCentre),
+        ("housing", "住房和城乡建设局", UnitKind.Department),
+        ("hrss", "人力资源和社会保障局", UnitKind.Department),
+        ("market", "市场监督管理局", UnitKind.Department),
+        ("land", "自然资源局", UnitKind.Department),
+        ("education", "教育和体育局", UnitKind.Department),
+        ("health", "卫生健康局", UnitKind.Department),
+        ("transport", "交通运输局", UnitKind.Department),
+        ("environment", "生态环境分局", UnitKind.Department),
+        ("agriculture", "农业农村局", UnitKind.Department),
+        ("civil", "民政局", UnitKind.Department),
+        ("police", "公安分局情指行中心", UnitKind.PoliceCommand),
+        ("procuratorate", "人民检察院", UnitKind.Procuratorate),
+        ("justice", "司法局", UnitKind.JudicialOffice),
+        ("tax", "税务局", UnitKind.TaxOffice),
+    ];
+
+    // Realistic matters: title, department key, kind.
+    private static readonly (string Title, string Department, CaseKind Kind)[] Matters =
+    [
+        ("小区物业服务不到位，电梯长期故障", "housing", CaseKind.Petition),
+        ("建筑工地拖欠农民工工资", "hrss", CaseKind.Petition),
+        ("夜间施工噪音扰民", "environment", CaseKind.Petition),
+        ("征地补偿款未按时发放", "land", CaseKind.Petition),
+        ("邻里宅基地界址纠纷", "land", CaseKind.Dispute),
+        ("养殖场异味影响周边居民", "environment", CaseKind.Petition),
+        ("超市销售过期食品", "market", CaseKind.Petition),
+        ("学校周边交通拥堵存在安全隐患", "transport", CaseKind.Petition),
+        ("社保关系转移办理缓慢", "hrss", CaseKind.Petition),
+        ("土地承包经营权流转纠纷", "agriculture", CaseKind.Dispute),
+        ("婚姻家庭矛盾调解申请", "civil", CaseKind.Dispute),
+        ("医疗费用报销争议", "health", CaseKind.Petition),
+        ("房屋漏水楼上楼下纠纷", "housing", CaseKind.Dispute),
+        ("校外培训机构退费难", "education", CaseKind.Petition),
+        ("低保资格认定有异议", "civil", CaseKind.Petition),
+        ("商铺租赁合同纠纷", "market", CaseKind.Dispute),
+        ("老旧小区改造进度慢", "housing", CaseKind.Petition),
+        ("劳动合同解除经济补偿争议", "hrss", CaseKind.Dispute),
+    ];
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
+    private static readonly string[] GivenNames = ["建国", "秀英", "志强", "桂兰", "海燕", "国华", "丽娟", "文斌", "玉梅", "俊杰", "淑珍", "永红", "晓东", "春梅", "德明", "雪梅"];
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => !await db.Units.AnyAsync(cancellationToken);
+
+    public async Task<DemoSeedResult> SeedAsync(string password = DemoAccounts.DefaultPassword, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!await IsEmptyAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("数据库中已有单位数据，演示数据只写入空库 (the database already has units; the demo seeds only an empty database)");
+        }
+        var random = new Random(2026);
+        progress?.Report(new ImportProgress("divisions", 0, 5));
+        var imported = await importer.ImportAsync(DemoDistricts.ShippedDivisionsFolder, progress, cancellationToken);
+
+        progress?.Report(new ImportProgress("units", 1, 5));
+        var divisions = await db.Divisions.AsNoTracking().ToListAsync(cancellationToken);
+        var byParent = divisions.Where(d => d.ParentCode is not null).GroupBy(d => d.ParentCode!).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Code, StringComparer.Ordinal).ToList());
+        var units = new Dictionary<string, Unit>();
+        var townUnits = new Dictionary<string, List<Unit>>();
+        foreach (var district in DemoDistricts.All)
+        {
+            var name = divisions.Single(d => d.Code == district.Code).Name;
+            Unit? government = null;
+            foreach (var (key, suffix, kind) in DistrictUnits)
+            {
+                var unit = new Unit
+                {
+                    Name = name + suffix,
+                    Kind = kind,
+                    DivisionCode = district.Code,
+                    ParentUnitId = government?.Id,
+                    DocumentPrefix = key switch
+                    {
+                        "bureau" => district.DocumentShort + "信",
+                        "joint" => district.DocumentShort + "信联",
+                        "discipline" => district.DocumentShort + "纪",
+                        "procuratorate" => district.DocumentShort + "检",
+                        _ => null,
+                    },
+                };
+                government ??= unit;
+                units[$"{district.Code}:{key}"] = unit;
+            }
+            var list = townUnits[district.Code] = [];
+            var towns = byParent.GetValueOrDefault(district.Code) ?? [];
+            for (var t = 0; t < towns.Count; t++)
+            {
+                var town = towns[t];
+                var townGovernment = new Unit
+                {
+                    Name = town.Name + (town.Name.EndsWith("街道", StringComparison.Ordinal) ? "办事处" : "人民政府"),
+                    Kind = UnitKind.Government,
+                    DivisionCode = town.Code,
+                    ParentUnitId = government!.Id,
+                };
+                list.Add(townGovernment);
+                units[$"{town.Code}:government"] = townGovernment;
+                units[$"{town.Code}:judicial"] = new Unit { Name = town.Name + "司法所", Kind = UnitKind.JudicialOffice, DivisionCode = town.Code, ParentUnitId = units[$"{district.Code}:justice"].Id };
+                units[$"{town.Code}:police"] = new Unit { Name = town.Name + "派出所", Kind = UnitKind.PoliceStation, DivisionCode = town.Code, ParentUnitId = units[$"{district.Code}:police"].Id };
+                if (t < 2)
+                {
+                    foreach (var village in (byParent.GetValueOrDefault(town.Code) ?? []).Take(3))
+                    {
+                        units[$"{village.Code}:committee"] = new Unit { Name = village.Name, Kind = UnitKind.VillageCommittee, DivisionCode = village.Code, ParentUnitId = townGovernment.Id };
+                    }
+                }
+                if (t == 0)
+                {
+                    units[$"{district.Code}:town"] = townGovernment;
+                    units[$"{district.Code}:judicial"] = units[$"{town.Code}:judicial"];
+                    var firstVillage = byParent.GetValueOrDefault(town.Code)?.FirstOrDefault();
+                    if (firstVillage is not null)
+                    {
+                        units[$"{district.Code}:village"] = units[$"{firstVillage.Code}:committee"];
+                    }
+                }
+            }
+        }
+        db.Units.AddRange(units.Values.Distinct());
+        await db.SaveChangesAsync(cancellationToken);
+
+        progress?.Report(new ImportProgress("accounts", 2, 5));
+        await accounts.EnsureRolesAsync();
+        var accountIds = new Dictionary<string, string>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var unitId = account.UnitKey is null ? (Guid?)null : units[account.UnitKey].Id;
+            var result = await accounts.CreateAsync(new NewAccount(account.UserName, account.DisplayName, password, unitId, [account.Role]), cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"demo account {account.UserName}: " + string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+            }
+            accountIds[account.UserName] = result.UserId!;
+        }
+
+        progress?.Report(new ImportProgress("residents", 3, 5));
+        var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        var villagesByDistrict = divisions.Where(d => d.Level == DivisionLevel.Village).GroupBy(d => d.Code[..6]).ToDictionary(g => g.Key, g => g.ToList());
+        var residents = new List<Resident>();
+        foreach (var district in DemoDistricts.All)
+        {
+            var villages = villagesByDistrict[district.Code];
+            for (var i = 0; i < 24; i++)
+            {
+                var birth = new LocalDate(1950 + random.Next(55), 1 + random.Next(12), 1 + random.Next(28));
+                residents.Add(new Resident
+                {
+                    Name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
+                    IdNumber = ResidentIdNumber.Create(district.Code, birth, random.Next(1, 999)).Value,
+                    Phone = $"1{3 + random.Next(6)}{random.Next(100_000_000, 999_999_999)}",
+                    DivisionCode = villages[random.Next(villages.Count)].Code,
+                });
+            }
+        }
+        var residentAccountHolder = residents[0];
+        residentAccountHolder.Name = "马建国";
+        residentAccountHolder.AccountId = accountIds["resident"];
+        db.Residents.AddRange(residents);
+        await db.SaveChangesAsync(cancellationToken);
+
+        progress?.Report(new ImportProgress("cases", 4, 5));
+        var now = clock.GetCurrentInstant();
+        var caseCount = 0;
+        var channels = Enum.GetValues<CaseChannel>();
+        foreach (var district in DemoDistricts.All)
+        {
+            var districtResidents = residents.Where(r => r.DivisionCode.StartsWith(district.Code, StringComparison.Ordinal)).ToList();
+            var sequence = 0;
+            for (var i = 0; i < 40; i++)
+            {
+                var matter = Matters[random.Next(Matters.Length)];
+                var resident = i < 2 && district.Code == "370505" ? residentAccountHolder : districtResidents[random.Next(districtResidents.Count)];
+                var at = now - Duration.FromMinutes(random.Next(90 * 24 * 60));
+                var towns = townUnits[district.Code];
+                var town = towns[random.Next(towns.Count)];
+                var registeredAtTown = random.Next(3) == 0;
+                var assigned = random.Next(3) != 0;
+                var state = assigned ? (random.Next(2) == 0 ? CaseState.Assigned : CaseState.InProgress) : CaseState.Registered;
+                var record = new CaseRecord
+                {
+                    TrackingCode = $"{district.CasePrefix}-{at.InUtc().Year}-{++sequence:D6}",
+                    Kind = matter.Kind,
+                    Channel = channels[random.Next(channels.Length)],
+                    State = state,
+                    Title = matter.Title,
+                    Detail = $"{resident.Name}反映：{matter.Title}，请求有关部门依法处理。",
+                    DivisionCode = resident.DivisionCode,
+                    RegisteringUnitId = registeredAtTown ? town.Id : units[$"{district.Code}:bureau"].Id,
+                    HandlingUnitId = assigned ? units[$"{district.Code}:{matter.Department}"].Id : null,
+                    ResidentId = resident.Id,
+                    ResidentAccountId = resident.AccountId,
+                    RegisteredAt = at,
+                };
+                db.Cases.Add(record);
+                await CaseEventLog.AppendAsync(db, record.Id, "registered", "demo-seed", at, new { state = nameof(CaseState.Registered), record.Channel, record.Title }, cancellationToken);
+                if (assigned)
+                {
+                    await CaseEventLog.AppendAsync(db, record.Id, "assigned", "demo-seed", at + Duration.FromHours(4), new { before = nameof(CaseState.Registered), after = state.ToString(), unit = matter.Department }, cancellationToken);
+                }
+                caseCount++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        progress?.Report(new ImportProgress("done", 5, 5));
+        return new DemoSeedResult(imported.Total, units.Values.Distinct().Count(), DemoAccounts.All.Count, residents.Count, caseCount);
+    }
+}
