@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fengqiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFengqiaoDbContext))]
-    [Migration("20261129003647_Initial")]
-    partial class Initial
+    [Migration("20261129003759_AppendOnlyCaseEvents")]
+    partial class AppendOnlyCaseEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fengqiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFengqiaoDbContext))]
-    [Migration("20261129003700_AppendOnlyCaseEvents")]
-    partial class AppendOnlyCaseEvents
+    [Migration("20261129003743_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
