@@ -16,21 +16,25 @@ namespace Fengqiao.Data;
 /// </summary>
 public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
 {
-    private readonly AccessScope _scope;
+    private readonly IAccessScopeProvider? _scopeProvider;
 
     protected FengqiaoDbContext(DbContextOptions options, IAccessScopeProvider? scopeProvider)
         : base(options)
     {
-        _scope = scopeProvider?.Current ?? AccessScope.Nobody;
+        _scopeProvider = scopeProvider;
     }
 
-    public AccessScope Scope => _scope;
+    /// <summary>
+    /// Read at every query, not at construction: a context can be created (by Identity, say) before the request's
+    /// principal is known, and must still filter by the principal when it queries.
+    /// </summary>
+    public AccessScope Scope => _scopeProvider?.Current ?? AccessScope.Nobody;
 
     // The query filters read these members of the context, so EF parameterises them per query.
-    private bool ScopeAll => _scope.SeesAll;
-    private Guid? ScopeUnitId => _scope.Kind >= ScopeKind.Unit ? _scope.UnitId : null;
-    private string? ScopeArea => _scope.Area?.Value;
-    private string? ScopeOwnAccount => _scope.Kind == ScopeKind.Own ? _scope.AccountId : null;
+    private bool ScopeAll => Scope.SeesAll;
+    private Guid? ScopeUnitId => Scope.Kind >= ScopeKind.Unit ? Scope.UnitId : null;
+    private string? ScopeArea => Scope.Area?.Value;
+    private string? ScopeOwnAccount => Scope.Kind == ScopeKind.Own ? Scope.AccountId : null;
 
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<Unit> Units => Set<Unit>();

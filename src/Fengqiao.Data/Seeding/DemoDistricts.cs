@@ -18,5 +18,5 @@ public static class DemoDistricts
         new("530103", "PL", "盘"),   // 盘龙区
     ];
 
-    public static string ShippedDivisionsFolder => Path.Combine(AppContext.BaseDirectory, "reference", "divisions");
+    public static string ShippedDivisionsFolder => Path.Combine(AppContext.BaseDirectory, "Reference", "divisions");
 }

@@ -1,0 +1,53 @@
+using Fengqiao.Core.Audit;
+using Fengqiao.Core.Cases;
+using Fengqiao.Data;
+using Fengqiao.Data.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Web.Api;
+
+public sealed record CaseListItemDto(Guid Id, string TrackingCode, CaseKind Kind, CaseChannel Channel, CaseState State, string Title, string DivisionCode, Guid? HandlingUnitId, Instant RegisteredAt);
+
+public sealed record CaseEventDto(int Sequence, string Kind, string Actor, Instant At, string Data, string Hash);
+
+public sealed record CaseDetailDto(CaseListItemDto Case, string? Detail, IReadOnlyList<CaseEventDto> Events, int? FirstBrokenLink);
+
+public sealed record CasePage(int Total, IReadOnlyList<CaseListItemDto> Items);
+
+/// <summary>Read side of cases for the foundation: what the caller's scope lets them see. The lifecycle endpoints come with the cases module.</summary>
+public static class CasesApi
+{
+    public static void MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").RequireAuthorization().WithTags("Cases");
+
+        group.MapGet("/", async (string? q, int? skip, int? take, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var query = CaseQueries.Search(db, q);
+            var total = await query.CountAsync(ct);
+            var items = await query.OrderByDescending(c => c.RegisteredAt).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 50, 1, 500))
+                .Select(c => new CaseListItemDto(c.Id, c.TrackingCode, c.Kind, c.Channel, c.State, c.Title, c.DivisionCode, c.HandlingUnitId, c.RegisteredAt))
+                .ToListAsync(ct);
+            return TypedResults.Ok(new CasePage(total, items));
+        }).WithSummary("Cases in the caller's scope, newest first");
+
+        group.MapGet("/{trackingCode}", async Task<Results<Ok<CaseDetailDto>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, ct);
+            if (found is null)
+            {
+                // Out of scope and absent look the same: the answer must not reveal that a case exists elsewhere.
+                return TypedResults.Problem(statusCode: 404, title: Infrastructure.BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
+            }
+            var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == found.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+            var broken = EventChain.FirstBrokenLink(events.Select(e => (CaseEventLog.ToLink(e), e.PreviousHash, e.Hash)));
+            return TypedResults.Ok(new CaseDetailDto(
+                new CaseListItemDto(found.Id, found.TrackingCode, found.Kind, found.Channel, found.State, found.Title, found.DivisionCode, found.HandlingUnitId, found.RegisteredAt),
+                found.Detail,
+                [.. events.Select(e => new CaseEventDto(e.Sequence, e.Kind, e.Actor, e.At, e.Data, e.Hash))],
+                broken));
+        }).WithSummary("One case with its hash-chained timeline");
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using Fengqiao.Data;
+using Fengqiao.Data.Infrastructure;
+using Fengqiao.Data.People;
+using Fengqiao.Data.Scope;
+using Fengqiao.Data.Seeding;
+using Fengqiao.Web.Api;
+using Fengqiao.Web.Auth;
+using Fengqiao.Web.Components;
+using Fengqiao.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace Fengqiao.Web;
+
+/// <summary>How the web host is put together. Each feature adds its services and endpoints here, one line each.</summary>
+public static class WebHostSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddFengqiaoWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        if (!builder.Environment.IsDevelopment() && configuration.GetValue("Logging:Json", true))
+        {
+            // Structured logs: one JSON object per line, with scopes (trace ids) included.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        services.AddScoped<CurrentPrincipal>();
+        services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
+        services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
+        services.AddScoped<UserOperations>();
+        services.AddFengqiaoData(configuration);
+
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<FengqiaoDbContext>()
+            .AddClaimsPrincipalFactory<FengqiaoClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "fengqiao.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers get status codes, not a redirect to a sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(r => r != Core.Organisations.StaffRole.Resident)))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)));
+        services.AddCascadingAuthenticationState();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Cookie first (the language switch), then the browser's Accept-Language; query string for links and tests.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsLocalizer.Customize);
+        // Enums travel as their names ("Clerk", "InProgress"), which clients can read without our source.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Instants as ISO-8601 UTC ("2026-11-29T01:02:03Z"): the API speaks instants, pages speak Beijing time.
+            NodaTime.Serialization.SystemTextJson.Extensions.ConfigureForNodaTime(o.SerializerOptions, NodaTime.DateTimeZoneProviders.Tzdb);
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<FengqiaoDbContext>("database");
+        services.AddHttpContextAccessor();
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("fengqiao-web"))
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(FengqiaoTelemetry.MeterName);
+                if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    m.AddOtlpExporter();
+                }
+            })
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation().AddSource(FengqiaoTelemetry.ActivitySourceName);
+                if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    t.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+
+    private static Task ApiAware(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// SQLite (the demo and single-machine installs) is migrated and, when empty, seeded at start. PostgreSQL is
+    /// migrated by the operator (`fengqiao db migrate`) unless Database:MigrateOnStart says otherwise, because
+    /// several nodes must not race to change the schema.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        var migrate = app.Configuration.GetValue("Database:MigrateOnStart", settings.Provider == DatabaseProvider.Sqlite);
+        var seed = app.Configuration.GetValue("Demo:SeedOnStart", settings.Provider == DatabaseProvider.Sqlite);
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().ActAsSystem = true;
+        if (migrate)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+        if (seed)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (await seeder.IsEmptyAsync())
+            {
+                var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fengqiao.Demo");
+                var result = await seeder.SeedAsync(app.Configuration["Demo:Password"] ?? DemoAccounts.DefaultPassword);
+                log.LogInformation("Demo data seeded: {Divisions} divisions, {Units} units, {Accounts} accounts, {Residents} residents, {Cases} cases",
+                    result.Divisions, result.Units, result.Accounts, result.Residents, result.Cases);
+            }
+        }
+    }
+
+    public static WebApplication UseFengqiaoWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseExceptionHandler();
+        }
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseCurrentPrincipal();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fengqiao API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health");
+
+        app.MapAccountEndpoints();
+        app.MapOrganisationApi();
+        app.MapCasesApi();
+        app.MapAccountsApi();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+public static class Policies
+{
+    public const string Staff = "staff";
+    public const string Administrator = "administrator";
+}
