@@ -1,3 +1,5 @@
+using Fengqiao.Cli.Database;
+using Fengqiao.Cli.Divisions;
 using Spectre.Console.Cli;
 
 namespace Fengqiao.Cli;
@@ -7,6 +9,21 @@ internal static class CliRegistration
 {
     public static void Register(IConfigurator config)
     {
+        config.AddBranch("db", db =>
+        {
+            db.SetDescription("Database schema");
+            db.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply migrations to the configured database");
+        });
+        config.AddBranch("import", import =>
+        {
+            import.SetDescription("Import reference data");
+            import.AddCommand<ImportDivisionsCommand>("divisions").WithDescription("Import GB/T 2260 divisions from a folder of CSV files");
+        });
+        config.AddBranch("seed", seed =>
+        {
+            seed.SetDescription("Demo data");
+            seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Fill an empty database with the demo districts, units, accounts and cases");
+        });
         Tidal.TidalCli.Register(config);
         Text.TextCli.Register(config);
     }

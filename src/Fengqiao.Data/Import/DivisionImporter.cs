@@ -45,6 +45,7 @@ public sealed class DivisionImporter(FengqiaoDbContext db, DatabaseSettings sett
             throw new DivisionImportException([$"找不到文件夹 {folder} (folder not found)"]);
         }
         var rows = new List<Division>(700_000);
+        var origins = new List<string>(700_000);
         var problems = new List<string>();
         var counts = new int[6];
         foreach (var (file, level, parentColumn) in Files)
@@ -99,11 +100,12 @@ public sealed class DivisionImporter(FengqiaoDbContext db, DatabaseSettings sett
                     }
                 }
                 rows.Add(new Division { Code = code.Value, Name = name, Level = level, ParentCode = parent });
+                origins.Add(where);
                 counts[(int)level]++;
             }
         }
 
-        await CheckParentsAndDuplicatesAsync(rows, problems, cancellationToken);
+        await CheckParentsAndDuplicatesAsync(rows, origins, problems, cancellationToken);
         if (problems.Count > 0)
         {
             throw new DivisionImportException(problems);
@@ -113,14 +115,14 @@ public sealed class DivisionImporter(FengqiaoDbContext db, DatabaseSettings sett
         return new DivisionImportResult(counts[1], counts[2], counts[3], counts[4], counts[5]);
     }
 
-    private async Task CheckParentsAndDuplicatesAsync(List<Division> rows, List<string> problems, CancellationToken cancellationToken)
+    private async Task CheckParentsAndDuplicatesAsync(List<Division> rows, List<string> origins, List<string> problems, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(rows.Count, StringComparer.Ordinal);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (!seen.Add(row.Code))
+            if (!seen.Add(rows[i].Code))
             {
-                problems.Add($"代码 {row.Code} 重复出现 (code {row.Code} appears twice)");
+                problems.Add($"{origins[i]}: 代码 {rows[i].Code} 重复出现 (code {rows[i].Code} appears twice)");
             }
         }
         var missing = rows.Where(r => r.ParentCode is not null && !seen.Contains(r.ParentCode)).Select(r => r.ParentCode!).Distinct().ToList();
@@ -134,9 +136,13 @@ public sealed class DivisionImporter(FengqiaoDbContext db, DatabaseSettings sett
         {
             existing.UnionWith(await db.Divisions.Where(d => chunk.Contains(d.Code)).Select(d => d.Code).ToListAsync(cancellationToken));
         }
-        foreach (var code in missing.Where(m => !existing.Contains(m)).Take(100))
+        var absent = missing.Where(m => !existing.Contains(m)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count && absent.Count > 0; i++)
         {
-            problems.Add($"上级区划 {code} 不存在 (parent division {code} does not exist)");
+            if (rows[i].ParentCode is { } parent && absent.Contains(parent))
+            {
+                problems.Add($"{origins[i]}: 上级区划 {parent} 不存在 (parent division {parent} does not exist)");
+            }
         }
     }
 
