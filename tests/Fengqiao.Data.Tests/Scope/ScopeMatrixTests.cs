@@ -1,0 +1,128 @@
+using Fengqiao.Core.Organisations;
+using Fengqiao.Data.Accounts;
+using Fengqiao.Data.Cases;
+using Fengqiao.Data.People;
+using Fengqiao.Data.Scope;
+using Fengqiao.Data.Seeding;
+using Fengqiao.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Data.Tests.Scope;
+
+/// <summary>
+/// Role × resource: for every demo account and every scoped resource, the rows the database filter returns must be
+/// exactly the rows the Core scope rule admits — and a few absolute counts keep the rule itself honest.
+/// </summary>
+public sealed class ScopeMatrixTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    public static TheoryData<string> Accounts => [.. DemoAccounts.All.Select(a => a.UserName)];
+
+    private async Task<AccessScope> ScopeOfAsync(string userName)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        var roles = (await users.GetRolesAsync(user)).Select(Enum.Parse<StaffRole>).ToList();
+        var unit = user.UnitId is { } id ? await db.Units.SingleAsync(u => u.Id == id) : null;
+        return AccessScope.For(roles, user.Id, unit?.Id, unit is null ? null : DivisionCode.Parse(unit.DivisionCode));
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Cases_visible_through_the_database_are_exactly_those_the_scope_rule_admits(string userName)
+    {
+        var scope = await ScopeOfAsync(userName);
+        await using var system = fixture.Database.Context();
+        var all = await system.Cases.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        var expected = all.Where(c => scope.Permits(DivisionCode.Parse(c.DivisionCode), c.RegisteringUnitId, c.HandlingUnitId, c.ResidentAccountId))
+            .Select(c => c.Id).OrderBy(x => x).ToList();
+
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));
+        var actual = await scoped.Cases.Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, actual.OrderBy(x => x).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Case_events_and_residents_follow_the_cases_one_may_see(string userName)
+    {
+        var scope = await ScopeOfAsync(userName);
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));
+        var visibleCases = await scoped.Cases.Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+        var visibleCaseResidents = await scoped.Cases.Where(c => c.ResidentId != null).Select(c => c.ResidentId!.Value).Distinct().ToListAsync(TestContext.Current.CancellationToken);
+
+        var eventCases = await scoped.CaseEvents.Select(e => e.CaseId).Distinct().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(visibleCases.Order(), eventCases.Order());
+
+        var residents = await scoped.Residents.ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var resident in residents)
+        {
+            var admitted = scope.SeesAll
+                || (scope.Area is { } area && DivisionCode.Parse(resident.DivisionCode).IsWithin(area))
+                || (scope.Kind == ScopeKind.Own && resident.AccountId == scope.AccountId)
+                || visibleCaseResidents.Contains(resident.Id);
+            Assert.True(admitted, $"{userName} sees resident {resident.Id} outside the rule");
+        }
+        Assert.True(visibleCaseResidents.All(id => residents.Any(r => r.Id == id)), "every party of a visible case is visible");
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Accounts_listed_are_exactly_those_in_the_unit_or_area(string userName)
+    {
+        var scope = await ScopeOfAsync(userName);
+        await using var system = fixture.Database.Context();
+        var everyone = await StaffDirectory.VisibleAsync(system, TestContext.Current.CancellationToken);
+        var expected = everyone.Where(a => scope.Kind > ScopeKind.Own && (scope.SeesAll || (a.UnitId is { } unit && scope.PermitsUnit(unit, DivisionCode.Parse(a.UnitDivision!)))))
+            .Select(a => a.UserName).Order().ToList();
+
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));
+        var actual = (await StaffDirectory.VisibleAsync(scoped, TestContext.Current.CancellationToken)).Select(a => a.UserName).Order().ToList();
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Absolute_expectations_hold_for_the_demo_accounts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        async Task<int> CountAsync(string user)
+        {
+            await using var db = fixture.Database.Context(new FixedAccessScopeProvider(await ScopeOfAsync(user)));
+            return await db.Cases.CountAsync(ct);
+        }
+
+        await using var system = fixture.Database.Context();
+        var total = await system.Cases.CountAsync(ct);
+        var kenli = await system.Cases.CountAsync(c => c.DivisionCode.StartsWith("370505"), ct);
+        var qingpu = await system.Cases.CountAsync(c => c.DivisionCode.StartsWith("310118"), ct);
+        var housing = await system.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", ct);
+        var housingCases = await system.Cases.CountAsync(c => c.HandlingUnitId == housing.Id, ct);
+
+        Assert.Equal(fixture.Seeded.Cases, total);
+        Assert.Equal(total, await CountAsync("admin"));
+        Assert.Equal(kenli, await CountAsync("clerk"));
+        Assert.Equal(kenli, await CountAsync("distlead"));
+        Assert.Equal(qingpu, await CountAsync("qingpu.clerk"));
+        Assert.Equal(housingCases, await CountAsync("handler"));
+        Assert.True(housingCases > 0 && housingCases < kenli);
+        var residentCases = await system.Cases.CountAsync(c => c.ResidentAccountId != null, ct);
+        Assert.True(residentCases >= 2);
+        Assert.Equal(residentCases, await CountAsync("resident"));
+        Assert.Equal(0, await CountAsync("police"));
+    }
+
+    [Fact]
+    public async Task A_context_without_a_principal_sees_nothing()
+    {
+        await using var db = fixture.Database.Context(new FixedAccessScopeProvider(AccessScope.Nobody));
+        Assert.Equal(0, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Residents.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.CaseEvents.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await StaffDirectory.VisibleAsync(db, TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,109 @@
+using Fengqiao.Data;
+using Fengqiao.Data.Infrastructure;
+using Fengqiao.Data.Scope;
+using Npgsql;
+
+namespace Fengqiao.Testing;
+
+/// <summary>
+/// A database of its own for one test class, on the provider the run was asked for:
+/// FENGQIAO_TEST_PROVIDER=sqlite (default) or postgres, the latter with FENGQIAO_TEST_PG holding a connection
+/// string to a server the test command started (initdb in a temporary folder). Asking for postgres without a
+/// server fails loudly: a run that silently fell back to SQLite would claim coverage it does not have.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteFile;
+    private readonly string? _postgresName;
+    private readonly string? _postgresAdmin;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile, string? postgresName, string? postgresAdmin)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Settings = new DatabaseSettings(provider, connectionString);
+        _sqliteFile = sqliteFile;
+        _postgresName = postgresName;
+        _postgresAdmin = postgresAdmin;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public DatabaseSettings Settings { get; }
+
+    public string ProviderName => Provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite";
+
+    public static DatabaseProvider RequestedProvider =>
+        (Environment.GetEnvironmentVariable("FENGQIAO_TEST_PROVIDER") ?? "sqlite").Trim().ToLowerInvariant() switch
+        {
+            "postgres" or "postgresql" => DatabaseProvider.Postgres,
+            "sqlite" or "" => DatabaseProvider.Sqlite,
+            var other => throw new InvalidOperationException($"FENGQIAO_TEST_PROVIDER='{other}': use sqlite or postgres"),
+        };
+
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    {
+        TestDatabase db;
+        if (RequestedProvider == DatabaseProvider.Postgres)
+        {
+            var admin = Environment.GetEnvironmentVariable("FENGQIAO_TEST_PG");
+            if (string.IsNullOrWhiteSpace(admin))
+            {
+                throw new InvalidOperationException("FENGQIAO_TEST_PROVIDER=postgres but FENGQIAO_TEST_PG is not set: start PostgreSQL with ./fengqiao.sh test");
+            }
+            var name = "fq_test_" + Guid.NewGuid().ToString("N")[..16];
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            db = new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name, admin);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N") + ".db");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            db = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null, null);
+        }
+        if (migrate)
+        {
+            await using var context = db.Context();
+            await new DatabaseMigrator(db.Settings, context).MigrateAsync();
+        }
+        return db;
+    }
+
+    /// <summary>A context that acts for the system (sees everything), or for the given scope.</summary>
+    public FengqiaoDbContext Context(IAccessScopeProvider? scope = null) => Settings.CreateContext(scope ?? new SystemAccessScopeProvider());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_sqliteFile + suffix);
+                }
+                catch (IOException)
+                {
+                    // A file still open by a pool on another thread; the temp folder is cleaned by the OS.
+                }
+            }
+        }
+        if (_postgresName is not null && _postgresAdmin is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
