@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Fengqiao's two commands, for a fresh Debian machine with the .NET 10 SDK:
+#   ./fengqiao.sh run    build and serve the web app on an embedded SQLite database with demo data
+#   ./fengqiao.sh test   run every test, on SQLite and on a throw-away PostgreSQL, with browser tests
+# Anything else is passed to the `fengqiao` command line, e.g. ./fengqiao.sh cli import divisions <folder>
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else echo "needs root: $*" >&2; return 1; fi
+}
+
+# Installs the Debian packages that are missing; does nothing when all are present.
+apt_install() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing from Debian's packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+need_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
+}
+
+free_port() {
+  local p i
+  for i in $(seq 1 100); do
+    p=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+as_pg_user() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# A private PostgreSQL in a temporary folder on a free port; stopped and removed on exit.
+start_postgres() {
+  apt_install postgresql
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PGTMP=$(mktemp -d /tmp/fengqiao-pg.XXXXXX)
+  PGPORT=$(free_port)
+  [ "$(id -u)" = 0 ] && chown postgres "$PGTMP"
+  as_pg_user "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
+  as_pg_user "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
+    -o "-p $PGPORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+  trap stop_postgres EXIT
+  export FENGQIAO_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Include Error Detail=true"
+  echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT ($PGTMP)"
+}
+
+stop_postgres() {
+  [ -n "${PGTMP:-}" ] || return 0
+  as_pg_user "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGTMP"
+}
+
+cmd_run() {
+  need_dotnet
+  local urls=${FENGQIAO_URLS:-http://localhost:5080}
+  echo "Building the web app …"
+  dotnet publish src/Fengqiao.Web -c Release -o artifacts/web --nologo -v quiet
+  mkdir -p data
+  echo "Fengqiao on $urls — sign in as clerk / Fengqiao@2026 (all demo accounts: README.md)"
+  cd artifacts/web
+  ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
+  Database__Provider=${Database__Provider:-Sqlite} \
+  Database__ConnectionString=${Database__ConnectionString:-"Data Source=$ROOT/data/fengqiao.db"} \
+  Logging__Json=${Logging__Json:-false} \
+    exec dotnet Fengqiao.Web.dll --urls "$urls"
+}
+
+# Runs one test project on one provider; appends its summary line to $SUMMARY.
+run_project() {
+  local provider=$1 project=$2 name log
+  name=$(basename "$project")
+  log="artifacts/test-results/$name-$provider.log"
+  echo "── $name on $provider"
+  if FENGQIAO_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$name-$provider.trx" --results-directory artifacts/test-results >"$log" 2>&1; then
+    grep -E "^(Passed|Failed)!" "$log" | tail -1 || true
+  else
+    FAILED=1
+    grep -E "^\s+Failed |^(Passed|Failed)!|error" "$log" | head -40 || tail -40 "$log"
+  fi
+  grep -E "^(Passed|Failed)!" "$log" >>"$SUMMARY" || echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0 ($name did not run)" >>"$SUMMARY"
+}
+
+cmd_test() {
+  need_dotnet
+  apt_install chromium fonts-noto-cjk
+  rm -rf artifacts/test-results artifacts/screenshots
+  mkdir -p artifacts/test-results artifacts/screenshots
+  echo "Building …"
+  dotnet build Fengqiao.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
+  start_postgres
+  FAILED=0
+  SUMMARY=artifacts/test-results/summary.txt
+  : >"$SUMMARY"
+  local unit_projects db_projects p
+  unit_projects=$(ls tests/*/*.Tests.csproj | grep -v -E 'Data.Tests|Web.Tests')
+  db_projects="tests/Fengqiao.Data.Tests/Fengqiao.Data.Tests.csproj tests/Fengqiao.Web.Tests/Fengqiao.Web.Tests.csproj tests/Fengqiao.E2E/Fengqiao.E2E.csproj"
+  for p in $unit_projects; do run_project sqlite "$p"; done
+  for p in $db_projects; do run_project sqlite "$p"; done
+  for p in $db_projects; do run_project postgres "$p"; done
+  local passed failed skipped
+  passed=$(grep -oE "Passed: +[0-9]+" "$SUMMARY" | awk '{s+=$2} END {print s+0}')
+  failed=$(grep -oE "Failed: +[0-9]+" "$SUMMARY" | awk '{s+=$2} END {print s+0}')
+  skipped=$(grep -oE "Skipped: +[0-9]+" "$SUMMARY" | awk '{s+=$2} END {print s+0}')
+  echo "Screenshots: artifacts/screenshots; test logs and TRX: artifacts/test-results"
+  echo "Fengqiao: $passed passed, $failed failed, $skipped skipped"
+  [ "$FAILED" = 0 ] && [ "$failed" = 0 ]
+}
+
+cmd_cli() {
+  need_dotnet
+  dotnet run --project src/Fengqiao.Cli -c Release --nologo -v quiet -- "$@"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  cli) shift; cmd_cli "$@" ;;
+  *) echo "usage: ./fengqiao.sh run | test | cli <fengqiao arguments>"; exit 2 ;;
+esac
