@@ -22,7 +22,11 @@ public sealed partial record CaseFile
     public static CaseTransition RegisterResolvedOnTheSpot(RegisterCase command, CasePolicy policy, string resolution)
     {
         var file = New(command, policy);
-        var text = file.Text(resolution, "现场办结情况", "the on-the-spot resolution", CaseAction.Close);
+        if (string.IsNullOrWhiteSpace(resolution) || resolution.Trim().Length > MaxTextLength)
+        {
+            throw new ArgumentException("请填写现场办结情况（不超过 20000 字） (describe the on-the-spot resolution, at most 20000 characters)", nameof(resolution));
+        }
+        var text = resolution.Trim();
         file = file with { State = CaseState.Closed, ResolvedOnTheSpot = true, Resolution = text, Version = 1 };
         return new CaseTransition(file, new CaseEvent(CaseEventKinds.ResolvedOnTheSpot, CaseState.Registered, CaseState.Closed,
             CaseStage.Original, command.At, command.Actor.Trim(), RegistrationData(file, [("resolution", text)])));
