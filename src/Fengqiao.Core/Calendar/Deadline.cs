@@ -10,7 +10,7 @@ namespace Fengqiao.Core.Calendar;
 public sealed record Deadline
 {
     internal Deadline(Instant start, Instant due, LocalDate dueDate, LocalDate nominalDueDate, SlaPeriod period,
-        bool rollsToWorkingDay, int extensionDays)
+        bool rollsToWorkingDay, int extensionDays, bool calendarCovered)
     {
         Start = start;
         Due = due;
@@ -19,6 +19,7 @@ public sealed record Deadline
         Period = period;
         RollsToWorkingDay = rollsToWorkingDay;
         ExtensionDays = extensionDays;
+        CalendarCovered = calendarCovered;
     }
 
     /// <summary>When the period began (receipt, acceptance, reply …).</summary>
@@ -40,6 +41,12 @@ public sealed record Deadline
 
     /// <summary>Calendar days added by an approved extension (延期); 0 when none.</summary>
     public int ExtensionDays { get; }
+
+    /// <summary>
+    /// False when the period runs through a year whose holidays have not been entered: the deadline then counts
+    /// only weekends as days off and may be too early. Show it so an administrator enters the year.
+    /// </summary>
+    public bool CalendarCovered { get; }
 
     public bool IsOverdueAt(Instant now) => now >= Due;
 }

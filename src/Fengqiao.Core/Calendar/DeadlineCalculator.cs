@@ -75,9 +75,7 @@ public sealed class DeadlineCalculator
         ArgumentNullException.ThrowIfNull(period);
         if (period.Unit == SlaUnit.Hours)
         {
-            var due = start + Duration.FromHours(period.Amount);
-            var dueDate = LocalDateOf(due);
-            return new Deadline(start, due, dueDate, dueDate, period, rollsToWorkingDay, 0);
+            return FromHours(start, start + Duration.FromHours(period.Amount), period, rollsToWorkingDay, 0);
         }
         return FromNominal(start, LastDayIndex(IndexOf(start), period), period, rollsToWorkingDay, 0);
     }
@@ -96,9 +94,7 @@ public sealed class DeadlineCalculator
         var extensionDays = deadline.ExtensionDays + calendarDays;
         if (deadline.Period.Unit == SlaUnit.Hours)
         {
-            var due = deadline.Due + Duration.FromDays(calendarDays);
-            var dueDate = LocalDateOf(due);
-            return new Deadline(deadline.Start, due, dueDate, dueDate, deadline.Period, deadline.RollsToWorkingDay, extensionDays);
+            return FromHours(deadline.Start, deadline.Due + Duration.FromDays(calendarDays), deadline.Period, deadline.RollsToWorkingDay, extensionDays);
         }
         var nominal = _calendar.IndexOfChecked(deadline.NominalDueDate) + calendarDays;
         return FromNominal(deadline.Start, CheckIndex(nominal), deadline.Period, deadline.RollsToWorkingDay, extensionDays);
@@ -118,9 +114,7 @@ public sealed class DeadlineCalculator
         }
         if (deadline.Period.Unit == SlaUnit.Hours)
         {
-            var due = deadline.Due + (resumedAt - pausedAt);
-            var dueDate = LocalDateOf(due);
-            return new Deadline(deadline.Start, due, dueDate, dueDate, deadline.Period, deadline.RollsToWorkingDay, deadline.ExtensionDays);
+            return FromHours(deadline.Start, deadline.Due + (resumedAt - pausedAt), deadline.Period, deadline.RollsToWorkingDay, deadline.ExtensionDays);
         }
         int from = IndexOf(pausedAt), to = IndexOf(resumedAt);
         var nominal = _calendar.IndexOfChecked(deadline.NominalDueDate);
@@ -158,7 +152,15 @@ public sealed class DeadlineCalculator
     private Deadline FromNominal(Instant start, int nominal, SlaPeriod period, bool rolls, int extensionDays)
     {
         var last = rolls ? _calendar.NextWorkingDayOnOrAfter(nominal) : nominal;
-        return new Deadline(start, StartOfDay(last + 1), _calendar.DateAt(last), _calendar.DateAt(nominal), period, rolls, extensionDays);
+        var covered = _calendar.IsCovered(Math.Min(IndexOf(start), last), last);
+        return new Deadline(start, StartOfDay(last + 1), _calendar.DateAt(last), _calendar.DateAt(nominal), period, rolls, extensionDays, covered);
+    }
+
+    private Deadline FromHours(Instant start, Instant due, SlaPeriod period, bool rolls, int extensionDays)
+    {
+        // Hour limits ignore holidays, so the calendar's coverage does not matter to them.
+        var dueDate = LocalDateOf(due);
+        return new Deadline(start, due, dueDate, dueDate, period, rolls, extensionDays, calendarCovered: true);
     }
 
     private int LastDayIndex(int startIndex, SlaPeriod period) => period.Unit switch

@@ -36,6 +36,9 @@ public sealed class WorkCalendar
     // _workingDayAt[k] = index of the k-th working day (0-based).
     private readonly int[] _workingDayAt;
 
+    // _uncoveredBefore[i] = number of days with index < i in years without entered data; length _dayCount + 1.
+    private readonly int[] _uncoveredBefore;
+
     private WorkCalendar(ImmutableSortedDictionary<int, CalendarYear> years)
     {
         _years = years;
@@ -68,6 +71,12 @@ public sealed class WorkCalendar
         for (var i = 0; i < _dayCount; i++)
         {
             _workingBefore[i + 1] = _workingBefore[i] + (working[i] ? 1 : 0);
+        }
+        _uncoveredBefore = new int[_dayCount + 1];
+        var current = DateOnly.FromDayNumber(_firstDayNumber);
+        for (var i = 0; i < _dayCount; i++, current = current.AddDays(1))
+        {
+            _uncoveredBefore[i + 1] = _uncoveredBefore[i] + (years.ContainsKey(current.Year) ? 0 : 1);
         }
         _workingDayAt = new int[_workingBefore[_dayCount]];
         for (int i = 0, k = 0; i < _dayCount; i++)
@@ -195,6 +204,9 @@ public sealed class WorkCalendar
     internal bool IsWorkingDay(int index) => _workingBefore[index + 1] != _workingBefore[index];
 
     internal int WorkingDaysBetween(int from, int to) => _workingBefore[to + 1] - _workingBefore[from + 1];
+
+    /// <summary>True when every day from index <paramref name="from"/> to <paramref name="to"/> (inclusive) lies in a year with entered data.</summary>
+    internal bool IsCovered(int from, int to) => _uncoveredBefore[to + 1] == _uncoveredBefore[from];
 
     internal int IndexOfChecked(LocalDate date)
     {

@@ -20,4 +20,6 @@ public enum CaseAction
     RecordMediationSession = 15,  // 记录调解
     RecordMediationAgreement = 16, // 达成调解协议
     RecordAgreementFollowUp = 17, // 协议履行回访
+    SuspendHandling = 18,         // 中止办理（期限暂停计算）
+    ResumeHandling = 19,          // 恢复办理
 }

@@ -101,6 +101,21 @@ public sealed record RejectExtension(Instant At, string Actor, Guid ApproverUnit
     public override CaseAction Action => CaseAction.RejectExtension;
 }
 
+/// <summary>
+/// Stops the clock (中止办理), e.g. while waiting for an appraisal or a court; nothing else may happen until the
+/// case is resumed.
+/// </summary>
+public sealed record SuspendHandling(Instant At, string Actor, string Reason) : CaseCommand(At, Actor)
+{
+    public override CaseAction Action => CaseAction.SuspendHandling;
+}
+
+/// <summary>Restarts the clock (恢复办理); the running limit moves later by the suspended time.</summary>
+public sealed record ResumeHandling(Instant At, string Actor) : CaseCommand(At, Actor)
+{
+    public override CaseAction Action => CaseAction.ResumeHandling;
+}
+
 /// <summary>One mediation session of a dispute (调解).</summary>
 public sealed record RecordMediationSession(Instant At, string Actor, string Mediator, string Summary) : CaseCommand(At, Actor)
 {

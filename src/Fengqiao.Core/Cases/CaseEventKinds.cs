@@ -25,6 +25,8 @@ public static class CaseEventKinds
         CaseAction.RecordMediationSession => "case.mediation-session",
         CaseAction.RecordMediationAgreement => "case.mediation-agreement",
         CaseAction.RecordAgreementFollowUp => "case.agreement-follow-up",
+        CaseAction.SuspendHandling => "case.suspended",
+        CaseAction.ResumeHandling => "case.resumed",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的操作 (unknown action)"),
     };
 }

@@ -89,13 +89,18 @@ public sealed partial record CaseFile
     /// <summary>The case's one extension request, if any (延期只能一次).</summary>
     public ExtensionRequest? Extension { get; private init; }
 
+    /// <summary>When handling was suspended (中止), or null while the clock runs.</summary>
+    public Instant? SuspendedAt { get; private init; }
+
+    public string? SuspensionReason { get; private init; }
+
     public ImmutableList<MediationSession> MediationSessions { get; private init; } = [];
 
     public MediationAgreement? Agreement { get; private init; }
 
-    /// <summary>Green, yellow or red for the running time limit; null when none runs.</summary>
+    /// <summary>Green, yellow or red for the running time limit; null when none runs. A suspended case keeps the colour it had when suspended.</summary>
     public DeadlineStatus? DeadlineStatusAt(Instant now) =>
-        Deadline is { } d ? Policy.Calculator.StatusAt(d.Deadline, now, Policy.Profile.Rule(d.Stage).DueSoon) : null;
+        Deadline is { } d ? Policy.Calculator.StatusAt(d.Deadline, SuspendedAt ?? now, Policy.Profile.Rule(d.Stage).DueSoon) : null;
 
     /// <summary>Applies an action, or throws <see cref="CaseRuleException"/> with a bilingual reason.</summary>
     public CaseTransition Apply(CaseCommand command)
@@ -110,6 +115,10 @@ public sealed partial record CaseFile
         if (command.At < LastActionAt)
         {
             throw Refuse(action, "操作时间早于上一次操作 (the action is dated before the case's previous action)");
+        }
+        if (SuspendedAt is not null && action != CaseAction.ResumeHandling)
+        {
+            throw Refuse(action, "案件已中止办理，请先恢复办理 (the case is suspended; resume it first)");
         }
         var (next, data) = command switch
         {
@@ -130,6 +139,8 @@ public sealed partial record CaseFile
             RecordMediationSession c => Mediate(c),
             RecordMediationAgreement c => Agree(c),
             RecordAgreementFollowUp c => FollowUp(c),
+            SuspendHandling c => Suspend(c),
+            ResumeHandling c => Resume(c),
             _ => throw new ArgumentException($"未知的操作 {command.GetType().Name} (unknown command)", nameof(command)),
         };
         var after = next with

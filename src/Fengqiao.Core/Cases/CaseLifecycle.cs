@@ -28,6 +28,8 @@ public static class CaseLifecycle
         [CaseAction.RecordMediationSession] = [CaseState.Assigned, CaseState.InProgress],
         [CaseAction.RecordMediationAgreement] = [CaseState.InProgress],
         [CaseAction.RecordAgreementFollowUp] = [CaseState.Replied, CaseState.Rated, CaseState.Closed],
+        [CaseAction.SuspendHandling] = [CaseState.Assigned, CaseState.InProgress],
+        [CaseAction.ResumeHandling] = [CaseState.Assigned, CaseState.InProgress],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet());
 
     /// <summary>The states an action may be taken in.</summary>

@@ -43,6 +43,8 @@ public static class CaseNames
         CaseAction.RecordMediationSession => "记录调解",
         CaseAction.RecordMediationAgreement => "达成调解协议",
         CaseAction.RecordAgreementFollowUp => "回访协议履行",
+        CaseAction.SuspendHandling => "中止办理",
+        CaseAction.ResumeHandling => "恢复办理",
         _ => action.ToString(),
     };
 
@@ -66,6 +68,8 @@ public static class CaseNames
         CaseAction.RecordMediationSession => "record a mediation session for",
         CaseAction.RecordMediationAgreement => "record a mediation agreement for",
         CaseAction.RecordAgreementFollowUp => "follow up the agreement of",
+        CaseAction.SuspendHandling => "suspend",
+        CaseAction.ResumeHandling => "resume",
         _ => action.ToString(),
     };
 }

@@ -117,6 +117,14 @@ public class DeadlineCalculatorTests
     }
 
     [Fact]
+    public void Deadlines_running_into_a_year_without_holiday_data_are_flagged()
+    {
+        Assert.True(Calc.Compute(At(2026, 3, 2), SlaPeriod.CalendarDays(60), true).CalendarCovered);
+        Assert.False(Calc.Compute(At(2026, 12, 20), SlaPeriod.CalendarDays(30), true).CalendarCovered);
+        Assert.True(Calc.Compute(At(2026, 12, 31, 20), SlaPeriod.Hours(24), false).CalendarCovered);
+    }
+
+    [Fact]
     public void Bad_periods_and_thresholds_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SlaPeriod.CalendarDays(0));

@@ -291,6 +291,28 @@ public class CaseFileTests
     }
 
     [Fact]
+    public void Suspension_stops_the_clock_and_moves_the_handling_limit_by_the_suspended_days()
+    {
+        var file = InProgress(); // last day 2 May (nominal) → 6 May
+        var suspended = file.Then(new SuspendHandling(At(2026, 3, 10), "handler-1", "等待司法鉴定结论"));
+        Assert.Equal(At(2026, 3, 10), suspended.SuspendedAt);
+        var e = Assert.Throws<CaseRuleException>(() => suspended.Apply(new ReplyToCase(At(2026, 3, 15), "handler-1", "答复")));
+        Assert.Contains("已中止办理", e.Message, StringComparison.Ordinal);
+        Assert.Equal(DeadlineStatus.OnTrack, suspended.DeadlineStatusAt(At(2026, 6, 1))); // frozen while suspended
+        var resumed = suspended.Apply(new ResumeHandling(At(2026, 3, 20), "handler-1"));
+        Assert.Null(resumed.Case.SuspendedAt);
+        Assert.Equal(new LocalDate(2026, 5, 12), resumed.Case.Deadline!.Deadline.DueDate); // 2 May + 10 days
+        Assert.Equal("case.resumed", resumed.Event.Kind);
+    }
+
+    [Fact]
+    public void Resuming_a_case_that_is_not_suspended_and_suspending_without_a_reason_are_refused()
+    {
+        Assert.Throws<CaseRuleException>(() => InProgress().Apply(new ResumeHandling(At(2026, 3, 10), "handler-1")));
+        Assert.Throws<CaseRuleException>(() => InProgress().Apply(new SuspendHandling(At(2026, 3, 10), "handler-1", "")));
+    }
+
+    [Fact]
     public void Petitions_are_not_mediated()
     {
         var e = Assert.Throws<CaseRuleException>(() => InProgress().Apply(new RecordMediationSession(At(2026, 3, 5), "m", "张", "x")));

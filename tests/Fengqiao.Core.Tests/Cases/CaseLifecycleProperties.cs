@@ -138,7 +138,10 @@ public class CaseLifecycleProperties
             CaseAction.RejectExtension => new RejectExtension(at, "director", Housing, text),
             CaseAction.RecordMediationSession => new RecordMediationSession(at, "mediator", "张调解员", text),
             CaseAction.RecordMediationAgreement => new RecordMediationAgreement(at, "mediator", text),
-            _ => new RecordAgreementFollowUp(at, "grid", variant % 2 == 0, text),
+            CaseAction.RecordAgreementFollowUp => new RecordAgreementFollowUp(at, "grid", variant % 2 == 0, text),
+            CaseAction.SuspendHandling => new SuspendHandling(at, "handler", text),
+            CaseAction.ResumeHandling => new ResumeHandling(at, "handler"),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no command for this action"),
         };
     }
 }
