@@ -29,4 +29,10 @@ public static class CaseEventKinds
         CaseAction.ResumeHandling => "case.resumed",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的操作 (unknown action)"),
     };
+
+    private static readonly Dictionary<string, CaseAction> ByKind =
+        Enum.GetValues<CaseAction>().ToDictionary(For, a => a, StringComparer.Ordinal);
+
+    /// <summary>The action an event kind records; false for registration events and unknown kinds.</summary>
+    public static bool TryGetAction(string kind, out CaseAction action) => ByKind.TryGetValue(kind, out action);
 }

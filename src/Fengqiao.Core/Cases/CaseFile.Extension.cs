@@ -46,14 +46,15 @@ public sealed partial record CaseFile
         var running = Deadline ?? throw Refuse(command.Action, "当前没有可延长的期限 (no time limit is running)");
         var extended = running with { Deadline = Policy.Calculator.Extend(running.Deadline, request.Days) };
         return (this with { Extension = request.Approve(command.Actor.Trim(), command.At), Deadline = extended },
-            Data([("days", request.Days.ToString(CultureInfo.InvariantCulture)), .. DeadlineData(extended)]));
+            Data([("days", request.Days.ToString(CultureInfo.InvariantCulture)), ("approverUnit", command.ApproverUnit.ToString("D")), .. DeadlineData(extended)]));
     }
 
     private (CaseFile, ImmutableSortedDictionary<string, string>) Reject(RejectExtension command)
     {
         var request = PendingExtension(command, command.ApproverUnit);
         var reason = Text(command.Reason, "驳回理由", "a reason for the rejection", command.Action);
-        return (this with { Extension = request.Reject(command.Actor.Trim(), command.At, reason) }, Data(("reason", reason)));
+        return (this with { Extension = request.Reject(command.Actor.Trim(), command.At, reason) },
+            Data(("reason", reason), ("approverUnit", command.ApproverUnit.ToString("D"))));
     }
 
     private ExtensionRequest PendingExtension(CaseCommand command, Guid approverUnit)

@@ -32,6 +32,7 @@ public sealed partial record CaseFile
             RatingWindow = ratingWindow,
         };
         return (next, Data(
+            ("replyText", text),
             ("onTime", onTime ? "true" : "false"),
             ("reviewRequestDueAt", reviewWindow is null ? null : Format(reviewWindow.Due)),
             ("ratingDueAt", ratingWindow is null ? null : Format(ratingWindow.Due))));

@@ -363,6 +363,55 @@ public class CaseFileTests
     }
 
     [Fact]
+    public void A_case_is_rebuilt_from_its_stored_event_log()
+    {
+        var registration = Registration(At(2026, 3, 2)) with { Kind = CaseKind.Dispute };
+        var t = CaseFile.Register(registration, Policy(SlaProfileCatalog.Petition));
+        var links = new List<EventChain.Link> { t.Event.ToLink(registration.CaseId, 1) };
+        var file = t.Case;
+        foreach (var command in new CaseCommand[]
+                 {
+                     new AcceptCase(At(2026, 3, 3), "clerk-1"),
+                     new AssignCase(At(2026, 3, 3), "clerk-1", Housing, [Labour, CityBureau]),
+                     new StartHandling(At(2026, 3, 4), "handler-1"),
+                     new RequestExtension(At(2026, 3, 5), "handler-1", 20, "需要鉴定"),
+                     new ApproveExtension(At(2026, 3, 6), "director", Housing),
+                     new RecordMediationSession(At(2026, 3, 7), "m", "张调解员", "第一次调解"),
+                     new RecordMediationAgreement(At(2026, 3, 8), "m", "赔偿 500 元"),
+                     new ReplyToCase(At(2026, 3, 9), "handler-1", "调解成功"),
+                 })
+        {
+            var next = file.Apply(command);
+            links.Add(next.Event.ToLink(registration.CaseId, links.Count + 1));
+            file = next.Case;
+        }
+        var rebuilt = CaseReplay.Rehydrate(registration.CaseId, links.Select(CaseEvent.FromLink), SlaProfileCatalog.DefaultSelector, Calculator);
+        Assert.Equal(file.State, rebuilt.State);
+        Assert.Equal(file.Deadline, rebuilt.Deadline);
+        Assert.Equal(file.ReviewRequestWindow, rebuilt.ReviewRequestWindow);
+        Assert.Equal(file.CoHandlers, rebuilt.CoHandlers);
+        Assert.Equal(file.ReplyText, rebuilt.ReplyText);
+        Assert.Equal(file.Agreement, rebuilt.Agreement);
+        Assert.Equal(file.Extension, rebuilt.Extension);
+    }
+
+    [Fact]
+    public void Tampered_or_malformed_event_data_is_refused_on_rebuild()
+    {
+        var registration = Registration(At(2026, 3, 2));
+        var t = CaseFile.Register(registration, Policy(SlaProfileCatalog.Petition));
+        var link = t.Event.ToLink(registration.CaseId, 1);
+        Assert.Throws<FormatException>(() => CaseEvent.FromLink(link with { Data = "{" }));
+        Assert.Throws<FormatException>(() => CaseEvent.FromLink(link with { Data = "{}" }));
+        var accepted = t.Case.Apply(new AcceptCase(At(2026, 3, 3), "clerk-1")).Event;
+        var forged = accepted with { After = CaseState.Closed };
+        Assert.Throws<InvalidOperationException>(() =>
+            CaseReplay.Rehydrate(registration.CaseId, [t.Event, forged], SlaProfileCatalog.DefaultSelector, Calculator));
+        Assert.Throws<InvalidOperationException>(() =>
+            CaseReplay.Rehydrate(registration.CaseId, [accepted], SlaProfileCatalog.DefaultSelector, Calculator));
+    }
+
+    [Fact]
     public void Bad_registrations_are_refused()
     {
         var policy = Policy(SlaProfileCatalog.Petition);

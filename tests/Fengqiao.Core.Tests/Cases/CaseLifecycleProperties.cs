@@ -1,4 +1,5 @@
 using CsCheck;
+using Fengqiao.Core.Audit;
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Sla;
 using NodaTime;
@@ -75,9 +76,12 @@ public class CaseLifecycleProperties
     private static void Walk((CaseKind Kind, CaseChannel Channel, bool Urgent, Step[] Steps) run, Action<CaseState> reached)
     {
         var at = Calendar.ChinaTime.At(2026, 1, 5);
-        var file = CaseFile.Register(
-            new RegisterCase(Guid.NewGuid(), run.Kind, run.Channel, "0101", run.Urgent, at, "clerk"),
-            CasePolicy.For(SlaProfileCatalog.DefaultSelector, Calendar.ChinaTime.Calculator, run.Channel, run.Kind, "0101")).Case;
+        var caseId = Guid.NewGuid();
+        var registered = CaseFile.Register(
+            new RegisterCase(caseId, run.Kind, run.Channel, "0101", run.Urgent, at, "clerk"),
+            CasePolicy.For(SlaProfileCatalog.DefaultSelector, Calendar.ChinaTime.Calculator, run.Channel, run.Kind, "0101"));
+        var file = registered.Case;
+        var log = new List<EventChain.Link> { registered.Event.ToLink(caseId, 1) };
         reached(file.State);
         foreach (var step in run.Steps)
         {
@@ -104,6 +108,7 @@ public class CaseLifecycleProperties
                 Assert.Equal(file.Id, transition.Case.Id);
                 Assert.Equal(CaseEventKinds.For(action), transition.Event.Kind);
                 file = transition.Case;
+                log.Add(transition.Event.ToLink(caseId, log.Count + 1));
                 reached(file.State);
             }
             else
@@ -114,6 +119,11 @@ public class CaseLifecycleProperties
                 at = file.LastActionAt;
             }
         }
+
+        // The stored log alone rebuilds the same case.
+        var rebuilt = CaseReplay.Rehydrate(caseId, log.Select(CaseEvent.FromLink), SlaProfileCatalog.DefaultSelector, Calendar.ChinaTime.Calculator);
+        Assert.Equal((file.State, file.Stage, file.Version, file.Deadline?.Deadline.Due, file.Extension?.Decision, file.Agreement?.Honoured),
+            (rebuilt.State, rebuilt.Stage, rebuilt.Version, rebuilt.Deadline?.Deadline.Due, rebuilt.Extension?.Decision, rebuilt.Agreement?.Honoured));
     }
 
     private static CaseCommand Command(CaseAction action, Instant at, int variant)
