@@ -77,7 +77,8 @@ public sealed class DeadlineCalculator
         {
             return FromHours(start, start + Duration.FromHours(period.Amount), period, rollsToWorkingDay, 0);
         }
-        return FromNominal(start, LastDayIndex(IndexOf(start), period), period, rollsToWorkingDay, 0);
+        var startIndex = IndexOf(start);
+        return FromNominal(start, startIndex, LastDayIndex(startIndex, period), period, rollsToWorkingDay, 0);
     }
 
     /// <summary>
@@ -97,7 +98,7 @@ public sealed class DeadlineCalculator
             return FromHours(deadline.Start, deadline.Due + Duration.FromDays(calendarDays), deadline.Period, deadline.RollsToWorkingDay, extensionDays);
         }
         var nominal = _calendar.IndexOfChecked(deadline.NominalDueDate) + calendarDays;
-        return FromNominal(deadline.Start, CheckIndex(nominal), deadline.Period, deadline.RollsToWorkingDay, extensionDays);
+        return FromNominal(deadline.Start, IndexOf(deadline.Start), CheckIndex(nominal), deadline.Period, deadline.RollsToWorkingDay, extensionDays);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class DeadlineCalculator
         nominal = deadline.Period.Unit == SlaUnit.WorkingDays
             ? _calendar.AddWorkingDays(nominal, _calendar.WorkingDaysBetween(from, to))
             : CheckIndex(nominal + (to - from));
-        return FromNominal(deadline.Start, nominal, deadline.Period, deadline.RollsToWorkingDay, deadline.ExtensionDays);
+        return FromNominal(deadline.Start, IndexOf(deadline.Start), nominal, deadline.Period, deadline.RollsToWorkingDay, deadline.ExtensionDays);
     }
 
     /// <summary>Working days from the day of <paramref name="now"/> (exclusive) to the last day (inclusive); 0 on the last day, negative when late.</summary>
@@ -149,11 +150,13 @@ public sealed class DeadlineCalculator
         return dueSoon ? DeadlineStatus.DueSoon : DeadlineStatus.OnTrack;
     }
 
-    private Deadline FromNominal(Instant start, int nominal, SlaPeriod period, bool rolls, int extensionDays)
+    private Deadline FromNominal(Instant start, int startIndex, int nominal, SlaPeriod period, bool rolls, int extensionDays)
     {
         var last = rolls ? _calendar.NextWorkingDayOnOrAfter(nominal) : nominal;
-        var covered = _calendar.IsCovered(Math.Min(IndexOf(start), last), last);
-        return new Deadline(start, StartOfDay(last + 1), _calendar.DateAt(last), _calendar.DateAt(nominal), period, rolls, extensionDays, covered);
+        var covered = _calendar.IsCovered(Math.Min(startIndex, last), last);
+        var lastDate = _calendar.DateAt(last);
+        var nominalDate = nominal == last ? lastDate : _calendar.DateAt(nominal);
+        return new Deadline(start, StartOfDay(last + 1), lastDate, nominalDate, period, rolls, extensionDays, covered);
     }
 
     private Deadline FromHours(Instant start, Instant due, SlaPeriod period, bool rolls, int extensionDays)
