@@ -57,6 +57,26 @@ public class DeadlineCalculatorProperties
         Gen.Select(Starts, Periods, Gen.Bool).Sample((start, period, rolls) =>
             Assert.Equal(Calc.Due(start, period, rolls), Calc.Compute(start, period, rolls).Due), iter: 2000);
 
+    [Fact]
+    public void Extending_a_calendar_day_limit_by_k_days_equals_a_limit_k_days_longer() =>
+        Gen.Select(Starts, Gen.Int[1, 90], Gen.Int[1, 30]).Sample((start, days, k) =>
+        {
+            var deadline = Calc.Compute(start, SlaPeriod.CalendarDays(days), true);
+            var extended = Calc.Extend(deadline, k);
+            Assert.Equal(Calc.Due(start, SlaPeriod.CalendarDays(days + k), true), extended.Due);
+            Assert.True(extended.Due >= deadline.Due);
+        }, iter: 2000);
+
+    [Fact]
+    public void A_pause_never_brings_a_deadline_earlier_and_an_empty_pause_changes_nothing() =>
+        Gen.Select(Starts, Periods, Gen.Long[0, 20L * 86400]).Sample((start, period, pausedSeconds) =>
+        {
+            var deadline = Calc.Compute(start, period, true);
+            var pausedAt = start + Duration.FromHours(1);
+            Assert.Equal(deadline.Due, Calc.Resume(deadline, pausedAt, pausedAt).Due);
+            Assert.True(Calc.Resume(deadline, pausedAt, pausedAt + Duration.FromSeconds(pausedSeconds)).Due >= deadline.Due);
+        }, iter: 2000);
+
     // The same rule written the slow, obvious way: local date, day-by-day walk, NodaTime's own midnight.
     private static Instant Reference(Instant start, SlaPeriod period, bool rolls)
     {
