@@ -83,12 +83,17 @@ run_project() {
   echo "── $name on $provider"
   if FENGQIAO_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo \
       --logger "trx;LogFileName=$name-$provider.trx" --results-directory artifacts/test-results >"$log" 2>&1; then
-    grep -E "^(Passed|Failed)!" "$log" | tail -1 || true
+    if grep -qE "^(Passed|Failed)!" "$log"; then
+      grep -E "^(Passed|Failed)!" "$log" | tail -1
+      grep -E "^(Passed|Failed)!" "$log" >>"$SUMMARY"
+    else
+      echo "   (no tests in $name)"
+    fi
   else
     FAILED=1
     grep -E "^\s+Failed |^(Passed|Failed)!|error" "$log" | head -40 || tail -40 "$log"
+    grep -E "^(Passed|Failed)!" "$log" >>"$SUMMARY" || echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0 ($name did not run)" >>"$SUMMARY"
   fi
-  grep -E "^(Passed|Failed)!" "$log" >>"$SUMMARY" || echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0 ($name did not run)" >>"$SUMMARY"
 }
 
 cmd_test() {
@@ -103,8 +108,9 @@ cmd_test() {
   SUMMARY=artifacts/test-results/summary.txt
   : >"$SUMMARY"
   local unit_projects db_projects p
-  unit_projects=$(ls tests/*/*.Tests.csproj | grep -v -E 'Data.Tests|Web.Tests')
-  db_projects="tests/Fengqiao.Data.Tests/Fengqiao.Data.Tests.csproj tests/Fengqiao.Web.Tests/Fengqiao.Web.Tests.csproj tests/Fengqiao.E2E/Fengqiao.E2E.csproj"
+  # Projects that touch a database run twice: on SQLite and on PostgreSQL.
+  db_projects="tests/Fengqiao.Data.Tests/Fengqiao.Data.Tests.csproj tests/Fengqiao.Cli.Tests/Fengqiao.Cli.Tests.csproj tests/Fengqiao.Web.Tests/Fengqiao.Web.Tests.csproj tests/Fengqiao.E2E/Fengqiao.E2E.csproj"
+  unit_projects=$(ls tests/*/*.Tests.csproj | grep -v -E 'Data.Tests|Cli.Tests|Web.Tests')
   for p in $unit_projects; do run_project sqlite "$p"; done
   for p in $db_projects; do run_project sqlite "$p"; done
   for p in $db_projects; do run_project postgres "$p"; done

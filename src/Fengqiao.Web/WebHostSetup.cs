@@ -77,8 +77,9 @@ public static class WebHostSetup
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            // Cookie first (the language switch), then the browser's Accept-Language; query string for links and tests.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // Chinese unless the person switched (cookie) or a link asks (?culture=en). The browser's Accept-Language is
+            // deliberately ignored: a district's shared terminals often run English-language browsers.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
         // Chinese text goes out as text, not as &#x...; entities: a third of the bytes on a phone connection.

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fengqiao.Cli.Database;
 
 /// <summary>`fengqiao seed demo`: the demo districts, units, accounts, residents and cases, into an empty database.</summary>
-internal sealed class SeedDemoCommand : AsyncCommand<SeedDemoCommand.Settings>
+internal sealed class SeedDemoCommand(IAnsiConsole console) : AsyncCommand<SeedDemoCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettingsBase
     {
@@ -26,10 +26,10 @@ internal sealed class SeedDemoCommand : AsyncCommand<SeedDemoCommand.Settings>
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         if (!await seeder.IsEmptyAsync(cancellationToken))
         {
-            AnsiConsole.MarkupLine("[yellow]数据库非空，未写入演示数据 (the database is not empty; the demo seeds only an empty database)[/]");
+            console.MarkupLine("[yellow]数据库非空，未写入演示数据 (the database is not empty; the demo seeds only an empty database)[/]");
             return 1;
         }
-        var result = await AnsiConsole.Progress()
+        var result = await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
@@ -44,7 +44,7 @@ internal sealed class SeedDemoCommand : AsyncCommand<SeedDemoCommand.Settings>
                 });
                 return await seeder.SeedAsync(settings.Password, reporter, cancellationToken);
             });
-        AnsiConsole.MarkupLine($"[green]Seeded[/] {result.Divisions} divisions, {result.Units} units, {result.Accounts} accounts, {result.Residents} residents, {result.Cases} cases");
+        console.MarkupLine($"[green]Seeded[/] {result.Divisions} divisions, {result.Units} units, {result.Accounts} accounts, {result.Residents} residents, {result.Cases} cases");
         return 0;
     }
 }

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fengqiao.Cli.Divisions;
 
 /// <summary>`fengqiao import divisions &lt;folder&gt;`: the GB/T 2260 tree from provinces/cities/areas/streets/villages CSV files.</summary>
-internal sealed class ImportDivisionsCommand : AsyncCommand<ImportDivisionsCommand.Settings>
+internal sealed class ImportDivisionsCommand(IAnsiConsole console) : AsyncCommand<ImportDivisionsCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettingsBase
     {
@@ -27,7 +27,7 @@ internal sealed class ImportDivisionsCommand : AsyncCommand<ImportDivisionsComma
         var watch = Stopwatch.StartNew();
         try
         {
-            var result = await AnsiConsole.Progress()
+            var result = await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async progress =>
                 {
@@ -49,19 +49,19 @@ internal sealed class ImportDivisionsCommand : AsyncCommand<ImportDivisionsComma
                     });
                     return await importer.ImportAsync(settings.Folder, reporter, cancellationToken);
                 });
-            AnsiConsole.MarkupLine($"[green]Imported[/] {result.Provinces} provinces, {result.Cities} cities, {result.Counties} districts/counties, {result.Towns} streets/towns, {result.Villages} villages in {watch.Elapsed.TotalSeconds:F1} s");
+            console.MarkupLine($"[green]Imported[/] {result.Provinces} provinces, {result.Cities} cities, {result.Counties} districts/counties, {result.Towns} streets/towns, {result.Villages} villages in {watch.Elapsed.TotalSeconds:F1} s");
             return 0;
         }
         catch (DivisionImportException ex)
         {
-            AnsiConsole.MarkupLine($"[red]区划导入失败，未写入任何数据 (import failed; nothing was written): {ex.Problems.Count} problem(s)[/]");
+            console.MarkupLine($"[red]区划导入失败，未写入任何数据 (import failed; nothing was written): {ex.Problems.Count} problem(s)[/]");
             foreach (var problem in ex.Problems.Take(50))
             {
-                AnsiConsole.WriteLine("  " + problem);
+                console.WriteLine("  " + problem);
             }
             if (ex.Problems.Count > 50)
             {
-                AnsiConsole.WriteLine($"  … and {ex.Problems.Count - 50} more");
+                console.WriteLine($"  … and {ex.Problems.Count - 50} more");
             }
             return 1;
         }

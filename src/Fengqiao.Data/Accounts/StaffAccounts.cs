@@ -121,6 +121,7 @@ public sealed class StaffAccounts(FengqiaoDbContext db, UserManager<StaffUser> u
         "PasswordRequiresLower" => "密码需要包含小写字母 (password needs a lower-case letter)",
         "PasswordRequiresUpper" => "密码需要包含大写字母 (password needs an upper-case letter)",
         "PasswordRequiresNonAlphanumeric" => "密码需要包含符号 (password needs a symbol)",
+        "PasswordRequiresUniqueChars" => "密码需要包含更多不同的字符 (password needs more different characters)",
         _ => error.Description,
     };
 }

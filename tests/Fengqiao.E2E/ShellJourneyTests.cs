@@ -1,0 +1,115 @@
+using Microsoft.Playwright;
+
+namespace Fengqiao.E2E;
+
+/// <summary>Key journeys of the staff shell in a real browser, with screenshots kept as CI artifacts.</summary>
+public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
+{
+    private static readonly (string Path, string Name, string Chinese)[] Pages =
+    [
+        ("/cases", "cases", "案件列表"),
+        ("/organisation/370505", "organisation", "组织与行政区划"),
+        ("/admin/accounts", "accounts", "账号管理"),
+        ("/modules/ledger", "module-ledger", "台账与统计"),
+        ("/modules/whistles", "module-whistles", "吹哨报到"),
+        ("/modules/letters", "module-letters", "督办函件"),
+        ("/modules/grid", "module-grid", "网格治理"),
+        ("/modules/assessment", "module-assessment", "双十考核"),
+        ("/modules/servicemenu", "module-servicemenu", "点单式服务"),
+        ("/modules/procuratorate", "module-procuratorate", "检察服务与司法救助"),
+        ("/modules/tidal", "module-tidal", "潮汐勤务"),
+        ("/modules/text", "module-text", "文本智能"),
+        ("/modules/portal", "module-portal", "群众端门户"),
+    ];
+
+    [Fact]
+    public async Task A_clerk_signs_in_switches_language_and_opens_every_module()
+    {
+        var page = await server.SignedInPageAsync("clerk");
+        await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("李娜");
+        await Assertions.Expect(page.Locator("[data-testid=scope]")).ToContainTextAsync("垦利区");
+        await page.WaitForSelectorAsync("[data-testid=cases-in-scope]");
+        await server.ScreenshotAsync(page, "home-zh");
+
+        await page.ClickAsync("[data-testid=lang-switch]");
+        await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("Hello");
+        await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync("Petitions & disputes");
+        await server.ScreenshotAsync(page, "home-en");
+        await page.ClickAsync("[data-testid=lang-switch]");
+        await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("您好");
+
+        foreach (var (path, name, chinese) in Pages)
+        {
+            await page.GotoAsync(server.BaseUrl + path);
+            await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync(chinese);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await server.ScreenshotAsync(page, name);
+        }
+    }
+
+    [Fact]
+    public async Task Each_clerk_sees_only_the_cases_of_their_own_district()
+    {
+        var kenli = await server.SignedInPageAsync("clerk");
+        await kenli.GotoAsync(server.BaseUrl + "/cases");
+        await kenli.WaitForSelectorAsync("[data-testid=case-table] tbody tr a");
+        var kenliCodes = await kenli.Locator("[data-testid=case-table] tbody tr a").AllInnerTextsAsync();
+
+        var qingpu = await server.SignedInPageAsync("qingpu.clerk");
+        await qingpu.GotoAsync(server.BaseUrl + "/cases");
+        await qingpu.WaitForSelectorAsync("[data-testid=case-table] tbody tr a");
+        var qingpuCodes = await qingpu.Locator("[data-testid=case-table] tbody tr a").AllInnerTextsAsync();
+        await server.ScreenshotAsync(qingpu, "cases-qingpu");
+
+        Assert.NotEmpty(kenliCodes);
+        Assert.All(kenliCodes, c => Assert.StartsWith("KL-", c, StringComparison.Ordinal));
+        Assert.All(qingpuCodes, c => Assert.StartsWith("QP-", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_case_page_shows_its_verified_timeline()
+    {
+        var page = await server.SignedInPageAsync("handler");
+        await page.GotoAsync(server.BaseUrl + "/cases");
+        await page.ClickAsync("[data-testid=case-table] tbody tr a");
+        await Assertions.Expect(page.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(page, "case-detail");
+    }
+
+    [Fact]
+    public async Task A_resident_sees_only_their_own_cases_and_no_staff_menu()
+    {
+        var page = await server.SignedInPageAsync("resident");
+        await page.GotoAsync(server.BaseUrl + "/cases");
+        await page.WaitForSelectorAsync("[data-testid=case-table] tbody tr a");
+        await Assertions.Expect(page.Locator(".mud-drawer")).Not.ToContainTextAsync("潮汐勤务");
+        await Assertions.Expect(page.Locator("[data-testid=case-count]")).ToContainTextAsync("共 ");
+        await server.ScreenshotAsync(page, "resident-cases");
+    }
+
+    [Fact]
+    public async Task A_duplicate_user_name_shows_a_message_on_the_field()
+    {
+        var page = await server.SignedInPageAsync("admin");
+        await page.GotoAsync(server.BaseUrl + "/admin/accounts");
+        await page.WaitForSelectorAsync("[data-testid=account-table] tbody tr");
+        await page.Locator("[data-testid=new-username] input, input[data-testid=new-username]").First.FillAsync("clerk");
+        await page.ClickAsync("[data-testid=create-account]");
+        await Assertions.Expect(page.Locator("[data-testid=new-account]")).ToContainTextAsync("已被使用");
+        await server.ScreenshotAsync(page, "accounts-duplicate");
+    }
+
+    [Fact]
+    public async Task Sign_in_works_on_a_phone_sized_screen_and_a_wrong_password_says_so()
+    {
+        // An English-language phone browser still gets Chinese until the person switches.
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/account/login");
+        await page.FillAsync("#userName", "clerk");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("[data-testid=sign-in]");
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("用户名或密码不正确");
+        await server.ScreenshotAsync(page, "login-phone");
+    }
+}
