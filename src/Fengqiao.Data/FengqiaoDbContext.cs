@@ -3,6 +3,7 @@ using Fengqiao.Data.Cases;
 using Fengqiao.Data.Organisations;
 using Fengqiao.Data.People;
 using Fengqiao.Data.Scope;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Fengqiao.Data;
 /// <see cref="PostgresFengqiaoDbContext"/>) only carry their own migrations and type mappings.
 /// The scope rule is applied here, as query filters, so no page or endpoint can forget it.
 /// </summary>
-public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
+public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     private readonly IAccessScopeProvider? _scopeProvider;
 
@@ -41,6 +42,9 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every web node so a cookie from one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

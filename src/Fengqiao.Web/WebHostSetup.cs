@@ -9,6 +9,7 @@ using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -41,6 +42,8 @@ public static class WebHostSetup
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
         services.AddFengqiaoData(configuration);
+        // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
+        services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();
 
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
