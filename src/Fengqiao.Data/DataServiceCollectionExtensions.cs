@@ -25,6 +25,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DivisionImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton(Cases.CaseRules.Default);
+        services.AddScoped<Cases.CaseWorkflow>();
         services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
         return services;
     }

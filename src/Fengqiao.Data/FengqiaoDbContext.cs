@@ -42,6 +42,8 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+    public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node so a cookie from one is read by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -107,11 +109,39 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.HasOne<Unit>().WithMany().HasForeignKey(c => c.RegisteringUnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Unit>().WithMany().HasForeignKey(c => c.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(c => c.QueryCode).HasMaxLength(16);
+            b.Property(c => c.ProfileCode).HasMaxLength(32);
+            b.Property(c => c.Address).HasMaxLength(300);
+            b.Property(c => c.RegisteredBy).HasMaxLength(256);
+            b.Property(c => c.FirstContact).HasMaxLength(256);
+            b.Property(c => c.RepeatOf).HasMaxLength(400);
+            b.Property(c => c.IdempotencyKey).HasMaxLength(100);
+            b.HasIndex(c => c.IdempotencyKey).IsUnique();
+            b.HasIndex(c => c.DueAt);
             b.Property(c => c.Version).IsConcurrencyToken();
             b.HasQueryFilter(c => ScopeAll
                 || (ScopeUnitId != null && (c.RegisteringUnitId == ScopeUnitId || c.HandlingUnitId == ScopeUnitId))
                 || (ScopeArea != null && c.DivisionCode.StartsWith(ScopeArea))
                 || (ScopeOwnAccount != null && c.ResidentAccountId == ScopeOwnAccount));
+        });
+
+        builder.Entity<CaseParty>(b =>
+        {
+            b.Property(p => p.Name).HasMaxLength(50);
+            b.Property(p => p.IdNumber).HasMaxLength(200);
+            b.Property(p => p.Phone).HasMaxLength(200);
+            b.HasIndex(p => p.CaseId);
+            b.HasIndex(p => p.ResidentId);
+            b.HasIndex(p => p.IdNumber);
+            b.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(p => Cases.Any(c => c.Id == p.CaseId));
+        });
+
+        builder.Entity<CaseNumberSequence>(b =>
+        {
+            b.HasKey(s => new { s.Prefix, s.Year });
+            b.Property(s => s.Prefix).HasMaxLength(16);
         });
 
         builder.Entity<CaseEvent>(b =>

@@ -8,7 +8,18 @@ namespace Fengqiao.Data.Cases;
 /// <summary>Appends to a case's hash-chained log. The caller saves; the unique (case, sequence) index turns a race into a conflict.</summary>
 public static class CaseEventLog
 {
-    public static async Task<CaseEvent> AppendAsync(FengqiaoDbContext db, Guid caseId, string kind, string actor, Instant at, object data, CancellationToken cancellationToken = default)
+    /// <summary>Appends a lifecycle event exactly as Core made it, so replaying the log rebuilds the same case.</summary>
+    public static Task<CaseEvent> AppendAsync(FengqiaoDbContext db, Guid caseId, Core.Cases.CaseEvent lifecycleEvent, CancellationToken cancellationToken = default) =>
+        AppendLinkAsync(db, caseId, sequence => lifecycleEvent.ToLink(caseId, sequence), cancellationToken);
+
+    /// <summary>Appends a free-form note (e.g. a view of personal data) whose data is any serialisable object.</summary>
+    public static Task<CaseEvent> AppendAsync(FengqiaoDbContext db, Guid caseId, string kind, string actor, Instant at, object data, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.Serialize(data);
+        return AppendLinkAsync(db, caseId, sequence => new EventChain.Link(caseId, sequence, kind, actor, at.ToUnixTimeMilliseconds(), json), cancellationToken);
+    }
+
+    private static async Task<CaseEvent> AppendLinkAsync(FengqiaoDbContext db, Guid caseId, Func<int, EventChain.Link> makeLink, CancellationToken cancellationToken)
     {
         // Read the last link past the scope filter: integrity of the chain does not depend on who is looking.
         var pending = db.ChangeTracker.Entries<CaseEvent>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == caseId)
@@ -18,16 +29,15 @@ public static class CaseEventLog
             : await db.CaseEvents.IgnoreQueryFilters().Where(e => e.CaseId == caseId).OrderByDescending(e => e.Sequence)
                 .Select(e => new ValueTuple<int, string>(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
         var previous = last.Item1 == 0 ? EventChain.Genesis : last.Item2;
-        var json = JsonSerializer.Serialize(data);
-        var link = new EventChain.Link(caseId, last.Item1 + 1, kind, actor, at.ToUnixTimeMilliseconds(), json);
+        var link = makeLink(last.Item1 + 1);
         var entry = new CaseEvent
         {
             CaseId = caseId,
             Sequence = link.Sequence,
-            Kind = kind,
-            Actor = actor,
+            Kind = link.Kind,
+            Actor = link.Actor,
             At = Instant.FromUnixTimeMilliseconds(link.AtUnixMilliseconds),
-            Data = json,
+            Data = link.Data,
             PreviousHash = previous,
             Hash = EventChain.Hash(previous, link),
         };
@@ -36,4 +46,8 @@ public static class CaseEventLog
     }
 
     public static EventChain.Link ToLink(CaseEvent e) => new(e.CaseId, e.Sequence, e.Kind, e.Actor, e.At.ToUnixTimeMilliseconds(), e.Data);
+
+    /// <summary>The stored lifecycle events of a case as Core reads them (free-form notes are skipped).</summary>
+    public static IEnumerable<Core.Cases.CaseEvent> Lifecycle(IEnumerable<CaseEvent> stored) =>
+        stored.Where(e => e.Kind.StartsWith("case.", StringComparison.Ordinal)).OrderBy(e => e.Sequence).Select(e => Core.Cases.CaseEvent.FromLink(ToLink(e)));
 }

@@ -23,5 +23,27 @@ public sealed class CaseRecord : IVersioned
     /// <summary>The resident's portal account, for the Own scope.</summary>
     public string? ResidentAccountId { get; set; }
     public Instant RegisteredAt { get; set; }
+
+    /// <summary>The resident's secret for the public query page, beside the tracking code.</summary>
+    public string QueryCode { get; set; } = "";
+    public bool Urgent { get; set; }
+    public CaseStage Stage { get; set; }
+    /// <summary>The SLA profile chosen at registration (its code is in the registration event too).</summary>
+    public string ProfileCode { get; set; } = "";
+    /// <summary>When the running time limit falls due; null when nothing is due from staff. Drives the urgency queue.</summary>
+    public Instant? DueAt { get; set; }
+    /// <summary>Number of lifecycle events; clients send it back as the version they acted on.</summary>
+    public int EventCount { get; set; }
+    public string? Address { get; set; }
+    public string RegisteredBy { get; set; } = "";
+    /// <summary>The staff member who first met the resident (首见负责制).</summary>
+    public string? FirstContact { get; set; }
+    /// <summary>Collective petition (集体访): how many people came; representatives are the parties marked so.</summary>
+    public int? GroupSize { get; set; }
+    /// <summary>Raised before by the same person about the same matter (重复信访); the earlier codes are in <see cref="RepeatOf"/>.</summary>
+    public bool IsRepeat { get; set; }
+    public string? RepeatOf { get; set; }
+    /// <summary>The client's key for a retried submission: one case per key, however often it is sent.</summary>
+    public string? IdempotencyKey { get; set; }
     public int Version { get; set; }
 }

@@ -3,6 +3,7 @@ using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
 using Fengqiao.Data.Accounts;
 using Fengqiao.Data.Cases;
+using Fengqiao.Data.Seeding;
 using Fengqiao.Data.Import;
 using Fengqiao.Data.Organisations;
 using Fengqiao.Data.People;
@@ -18,7 +19,7 @@ public sealed record DemoSeedResult(int Divisions, int Units, int Accounts, int 
 /// units that work there, the documented staff logins, residents with valid ID numbers, and cases spread
 /// over the last three months. Deterministic (fixed random seed) so screenshots and tests are stable.
 /// </summary>
-public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, StaffAccounts accounts, IClock clock)
+public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, StaffAccounts accounts, CaseRules rules, IClock clock)
 {
     // The district's departments (职能部门 and attached bodies): key, name suffix, kind.
     private static readonly (string Key, string Suffix, UnitKind Kind)[] DistrictUnits =
@@ -69,6 +70,81 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
     private static readonly string[] GivenNames = ["建国", "秀英", "志强", "桂兰", "海燕", "国华", "丽娟", "文斌", "玉梅", "俊杰", "淑珍", "永红", "晓东", "春梅", "德明", "雪梅"];
+
+    /// <summary>
+    /// One demo case taken through the real lifecycle rules from its registration time towards now: some resolved
+    /// on the spot, some not accepted, most assigned and handled, many replied, rated and closed, some left to run
+    /// late — so queues, deadlines and (later) KPIs have something true to show.
+    /// </summary>
+    private async Task SeedCaseAsync(Random random, DemoDistricts.District district, (string Title, string Department, CaseKind Kind) matter, CaseChannel channel,
+        Resident resident, Guid registeringUnit, Guid handlingUnit, Instant registeredAt, Instant now, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var policy = rules.PolicyFor(channel, matter.Kind, null);
+        var registration = new RegisterCase(id, matter.Kind, channel, null, Urgent: false, registeredAt, "demo-clerk");
+        var onTheSpot = random.Next(10) < 3;
+        var transition = onTheSpot
+            ? CaseFile.RegisterResolvedOnTheSpot(registration, policy, "现场答复并解决：" + matter.Title)
+            : CaseFile.Register(registration, policy);
+        var record = new CaseRecord
+        {
+            Id = id,
+            TrackingCode = await CaseCodes.NextTrackingCodeAsync(db, district.CasePrefix, registeredAt.InUtc().Year, cancellationToken),
+            QueryCode = CaseCodes.NewQueryCode(),
+            Kind = matter.Kind,
+            Channel = channel,
+            Title = matter.Title,
+            Detail = $"{resident.Name}反映：{matter.Title}，请求有关部门依法处理。",
+            DivisionCode = resident.DivisionCode,
+            RegisteringUnitId = registeringUnit,
+            ResidentId = resident.Id,
+            ResidentAccountId = resident.AccountId,
+            RegisteredAt = registeredAt,
+            RegisteredBy = "demo-clerk",
+            FirstContact = "demo-clerk",
+            ProfileCode = policy.Profile.Code,
+        };
+        db.Cases.Add(record);
+        db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name, IdNumber = resident.IdNumber, Phone = resident.Phone });
+        await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
+        var file = transition.Case;
+
+        var at = registeredAt;
+        IEnumerable<Func<Instant, CaseCommand>> Steps()
+        {
+            if (random.Next(12) == 0)
+            {
+                yield return t => new NotAcceptCase(t, "demo-clerk", "不属于信访受理范围，已告知通过诉讼途径解决");
+                yield break;
+            }
+            yield return t => new AcceptCase(t, "demo-clerk");
+            yield return t => new AssignCase(t, "demo-clerk", handlingUnit);
+            yield return t => new StartHandling(t, "demo-handler");
+            if (matter.Kind == CaseKind.Dispute)
+            {
+                yield return t => new RecordMediationSession(t, "demo-mediator", "人民调解员", "双方到场，陈述意见，初步达成一致");
+            }
+            yield return t => new ReplyToCase(t, "demo-handler", $"经调查核实，{matter.Title}问题属实，已责成相关单位整改，依据有关规定作出处理；如不服，可在收到本意见之日起30日内申请复查。");
+            var rating = random.Next(10) switch { < 7 => CaseRating.Satisfied, < 9 => CaseRating.BasicallySatisfied, _ => CaseRating.Unsatisfied };
+            yield return t => new RateCase(t, "demo-resident", rating);
+            yield return t => new CloseCase(t, "demo-clerk");
+        }
+        if (!onTheSpot)
+        {
+            foreach (var step in Steps())
+            {
+                at += Duration.FromHours(4 + random.Next(24 * 6));
+                if (at > now)
+                {
+                    break;
+                }
+                var next = file.Apply(step(at));
+                await CaseEventLog.AppendAsync(db, id, next.Event, cancellationToken);
+                file = next.Case;
+            }
+        }
+        CaseWorkflow.Project(record, file);
+    }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => !await db.Units.AnyAsync(cancellationToken);
 
@@ -195,40 +271,18 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         foreach (var district in DemoDistricts.All)
         {
             var districtResidents = residents.Where(r => r.DivisionCode.StartsWith(district.Code, StringComparison.Ordinal)).ToList();
-            var sequence = 0;
-            for (var i = 0; i < 40; i++)
+            var times = Enumerable.Range(0, 40).Select(_ => now - Duration.FromMinutes(random.Next(90 * 24 * 60))).Order().ToList();
+            for (var i = 0; i < times.Count; i++)
             {
                 var matter = Matters[random.Next(Matters.Length)];
-                var resident = i < 2 && district.Code == "370505" ? residentAccountHolder : districtResidents[random.Next(districtResidents.Count)];
-                var at = now - Duration.FromMinutes(random.Next(90 * 24 * 60));
+                var resident = i % 20 == 7 && district.Code == "370505" ? residentAccountHolder : districtResidents[random.Next(districtResidents.Count)];
                 var towns = townUnits[district.Code];
-                var town = towns[random.Next(towns.Count)];
-                var registeredAtTown = random.Next(3) == 0;
-                var assigned = random.Next(3) != 0;
-                var state = assigned ? (random.Next(2) == 0 ? CaseState.Assigned : CaseState.InProgress) : CaseState.Registered;
-                var record = new CaseRecord
-                {
-                    TrackingCode = $"{district.CasePrefix}-{at.InUtc().Year}-{++sequence:D6}",
-                    Kind = matter.Kind,
-                    Channel = channels[random.Next(channels.Length)],
-                    State = state,
-                    Title = matter.Title,
-                    Detail = $"{resident.Name}反映：{matter.Title}，请求有关部门依法处理。",
-                    DivisionCode = resident.DivisionCode,
-                    RegisteringUnitId = registeredAtTown ? town.Id : units[$"{district.Code}:bureau"].Id,
-                    HandlingUnitId = assigned ? units[$"{district.Code}:{matter.Department}"].Id : null,
-                    ResidentId = resident.Id,
-                    ResidentAccountId = resident.AccountId,
-                    RegisteredAt = at,
-                };
-                db.Cases.Add(record);
-                await CaseEventLog.AppendAsync(db, record.Id, "registered", "demo-seed", at, new { state = nameof(CaseState.Registered), record.Channel, record.Title }, cancellationToken);
-                if (assigned)
-                {
-                    await CaseEventLog.AppendAsync(db, record.Id, "assigned", "demo-seed", at + Duration.FromHours(4), new { before = nameof(CaseState.Registered), after = state.ToString(), unit = matter.Department }, cancellationToken);
-                }
+                var registeringUnit = random.Next(3) == 0 ? towns[random.Next(towns.Count)].Id : units[$"{district.Code}:bureau"].Id;
+                var handlingUnit = units[$"{district.Code}:{matter.Department}"].Id;
+                await SeedCaseAsync(random, district, matter, channels[random.Next(channels.Length)], resident, registeringUnit, handlingUnit, times[i], now, cancellationToken);
                 caseCount++;
             }
+            await db.SaveChangesAsync(cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         progress?.Report(new ImportProgress("done", 5, 5));

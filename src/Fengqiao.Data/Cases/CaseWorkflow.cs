@@ -1,0 +1,351 @@
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Cases.Intake;
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.People;
+using Fengqiao.Data.People;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Cases;
+
+public sealed record NewParty(string? Name, string? IdNumber, string? Phone, bool IsRepresentative);
+
+/// <summary>What the intake desk (or an API client) submits to register a case (登记).</summary>
+public sealed record NewCase(
+    CaseKind Kind,
+    CaseChannel Channel,
+    string? Title,
+    string? Detail,
+    string? DivisionCode,
+    string? Address,
+    string? CategoryCode,
+    bool Urgent,
+    IReadOnlyList<NewParty> Parties,
+    int? GroupSize,
+    Guid RegisteringUnitId,
+    string? FirstContact,
+    string? OnTheSpotResolution,
+    string? IdempotencyKey);
+
+public sealed record IntakeResult(CaseRecord Case, bool Replayed, IReadOnlyList<string> EarlierCases);
+
+/// <summary>Field → messages for a refused submission; nothing was stored.</summary>
+public sealed class CaseValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("案件信息有误 (the case has invalid fields): " + string.Join("; ", errors.SelectMany(e => e.Value)))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>Someone else acted on the case first: reload and decide again.</summary>
+public sealed class CaseConflictException(string trackingCode, int expected, int actual)
+    : Exception($"案件 {trackingCode} 已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (case {trackingCode} changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
+{
+    public int Actual { get; } = actual;
+}
+
+/// <summary>
+/// Registers cases and applies lifecycle actions. The rules are Core's <see cref="CaseFile"/>; this class loads the
+/// case by replaying its log, applies the action, appends the event to the hash chain and updates the row the
+/// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
+/// </summary>
+public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock)
+{
+    public const int MaxRepresentatives = 5;
+
+    public async Task<IntakeResult> RegisterAsync(NewCase request, string actor, CancellationToken cancellationToken = default)
+    {
+        var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
+        if (key is not null && await FindByKeyAsync(key, cancellationToken) is { } earlier)
+        {
+            return new IntakeResult(earlier, Replayed: true, []);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var (division, parties) = await ValidateAsync(request, now, cancellationToken);
+        var residents = await ResolveResidentsAsync(parties, division, cancellationToken);
+        var earlierCases = await EarlierCasesAsync(residents, parties, request, cancellationToken);
+
+        var id = Guid.CreateVersion7();
+        var policy = rules.PolicyFor(request.Channel, request.Kind, request.CategoryCode);
+        var registration = new RegisterCase(id, request.Kind, request.Channel, Blank(request.CategoryCode), request.Urgent, now, actor);
+        var transition = string.IsNullOrWhiteSpace(request.OnTheSpotResolution)
+            ? CaseFile.Register(registration, policy)
+            : CaseFile.RegisterResolvedOnTheSpot(registration, policy, request.OnTheSpotResolution);
+
+        var record = new CaseRecord
+        {
+            Id = id,
+            TrackingCode = await CaseCodes.NextTrackingCodeAsync(db, CaseCodes.PrefixFor(division), now.InUtc().Year, cancellationToken),
+            QueryCode = CaseCodes.NewQueryCode(),
+            Kind = request.Kind,
+            Channel = request.Channel,
+            Title = request.Title!.Trim(),
+            Detail = Blank(request.Detail),
+            CategoryCode = Blank(request.CategoryCode),
+            DivisionCode = division,
+            Address = Blank(request.Address),
+            RegisteringUnitId = request.RegisteringUnitId,
+            ResidentId = residents.FirstOrDefault()?.Id,
+            ResidentAccountId = residents.FirstOrDefault()?.AccountId,
+            RegisteredAt = now,
+            RegisteredBy = actor,
+            FirstContact = Blank(request.FirstContact) ?? actor,
+            GroupSize = request.GroupSize,
+            IsRepeat = earlierCases.Count > 0,
+            RepeatOf = earlierCases.Count > 0 ? string.Join(',', earlierCases.Take(10)) : null,
+            IdempotencyKey = key,
+            ProfileCode = policy.Profile.Code,
+            Urgent = request.Urgent,
+        };
+        Project(record, transition.Case);
+        db.Cases.Add(record);
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var p = parties[i];
+            db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = residents[i]?.Id, Name = p.Name!.Trim(), IdNumber = p.IdNumber, Phone = p.Phone, IsRepresentative = p.IsRepresentative });
+        }
+        await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same key arrived twice at once: the other request stored the case; answer with it.
+            db.ChangeTracker.Clear();
+            var winner = await FindByKeyAsync(key, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+            return new IntakeResult(winner, Replayed: true, []);
+        }
+        return new IntakeResult(record, Replayed: false, earlierCases);
+    }
+
+    /// <summary>Loads a case in the caller's scope and rebuilds its lifecycle from the log.</summary>
+    public async Task<(CaseRecord Record, CaseFile File)?> LoadAsync(string trackingCode, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+        var events = await db.CaseEvents.Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence).AsNoTracking().ToListAsync(cancellationToken);
+        return (record, rules.Replay(record.Id, CaseEventLog.Lifecycle(events)));
+    }
+
+    /// <summary>
+    /// Applies one action to the version of the case the caller saw. Throws <see cref="CaseRuleException"/> when the
+    /// lifecycle refuses it and <see cref="CaseConflictException"/> when someone acted first; returns null when the
+    /// case is not in the caller's scope.
+    /// </summary>
+    public async Task<(CaseRecord Record, CaseFile File)?> ApplyAsync(string trackingCode, int expectedVersion, Func<Instant, CaseCommand> command, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadAsync(trackingCode, cancellationToken);
+        if (loaded is not { } current)
+        {
+            return null;
+        }
+        if (current.File.Version != expectedVersion)
+        {
+            throw new CaseConflictException(trackingCode, expectedVersion, current.File.Version);
+        }
+        var at = Instant.Max(clock.GetCurrentInstant(), current.File.LastActionAt);
+        var transition = current.File.Apply(command(at));
+        Project(current.Record, transition.Case);
+        await CaseEventLog.AppendAsync(db, current.Record.Id, transition.Event, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another action took this sequence number (unique index) or changed the row (version token) first.
+            db.ChangeTracker.Clear();
+            var now = await db.Cases.AsNoTracking().Where(c => c.Id == current.Record.Id).Select(c => c.EventCount).FirstAsync(cancellationToken);
+            throw new CaseConflictException(trackingCode, expectedVersion, now);
+        }
+        return (current.Record, transition.Case);
+    }
+
+    /// <summary>The row the ledger and queues read, kept in step with the lifecycle.</summary>
+    public static void Project(CaseRecord record, CaseFile file)
+    {
+        record.State = file.State;
+        record.Stage = file.Stage;
+        record.EventCount = file.Version;
+        record.DueAt = file.Deadline?.Deadline.Due;
+        if (file.State == CaseState.Transferred && file.TransferredTo is { } to)
+        {
+            record.HandlingUnitId = to;
+        }
+        else if (file.HandlingUnit is { } unit)
+        {
+            record.HandlingUnitId = unit;
+        }
+    }
+
+    private Task<CaseRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Cases.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, cancellationToken);
+
+    private async Task<(string Division, List<NewParty> Parties)> ValidateAsync(NewCase request, Instant now, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
+        {
+            Add(nameof(request.Title), "请填写诉求事项（不超过 200 字） (the matter is required, at most 200 characters)");
+        }
+        if (request.Detail is { Length: > 20_000 })
+        {
+            Add(nameof(request.Detail), "诉求内容不超过 20000 字 (the detail is limited to 20000 characters)");
+        }
+        if (!Enum.IsDefined(request.Kind))
+        {
+            Add(nameof(request.Kind), "案件类型无效 (unknown case kind)");
+        }
+        if (!Enum.IsDefined(request.Channel))
+        {
+            Add(nameof(request.Channel), "来源渠道无效 (unknown channel)");
+        }
+        var division = string.Empty;
+        if (!DivisionCode.TryParse(request.DivisionCode, out var code, out var codeError))
+        {
+            Add(nameof(request.DivisionCode), codeError);
+        }
+        else if (code.Level < DivisionLevel.County)
+        {
+            Add(nameof(request.DivisionCode), "地点至少要到区县 (the place must be at least a district or county)");
+        }
+        else if (!await db.Divisions.AnyAsync(d => d.Code == code.Value, cancellationToken))
+        {
+            Add(nameof(request.DivisionCode), $"区划 {code} 不存在 (division {code} does not exist)");
+        }
+        else
+        {
+            division = code.Value;
+        }
+        if (!await db.Units.AnyAsync(u => u.Id == request.RegisteringUnitId, cancellationToken))
+        {
+            Add(nameof(request.RegisteringUnitId), "登记单位不存在 (the registering unit does not exist)");
+        }
+
+        var parties = request.Parties ?? [];
+        var today = now.InUtc().Date;
+        var normalised = new List<NewParty>();
+        if (parties.Count == 0)
+        {
+            Add(nameof(request.Parties), "至少需要一名信访人 (at least one petitioner is required)");
+        }
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var p = parties[i];
+            var field = $"Parties[{i}]";
+            if (string.IsNullOrWhiteSpace(p.Name) || p.Name.Trim().Length > 50)
+            {
+                Add(field + ".Name", "请填写姓名（不超过 50 字） (the name is required, at most 50 characters)");
+            }
+            string? id = null;
+            if (!string.IsNullOrWhiteSpace(p.IdNumber))
+            {
+                if (ResidentIdNumber.TryParse(p.IdNumber, today, out var parsed, out var idError))
+                {
+                    id = parsed.Value;
+                }
+                else
+                {
+                    Add(field + ".IdNumber", idError);
+                }
+            }
+            string? phone = null;
+            if (!string.IsNullOrWhiteSpace(p.Phone))
+            {
+                if (PhoneNumber.TryParse(p.Phone, out var parsedPhone, out var phoneError))
+                {
+                    phone = parsedPhone.Value;
+                }
+                else
+                {
+                    Add(field + ".Phone", phoneError);
+                }
+            }
+            if (id is null && phone is null)
+            {
+                Add(field, "身份证号与电话至少填写一项，以便回复和识别重复信访 (give an ID number or a phone, to reply and to recognise repeat petitions)");
+            }
+            normalised.Add(p with { IdNumber = id, Phone = phone });
+        }
+        var representatives = parties.Count(p => p.IsRepresentative);
+        if (request.GroupSize is { } size)
+        {
+            if (size < 5)
+            {
+                Add(nameof(request.GroupSize), "集体访指 5 人以上 (a collective petition has 5 or more people)");
+            }
+            if (representatives is < 1 or > MaxRepresentatives)
+            {
+                Add(nameof(request.Parties), "集体访应推选 1 至 5 名代表 (a collective petition chooses 1 to 5 representatives)");
+            }
+        }
+        else if (representatives > 0 && parties.Count > MaxRepresentatives)
+        {
+            Add(nameof(request.Parties), "代表不超过 5 人 (at most 5 representatives)");
+        }
+        if (errors.Count > 0)
+        {
+            throw new CaseValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+        return (division, normalised);
+    }
+
+    private async Task<List<Resident?>> ResolveResidentsAsync(List<NewParty> parties, string division, CancellationToken cancellationToken)
+    {
+        var result = new List<Resident?>();
+        foreach (var party in parties)
+        {
+            Resident? resident = null;
+            if (party.IdNumber is { } id)
+            {
+                // The person may be known from another area's case; identity does not depend on who is registering.
+                resident = await db.Residents.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.IdNumber == id, cancellationToken);
+                if (resident is null)
+                {
+                    resident = new Resident { Name = party.Name!.Trim(), IdNumber = id, Phone = party.Phone, DivisionCode = division };
+                    db.Residents.Add(resident);
+                }
+            }
+            result.Add(resident);
+        }
+        return result;
+    }
+
+    /// <summary>Earlier cases of the same person (ID number, else phone and name) about the same matter.</summary>
+    private async Task<List<string>> EarlierCasesAsync(List<Resident?> residents, List<NewParty> parties, NewCase request, CancellationToken cancellationToken)
+    {
+        var residentIds = residents.Where(r => r is not null).Select(r => r!.Id).ToList();
+        var phoneNames = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => p.Phone! + "|" + p.Name!.Trim()).ToList();
+        if (residentIds.Count == 0 && phoneNames.Count == 0)
+        {
+            return [];
+        }
+        var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => p.Phone!).ToList();
+        var candidates = await (
+                from party in db.CaseParties.IgnoreQueryFilters()
+                join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
+                where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.Phone != null && phones.Contains(party.Phone))
+                select new { c.TrackingCode, c.Title, c.Detail, c.CategoryCode, party.Phone, party.Name, party.ResidentId, c.RegisteredAt })
+            .ToListAsync(cancellationToken);
+        var text = request.Title + " " + request.Detail;
+        return [.. candidates
+            .Where(c => c.ResidentId is not null ? residentIds.Contains(c.ResidentId.Value) : phoneNames.Contains(c.Phone + "|" + c.Name))
+            .Where(c => request.CategoryCode is null || c.CategoryCode is null || c.CategoryCode == request.CategoryCode)
+            .Where(c => MatterSimilarity.Of(text, c.Title + " " + c.Detail) >= MatterSimilarity.RepeatThreshold)
+            .OrderByDescending(c => c.RegisteredAt)
+            .Select(c => c.TrackingCode)
+            .Distinct()];
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
