@@ -188,6 +188,7 @@ public static class WebHostSetup
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
         app.MapCasesApi();
+        app.MapCaseIntakeApi();
         app.MapAccountsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

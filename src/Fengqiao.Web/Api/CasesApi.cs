@@ -12,7 +12,7 @@ public sealed record CaseListItemDto(Guid Id, string TrackingCode, CaseKind Kind
 
 public sealed record CaseEventDto(int Sequence, string Kind, string Actor, Instant At, string Data, string Hash);
 
-public sealed record CaseDetailDto(CaseListItemDto Case, string? Detail, IReadOnlyList<CaseEventDto> Events, int? FirstBrokenLink);
+public sealed record CaseDetailDto(CaseListItemDto Case, string? Detail, int Version, CaseStage Stage, Instant? DueAt, bool IsRepeat, string? RepeatOf, IReadOnlyList<CaseEventDto> Events, int? FirstBrokenLink);
 
 public sealed record CasePage(int Total, IReadOnlyList<CaseListItemDto> Items);
 
@@ -46,6 +46,11 @@ public static class CasesApi
             return TypedResults.Ok(new CaseDetailDto(
                 new CaseListItemDto(found.Id, found.TrackingCode, found.Kind, found.Channel, found.State, found.Title, found.DivisionCode, found.HandlingUnitId, found.RegisteredAt),
                 found.Detail,
+                found.EventCount,
+                found.Stage,
+                found.DueAt,
+                found.IsRepeat,
+                found.RepeatOf,
                 [.. events.Select(e => new CaseEventDto(e.Sequence, e.Kind, e.Actor, e.At, e.Data, e.Hash))],
                 broken));
         }).WithSummary("One case with its hash-chained timeline");
