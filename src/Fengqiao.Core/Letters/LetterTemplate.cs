@@ -15,9 +15,9 @@ public sealed record LetterTemplate
         ArgumentNullException.ThrowIfNull(paragraphs);
         Code = string.IsNullOrWhiteSpace(code) ? throw new LetterRuleException("模板编码不能为空 (template code is required)") : code.Trim();
         Type = Enum.IsDefined(type) ? type : throw new LetterRuleException("未知的函件类型 (unknown letter type)");
-        Title = title;
-        Salutation = salutation;
-        Paragraphs = [.. paragraphs];
+        Title = string.IsNullOrWhiteSpace(title) ? throw new LetterRuleException("模板标题不能为空 (a template needs a title)") : title.Trim();
+        Salutation = salutation?.Trim() ?? string.Empty;
+        Paragraphs = [.. paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
         if (Paragraphs.IsEmpty)
         {
             throw new LetterRuleException("模板至少要有一段正文 (a template needs at least one paragraph)");

@@ -105,13 +105,26 @@ public sealed record Whistle
         {
             whistle = whistle.WithSummons(department, request.At);
         }
-        // One event for the blowing and its first summonses, so the caller logs exactly what one action did.
+        // One event for the blowing and its first summonses, so the caller logs exactly what one action did; it
+        // carries each department's name and task so the whistle can be rebuilt from its log.
+        (string, string?)[] summonses =
+        [
+            .. whistle.Summonses.SelectMany(s => new (string, string?)[]
+            {
+                ($"summons.{s.DepartmentId:D}.name", s.DepartmentName),
+                ($"summons.{s.DepartmentId:D}.task", s.Task),
+            }),
+        ];
         return Next(whistle, WhistleEvent.Blown, request.At, actor,
+        [
             ("case", request.CaseId.ToString("D")),
             ("blowingUnit", request.BlowingUnit.ToString("D")),
             ("source", request.Source.ToString()),
             ("reason", whistle.Reason),
-            ("departments", string.Join(',', whistle.Summonses.Select(s => s.DepartmentId.ToString("D")))));
+            ("departments", string.Join(',', whistle.Summonses.Select(s => s.DepartmentId.ToString("D")))),
+            ("ackDueAt", Format(whistle.Summonses[0].StepFirstDue)),
+            .. summonses,
+        ]);
     }
 
     /// <summary>Calls another department to report, e.g. one the higher level brings in after escalation.</summary>
@@ -122,7 +135,7 @@ public sealed record Whistle
         var next = WithSummons(department, at);
         var summons = next.Summonses[^1];
         return Next(next, WhistleEvent.Summoned, at, who,
-            ("department", department.DepartmentId.ToString("D")), ("task", summons.Task),
+            ("department", department.DepartmentId.ToString("D")), ("name", summons.DepartmentName), ("task", summons.Task),
             ("dueAt", Format(summons.StepFirstDue)));
     }
 

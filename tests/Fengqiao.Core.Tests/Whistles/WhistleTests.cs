@@ -1,3 +1,4 @@
+using Fengqiao.Core.Audit;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Whistles;
 using NodaTime;
@@ -243,6 +244,32 @@ public class WhistleTests
         Assert.Equal(WhistleEvent.Blown, link.Kind);
         Assert.Contains("\"level\":\"Community\"", link.Data, StringComparison.Ordinal);
         Assert.Contains("小区积水", link.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whistles_events_form_an_intact_hash_chain()
+    {
+        var w = BothReported().Then(x => x.Close(Community, At(2026, 3, 4), "c", "已解决"))
+            .Then(x => x.Rate(Community, Housing, Rating(), At(2026, 3, 5), "c"));
+        var previous = EventChain.Genesis;
+        var chain = new List<(EventChain.Link, string, string)>();
+        for (var i = 0; i < w.Events.Count; i++)
+        {
+            var link = w.Events[i].ToLink(w.Id, i + 1);
+            var hash = EventChain.Hash(previous, link);
+            chain.Add((link, previous, hash));
+            previous = hash;
+        }
+        Assert.Null(EventChain.FirstBrokenLink(chain));
+        Assert.Equal(w.Version, chain.Count);
+    }
+
+    [Fact]
+    public void The_blown_event_carries_each_departments_name_and_task()
+    {
+        var e = Whistle.Blow(Request(), Policy).Event;
+        Assert.Equal("区住建局", e.Data[$"summons.{Housing:D}.name"]);
+        Assert.Equal("现场排查并提出整改方案", e.Data[$"summons.{Labour:D}.task"]);
     }
 
     [Fact]
