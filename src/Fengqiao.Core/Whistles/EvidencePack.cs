@@ -10,7 +10,7 @@ public sealed record EvidenceEntry(Instant At, string Kind, WhistleLevel Level, 
 /// <summary>
 /// What goes to the discipline commission with a referral (移交纪委监委材料): the department's flags, the
 /// whistle's timeline as it concerns the department, its rating and the supervision letters it received. Built
-/// once by <see cref="Whistle.Refer"/> and never changed: a correction is a new referral that names this one.
+/// once by <see cref="Whistle.Refer"/> and never changed: a correction is a new pack whose <see cref="Supersedes"/> names this one.
 /// </summary>
 public sealed record EvidencePack(
     Guid Id,
@@ -24,4 +24,5 @@ public sealed record EvidencePack(
     ImmutableArray<LetterReference> Letters,
     string Reason,
     Instant IssuedAt,
-    string IssuedBy);
+    string IssuedBy,
+    Guid? Supersedes);

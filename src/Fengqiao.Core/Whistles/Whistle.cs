@@ -262,9 +262,10 @@ public sealed record Whistle
 
     /// <summary>
     /// A joint-meeting officer refers a flagged department to the discipline commission (移交纪委监委). The
-    /// evidence pack is built from the whistle's own record and frozen; a department is referred once per whistle.
+    /// evidence pack is built from the whistle's own record and frozen. A department is referred once per whistle;
+    /// to correct a referral, issue a new one that names the pack it supersedes (the old pack stays on record).
     /// </summary>
-    public WhistleTransition Refer(Guid packId, Guid department, StaffRole role, Instant at, string actor, string reason, IEnumerable<LetterReference> letters)
+    public WhistleTransition Refer(Guid packId, Guid department, StaffRole role, Instant at, string actor, string reason, IEnumerable<LetterReference> letters, Guid? supersedes = null)
     {
         ArgumentNullException.ThrowIfNull(letters);
         var who = Begin(at, actor);
@@ -277,9 +278,18 @@ public sealed record Whistle
             throw new WhistleRuleException("证据包编号不能为空 (an evidence pack id is required)");
         }
         var summons = Find(department);
-        if (Referrals.Exists(r => r.DepartmentId == department))
+        var current = Referrals.FindLast(r => r.DepartmentId == department);
+        if (current is not null && supersedes != current.Id)
         {
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』已移交，不能重复移交 (the department has already been referred)");
+            throw new WhistleRuleException($"部门『{summons.DepartmentName}』已移交，不能重复移交；更正须注明所替代的材料 (the department has already been referred; a correction must name the pack it supersedes)");
+        }
+        if (current is null && supersedes is not null)
+        {
+            throw new WhistleRuleException("没有可替代的移交材料 (there is no referral to supersede)");
+        }
+        if (Referrals.Exists(r => r.Id == packId))
+        {
+            throw new WhistleRuleException("证据包编号重复 (the evidence pack id is already used)");
         }
         var flags = WhistleFlags.At(this, at).Where(f => f.DepartmentId == department).ToImmutableArray();
         if (flags.IsEmpty)
@@ -292,9 +302,9 @@ public sealed record Whistle
             .Select(e => new EvidenceEntry(e.At, e.Kind, e.Level, e.Actor, e.Data))
             .ToImmutableArray();
         var pack = new EvidencePack(packId, Id, CaseId, department, summons.DepartmentName, flags, timeline, summons.Rating,
-            [.. letters.OrderBy(l => l.IssuedAt)], why, at, who);
+            [.. letters.OrderBy(l => l.IssuedAt)], why, at, who, supersedes);
         return Next(this with { Referrals = Referrals.Add(pack) }, WhistleEvent.Referred, at, who,
-            ("department", department.ToString("D")), ("pack", packId.ToString("D")), ("reason", why),
+            ("department", department.ToString("D")), ("pack", packId.ToString("D")), ("reason", why), ("supersedes", supersedes?.ToString("D")),
             ("flags", string.Join(',', flags.Select(f => f.Reason.ToString()))));
     }
 

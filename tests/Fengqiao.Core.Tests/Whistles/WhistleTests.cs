@@ -225,6 +225,10 @@ public class WhistleTests
         Assert.True(pack.Timeline.Select(e => e.At).SequenceEqual(pack.Timeline.Select(e => e.At).Order()));
         var twice = Assert.Throws<WhistleRuleException>(() => t.Whistle.Refer(Guid.NewGuid(), Housing, StaffRole.JointMeetingOffice, At(2026, 3, 6), "jmo-1", "again", []));
         Assert.Contains("already been referred", twice.Message, StringComparison.Ordinal);
+        var corrected = t.Whistle.Refer(Guid.NewGuid(), Housing, StaffRole.JointMeetingOffice, At(2026, 3, 6), "jmo-1", "补充材料", [letter], supersedes: packId).Whistle;
+        Assert.Equal(2, corrected.Referrals.Count);
+        Assert.Equal(packId, corrected.Referrals[1].Supersedes);
+        Assert.Same(pack, corrected.Referrals[0]);
     }
 
     [Fact]
