@@ -91,7 +91,7 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
     public async Task A_duplicate_user_name_shows_a_message_on_the_field()
     {
         var page = await server.SignedInPageAsync("admin");
-        await page.GotoAsync(server.BaseUrl + "/admin/accounts");
+        await server.OpenAsync(page, "/admin/accounts");
         await page.WaitForSelectorAsync("[data-testid=account-table] tbody tr");
         await page.Locator("[data-testid=new-username] input, input[data-testid=new-username]").First.FillAsync("clerk");
         await page.ClickAsync("[data-testid=create-account]");

@@ -108,8 +108,15 @@ public sealed class WebServerFixture : IAsyncLifetime
         await page.FillAsync("#password", "Fengqiao@2026");
         await page.ClickAsync("[data-testid=sign-in]");
         await page.WaitForURLAsync(BaseUrl + "/");
-        await page.WaitForSelectorAsync("#page-title");
+        await page.WaitForSelectorAsync("[data-interactive=true]");
         return page;
+    }
+
+    /// <summary>Navigates and waits until the Blazor circuit has taken over the prerendered page.</summary>
+    public async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(BaseUrl + path);
+        await page.WaitForSelectorAsync("[data-interactive=true]");
     }
 
     public Task ScreenshotAsync(IPage page, string name) =>

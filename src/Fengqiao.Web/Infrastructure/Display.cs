@@ -25,6 +25,9 @@ public static class Display
             CaseKind => "CaseKind",
             DivisionLevel => "Level",
             ScopeKind => "ScopeKind",
+            CaseAction => "CaseAction",
+            CaseRating => "CaseRating",
+            CaseStage => "CaseStage",
             _ => value.GetType().Name,
         };
         return l[$"{prefix}.{value}"];

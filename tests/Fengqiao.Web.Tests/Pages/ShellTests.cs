@@ -81,7 +81,10 @@ public sealed class ShellTests(FengqiaoWebFactory factory) : IClassFixture<Fengq
             .Concat(Enum.GetNames<Core.Cases.CaseChannel>().Select(n => "Channel." + n))
             .Concat(Enum.GetNames<Core.Cases.CaseKind>().Select(n => "CaseKind." + n))
             .Concat(Enum.GetNames<Core.Organisations.DivisionLevel>().Select(n => "Level." + n))
-            .Concat(Enum.GetNames<Core.Organisations.ScopeKind>().Select(n => "ScopeKind." + n));
+            .Concat(Enum.GetNames<Core.Organisations.ScopeKind>().Select(n => "ScopeKind." + n))
+            .Concat(Enum.GetNames<Core.Cases.CaseAction>().Select(n => "CaseAction." + n))
+            .Concat(Enum.GetNames<Core.Cases.CaseRating>().Select(n => "CaseRating." + n))
+            .Concat(Enum.GetNames<Core.Cases.CaseStage>().Select(n => "CaseStage." + n));
         Assert.All(expected, k => Assert.Contains(k, keys));
     }
 }

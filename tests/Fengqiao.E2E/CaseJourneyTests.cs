@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Fengqiao.E2E;
+
+/// <summary>A clerk registers a case in the browser and dispatches it; the handler takes it and replies.</summary>
+public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
+{
+    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    {
+        await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).First.ClickAsync();
+    }
+
+    private static async Task AutocompleteAsync(IPage page, string testId, string typed, string pick)
+    {
+        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+        await input.FillAsync(typed);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = pick }).First.ClickAsync();
+    }
+
+    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
+
+    private static async Task ActAsync(IPage page, string action, Func<Task>? fill = null)
+    {
+        await ChooseAsync(page, "action-select", action);
+        if (fill is not null)
+        {
+            await fill();
+        }
+        await page.ClickAsync("[data-testid=action-apply]");
+    }
+
+    [Fact]
+    public async Task A_clerk_registers_and_assigns_a_case_and_the_handler_replies()
+    {
+        var clerk = await server.SignedInPageAsync("clerk");
+        await server.OpenAsync(clerk, "/cases/new");
+        await Field(clerk, "intake-title").FillAsync("小区雨污管网堵塞，污水外溢");
+        await AutocompleteAsync(clerk, "intake-place", "垦利街道", "垦利街道");
+        await Field(clerk, "party-name-0").FillAsync("孙秀英");
+        await Field(clerk, "party-phone-0").FillAsync("13905461234");
+        await server.ScreenshotAsync(clerk, "intake-form");
+        await clerk.ClickAsync("[data-testid=intake-submit]");
+
+        await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
+        await clerk.WaitForSelectorAsync("[data-testid=case-actions]");
+        await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已登记");
+        await ActAsync(clerk, "受理");
+        await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已受理");
+        await ActAsync(clerk, "交办", () => AutocompleteAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));
+        await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
+        var url = clerk.Url;
+
+        var handler = await server.SignedInPageAsync("handler");
+        await handler.GotoAsync(url);
+        await handler.WaitForSelectorAsync("[data-interactive=true]");
+        await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
+        await ActAsync(handler, "开始办理");
+        await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
+        await ActAsync(handler, "出具答复意见", () => Field(handler, "action-text").FillAsync("经现场核查，已组织疏通管网并督促物业建立巡查制度；如不服可在30日内申请复查。"));
+        await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("已答复");
+        await Assertions.Expect(handler.Locator("[data-testid=timeline]")).ToContainTextAsync("出具答复意见");
+        await Assertions.Expect(handler.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(handler, "case-replied");
+    }
+
+    [Fact]
+    public async Task The_intake_form_marks_bad_fields_and_registers_nothing()
+    {
+        var clerk = await server.SignedInPageAsync("clerk");
+        await server.OpenAsync(clerk, "/cases/new");
+        await Field(clerk, "party-id-0").FillAsync("370505198001010010");
+        await clerk.ClickAsync("[data-testid=intake-submit]");
+        await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync("校验位不正确");
+        await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync("请填写诉求事项");
+        Assert.EndsWith("/cases/new", clerk.Url, StringComparison.Ordinal);
+        await server.ScreenshotAsync(clerk, "intake-errors");
+    }
+}
