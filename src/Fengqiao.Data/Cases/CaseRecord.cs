@@ -45,5 +45,21 @@ public sealed class CaseRecord : IVersioned
     public string? RepeatOf { get; set; }
     /// <summary>The client's key for a retried submission: one case per key, however often it is sent.</summary>
     public string? IdempotencyKey { get; set; }
+
+    // Ledger facts, projected from the lifecycle so KPIs are plain counts over indexed columns (docs/kpi-definitions.md).
+    /// <summary>Closed at registration (现场办结).</summary>
+    public bool ResolvedOnTheSpot { get; set; }
+    /// <summary>When the acceptance decision (受理 / 不予受理 / 转送) was made.</summary>
+    public Instant? DecidedAt { get; set; }
+    /// <summary>The acceptance-notice limit set at registration, when the profile has one.</summary>
+    public Instant? DecisionDueAt { get; set; }
+    /// <summary>The first written reply (答复意见书) of the original stage.</summary>
+    public Instant? RepliedAt { get; set; }
+    /// <summary>The handling limit in force for that reply (extensions included); while unreplied, the running one.</summary>
+    public Instant? ReplyDueAt { get; set; }
+    public Instant? ClosedAt { get; set; }
+    /// <summary>Whole days, rounded up, from registration to closure: 0 for on the spot.</summary>
+    public int? ClosedWithinDays { get; set; }
+    public CaseRating? Rating { get; set; }
     public int Version { get; set; }
 }

@@ -97,7 +97,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             ProfileCode = policy.Profile.Code,
             Urgent = request.Urgent,
         };
-        Project(record, transition.Case);
+        Project(record, transition.Case, transition.Event);
         db.Cases.Add(record);
         for (var i = 0; i < parties.Count; i++)
         {
@@ -153,7 +153,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         }
         var at = Instant.Max(clock.GetCurrentInstant(), current.File.LastActionAt);
         var transition = current.File.Apply(command(at));
-        Project(current.Record, transition.Case);
+        Project(current.Record, transition.Case, transition.Event);
         await CaseEventLog.AppendAsync(db, current.Record.Id, transition.Event, cancellationToken);
         try
         {
@@ -169,9 +169,39 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         return (current.Record, transition.Case);
     }
 
-    /// <summary>The row the ledger and queues read, kept in step with the lifecycle.</summary>
-    public static void Project(CaseRecord record, CaseFile file)
+    /// <summary>The row the ledger, KPIs and queues read, kept in step with the lifecycle after every event.</summary>
+    public static void Project(CaseRecord record, CaseFile file, Core.Cases.CaseEvent lastEvent)
     {
+        var running = file.Deadline;
+        if (lastEvent.Kind is CaseEventKinds.Registered or CaseEventKinds.ResolvedOnTheSpot)
+        {
+            record.ResolvedOnTheSpot = file.ResolvedOnTheSpot;
+            record.DecisionDueAt = running is { } d && d.Stage == file.Policy.Profile.IntakeStage ? d.Deadline.Due : null;
+        }
+        if (lastEvent.Before == CaseState.Registered && lastEvent.After is CaseState.Accepted or CaseState.NotAccepted or CaseState.Transferred)
+        {
+            record.DecidedAt ??= lastEvent.At;
+        }
+        if (file.Stage == CaseStage.Original)
+        {
+            if (running is { } handling && handling.Stage != file.Policy.Profile.IntakeStage)
+            {
+                record.ReplyDueAt = handling.Deadline.Due;
+            }
+            if (file.RepliedAt is { } replied)
+            {
+                record.RepliedAt ??= replied;
+            }
+        }
+        if (file.Rating is { } rating)
+        {
+            record.Rating = rating;
+        }
+        if (file.State == CaseState.Closed && record.ClosedAt is null)
+        {
+            record.ClosedAt = lastEvent.At;
+            record.ClosedWithinDays = (int)Math.Ceiling((lastEvent.At - record.RegisteredAt).TotalDays);
+        }
         record.State = file.State;
         record.Stage = file.Stage;
         record.EventCount = file.Version;

@@ -108,6 +108,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name, IdNumber = resident.IdNumber, Phone = resident.Phone });
         await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
         var file = transition.Case;
+        CaseWorkflow.Project(record, file, transition.Event);
 
         var at = registeredAt;
         IEnumerable<Func<Instant, CaseCommand>> Steps()
@@ -141,9 +142,9 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
                 var next = file.Apply(step(at));
                 await CaseEventLog.AppendAsync(db, id, next.Event, cancellationToken);
                 file = next.Case;
+                CaseWorkflow.Project(record, file, next.Event);
             }
         }
-        CaseWorkflow.Project(record, file);
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => !await db.Units.AnyAsync(cancellationToken);

@@ -144,6 +144,18 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Detail")
                         .HasColumnType("text");
 
@@ -188,6 +200,9 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -203,11 +218,20 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReplyDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ResidentAccountId")
                         .HasColumnType("text");
 
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("ResolvedOnTheSpot")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Stage")
                         .HasColumnType("integer");

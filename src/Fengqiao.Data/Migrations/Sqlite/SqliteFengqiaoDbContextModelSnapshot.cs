@@ -137,6 +137,18 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecisionDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
@@ -181,6 +193,9 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
 
@@ -196,11 +211,20 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplyDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResidentAccountId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolvedOnTheSpot")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
