@@ -4,6 +4,9 @@ using NodaTime;
 
 namespace Fengqiao.Core.Grid;
 
+/// <summary>Planned visits against visits done; <see cref="Missed"/> lists what is still open.</summary>
+public sealed record InspectionPlanProgress(int Planned, int Done, ImmutableArray<PlannedVisit> Missed);
+
 /// <summary>One planned inspection of a key place on a working day.</summary>
 public sealed record PlannedVisit(string Id, KeyPlace Place, InspectionFrequency Frequency, LocalDate Date);
 
@@ -34,6 +37,20 @@ public sealed record InspectionPlan
     public IEnumerable<PlannedVisit> On(LocalDate date) => Visits.Where(v => v.Date == date);
 
     public IEnumerable<PlannedVisit> For(string placeId) => Visits.Where(v => v.Place.Id == placeId);
+
+    /// <summary>
+    /// How much of the plan the recorded visits carried out: a planned visit counts as done when a visit names it.
+    /// Unplanned visits are welcome but do not make up for a missed planned one. Feeds the "双十" P06 indicator.
+    /// </summary>
+    public InspectionPlanProgress Progress(IEnumerable<InspectionVisit> visits)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        var done = visits.Where(v => v.Grid.Code == GridCode && v.PlannedVisitId is not null)
+            .Select(v => v.PlannedVisitId!)
+            .ToHashSet(StringComparer.Ordinal);
+        var missed = Visits.Where(v => !done.Contains(v.Id)).ToImmutableArray();
+        return new InspectionPlanProgress(Visits.Length, Visits.Length - missed.Length, missed);
+    }
 
     public static InspectionPlan Generate(string gridCode, YearMonth month, IEnumerable<KeyPlace> places,
         InspectionFrequencyPolicy policy, WorkCalendar calendar)

@@ -11,6 +11,48 @@ public sealed record Leader(string Id, string Name, string Post);
 /// <summary>One leader receiving residents in a village on one day (领导下沉接访).</summary>
 public sealed record ReceptionDay(LocalDate Date, Leader Leader, DivisionCode Village, bool MovedFromHoliday);
 
+/// <summary>What happened on a reception day: how many residents came and the matters they raised.</summary>
+public sealed record ReceptionRecord
+{
+    private ReceptionRecord(ReceptionDay day, int residentsReceived, ImmutableArray<string> matters, int resolvedOnTheSpot)
+    {
+        Day = day;
+        ResidentsReceived = residentsReceived;
+        Matters = matters;
+        ResolvedOnTheSpot = resolvedOnTheSpot;
+    }
+
+    public ReceptionDay Day { get; }
+
+    public int ResidentsReceived { get; }
+
+    /// <summary>The matters raised; each that is not resolved on the spot is registered as a case by the clerk.</summary>
+    public ImmutableArray<string> Matters { get; }
+
+    /// <summary>Matters settled there and then (现场化解).</summary>
+    public int ResolvedOnTheSpot { get; }
+
+    public static ReceptionRecord Create(ReceptionDay day, int residentsReceived, IEnumerable<string> matters, int resolvedOnTheSpot)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(matters);
+        var list = matters.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToImmutableArray();
+        if (residentsReceived < 0)
+        {
+            throw new GridRuleException("接待人数不能为负 (residents received cannot be negative)");
+        }
+        if (resolvedOnTheSpot < 0 || resolvedOnTheSpot > list.Length)
+        {
+            throw new GridRuleException($"现场化解件数应在 0–{list.Length} 之间 (matters resolved on the spot must be between 0 and the matters raised)");
+        }
+        if (list.Length > 0 && residentsReceived == 0)
+        {
+            throw new GridRuleException("没有接待群众却登记了诉求 (matters recorded but no resident received)");
+        }
+        return new ReceptionRecord(day, residentsReceived, list, resolvedOnTheSpot);
+    }
+}
+
 /// <summary>
 /// The weekly reception rota (每周二下沉接访): leaders take turns, each reception day, going down to a village
 /// and receiving residents there. When the fixed weekday is a holiday the reception moves to the next working

@@ -1,6 +1,7 @@
 using CsCheck;
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Grid;
+using Fengqiao.Core.Tests.Calendar;
 using NodaTime;
 
 namespace Fengqiao.Core.Tests.Grid;
@@ -57,6 +58,26 @@ public class InspectionPlanTests
         // Five weekly places in a five-day week: one per day, not five on Monday.
         var week = plan.Visits.Where(v => v.Date >= new LocalDate(2026, 11, 9) && v.Date <= new LocalDate(2026, 11, 13)).ToList();
         Assert.Equal(5, week.Select(v => v.Date).Distinct().Count());
+    }
+
+    [Fact]
+    public void Progress_counts_planned_visits_done_and_lists_the_missed_ones()
+    {
+        var grid = GridFixture.Grid("G01");
+        var plan = Plan(new YearMonth(2026, 11), School, Rental);
+        var first = plan.Visits[0];
+        var visits = new[]
+        {
+            InspectionVisit.Record(Guid.NewGuid(), grid, first.Place, first, "G01-leader", ChinaTime.At(2026, 11, 2, 10), "正常"),
+            InspectionVisit.Record(Guid.NewGuid(), grid, Market, null, "G01-leader", ChinaTime.At(2026, 11, 2, 11), "计划外巡查"),
+        };
+
+        var progress = plan.Progress(visits);
+
+        Assert.Equal(6, progress.Planned);
+        Assert.Equal(1, progress.Done);
+        Assert.Equal(5, progress.Missed.Length);
+        Assert.DoesNotContain(first, progress.Missed);
     }
 
     [Fact]
