@@ -101,6 +101,13 @@ public sealed record FundSupervisionAgreement
     }
 }
 
+/// <summary>
+/// One step of a judicial-aid case, for its event log: money decisions and payments must be traceable to the
+/// step, the time and the figures. Data values are invariant-culture strings in key order.
+/// </summary>
+public sealed record JudicialAidEvent(string Kind, JudicialAidState Before, JudicialAidState After, Instant At,
+    ImmutableSortedDictionary<string, string> Data);
+
 /// <summary>A follow-up check of how the money was used (回访监督).</summary>
 public sealed record FollowUpCheck(Instant At, string Checker, string Findings, bool UsedAsAgreed);
 
@@ -146,6 +153,9 @@ public sealed record JudicialAidCase
 
     public Instant? ClosedAt { get; private init; }
 
+    /// <summary>Every step so far, oldest first, starting with the application.</summary>
+    public ImmutableArray<JudicialAidEvent> History { get; private init; } = [];
+
     public decimal Disbursed => Disbursements.Sum(d => d.Amount);
 
     public decimal Remaining => (Decision?.Amount ?? 0) - Disbursed;
@@ -156,7 +166,8 @@ public sealed record JudicialAidCase
         {
             throw new JudicialAidRuleException("申请需有编号、申请人、关联案件和困难情况 (an application needs an id, an applicant, the case and the circumstances)");
         }
-        return new JudicialAidCase(id, applicant.Trim(), caseReference.Trim(), circumstances.Trim(), at);
+        var applied = new JudicialAidCase(id, applicant.Trim(), caseReference.Trim(), circumstances.Trim(), at);
+        return applied.Logged(applied, "aid.applied", at, ("applicant", applied.Applicant), ("case", applied.CaseReference));
     }
 
     /// <summary>Reviews eligibility against the criteria; the case becomes eligible or is refused with the reasons.</summary>
@@ -166,7 +177,8 @@ public sealed record JudicialAidCase
         Require(JudicialAidState.Applied, "审查", "review");
         NotBefore(at, AppliedAt);
         var review = criteria.Review(findings);
-        return this with { State = review.Eligible ? JudicialAidState.Eligible : JudicialAidState.Ineligible, Review = review };
+        return Logged(this with { State = review.Eligible ? JudicialAidState.Eligible : JudicialAidState.Ineligible, Review = review },
+            "aid.reviewed", at, ("eligible", review.Eligible ? "true" : "false"), ("reasons", string.Join("；", review.Reasons)));
     }
 
     /// <summary>Decides the amount and the beneficiaries; the amount may not exceed the policy's cap.</summary>
@@ -207,15 +219,17 @@ public sealed record JudicialAidCase
         {
             throw new JudicialAidRuleException(State, "受助人中有未成年人，救助金须监管使用 (aid for a minor must be supervised)");
         }
-        return this with
+        var decided = this with
         {
             State = JudicialAidState.Decided,
             Decision = new AidDecision(amount, list, supervisedFunds, decidedBy.Trim(), at, policy.Basis),
         };
+        return Logged(decided, "aid.decided", at, ("amount", Yuan(amount)), ("beneficiaries", string.Join("、", list.Select(b => b.Name))),
+            ("decidedBy", decidedBy.Trim()), ("supervised", supervisedFunds ? "true" : "false"), ("cap", Yuan(policy.Cap)));
     }
 
     /// <summary>Signs the three-party agreement; its guardian must be the guardian of a minor beneficiary when there is one.</summary>
-    public JudicialAidCase SignAgreement(FundSupervisionAgreement agreement)
+    public JudicialAidCase SignAgreement(FundSupervisionAgreement agreement, Instant at)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         Require(JudicialAidState.Decided, "签订监管协议", "sign the supervision agreement");
@@ -228,7 +242,9 @@ public sealed record JudicialAidCase
         {
             throw new JudicialAidRuleException(State, $"协议监护人 {agreement.Guardian} 不是未成年受助人的监护人 (the signing guardian is not a minor beneficiary's guardian)");
         }
-        return this with { Agreement = agreement };
+        NotBefore(at, Decision.At);
+        return Logged(this with { Agreement = agreement }, "aid.agreement-signed", at, ("guardian", agreement.Guardian),
+            ("villageCommittee", agreement.VillageCommittee.Organisation), ("procuratorate", agreement.Procuratorate.Organisation));
     }
 
     /// <summary>Pays part or all of the aid to a beneficiary named in the decision.</summary>
@@ -253,7 +269,8 @@ public sealed record JudicialAidCase
         {
             throw new JudicialAidRuleException(State, $"发放 {amount:0.00} 元将超过决定金额，尚可发放 {Remaining:0.00} 元 (payments would exceed the decided amount)");
         }
-        return this with { Disbursements = Disbursements.Add(new Disbursement(amount, beneficiary, at, reference.Trim())) };
+        return Logged(this with { Disbursements = Disbursements.Add(new Disbursement(amount, beneficiary, at, reference.Trim())) },
+            "aid.disbursed", at, ("amount", Yuan(amount)), ("beneficiary", beneficiary), ("reference", reference.Trim()), ("remaining", Yuan(Remaining - amount)));
     }
 
     /// <summary>A supervision visit: how the money was used so far.</summary>
@@ -273,14 +290,15 @@ public sealed record JudicialAidCase
         {
             throw new JudicialAidRuleException(State, "回访需记录回访人和情况 (a follow-up records who checked and what was found)");
         }
-        return this with { FollowUps = FollowUps.Add(new FollowUpCheck(at, checker.Trim(), findings.Trim(), usedAsAgreed)) };
+        return Logged(this with { FollowUps = FollowUps.Add(new FollowUpCheck(at, checker.Trim(), findings.Trim(), usedAsAgreed)) },
+            "aid.followed-up", at, ("checker", checker.Trim()), ("usedAsAgreed", usedAsAgreed ? "true" : "false"));
     }
 
     public JudicialAidCase Close(Instant at)
     {
         if (State == JudicialAidState.Ineligible)
         {
-            return this with { State = JudicialAidState.Closed, ClosedAt = at };
+            return Logged(this with { State = JudicialAidState.Closed, ClosedAt = at }, "aid.closed", at);
         }
         Require(JudicialAidState.Decided, "结案", "close");
         if (Remaining != 0)
@@ -291,7 +309,7 @@ public sealed record JudicialAidCase
         {
             throw new JudicialAidRuleException(State, "监管资金至少回访一次方可结案 (supervised aid needs at least one follow-up before closing)");
         }
-        return this with { State = JudicialAidState.Closed, ClosedAt = at };
+        return Logged(this with { State = JudicialAidState.Closed, ClosedAt = at }, "aid.closed", at, ("disbursed", Yuan(Disbursed)));
     }
 
     private void Require(JudicialAidState expected, string chinese, string english)
@@ -301,6 +319,19 @@ public sealed record JudicialAidCase
             throw new JudicialAidRuleException(State, $"案件处于“{State}”状态，不能{chinese} (cannot {english} a case that is {State})");
         }
     }
+
+    private JudicialAidCase Logged(JudicialAidCase after, string kind, Instant at, params (string Key, string Value)[] data)
+    {
+        if (!History.IsEmpty && at < History[^1].At)
+        {
+            throw new JudicialAidRuleException(State, "操作时间早于上一步骤 (the step is dated before the previous one)");
+        }
+        var before = History.IsEmpty ? after.State : State;
+        var entry = new JudicialAidEvent(kind, before, after.State, at, data.ToImmutableSortedDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
+        return after with { History = History.Add(entry) };
+    }
+
+    private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private void NotBefore(Instant at, Instant earlier)
     {

@@ -11,6 +11,7 @@ public class JudicialAidTests
     private static readonly DivisionCode Village = DivisionCode.Parse("370521100201");
     private static readonly JudicialAidPolicy Policy = JudicialAidPolicy.WithCap(60_000m, "测试上限");
     private static readonly Instant Applied = ChinaTime.At(2026, 4, 1);
+    private static readonly Instant SignedAt = ChinaTime.At(2026, 4, 12);
     private static readonly Beneficiary Child = new("小明", "被害人之子", null, IsMinor: true, Guardian: "王某（祖母）");
     private static readonly Beneficiary Widow = new("李某", "被害人之妻", null, IsMinor: false, Guardian: null);
 
@@ -37,7 +38,7 @@ public class JudicialAidTests
         FundSupervisionAgreement.Create(guardian, new AgreementParty("某村村委会", "村支书赵某"), Village,
             new AgreementParty("某区人民检察院", "检察官陈某"), "救助金专用于小明的生活和学业，每学期回访一次", new LocalDate(2026, 4, 12));
 
-    private static JudicialAidCase Supervised() => Decided().SignAgreement(Agreement());
+    private static JudicialAidCase Supervised() => Decided().SignAgreement(Agreement(), SignedAt);
 
     [Fact]
     public void A_case_goes_from_application_to_supervised_disbursement_and_closes_after_a_follow_up()
@@ -53,6 +54,23 @@ public class JudicialAidTests
         Assert.Equal(0, closed.Remaining);
         Assert.Single(closed.FollowUps);
     }
+
+    [Fact]
+    public void Every_step_is_logged_with_its_figures()
+    {
+        var aid = Supervised().Disburse(30_000m, "小明", ChinaTime.At(2026, 4, 15), "付款凭证 001");
+
+        Assert.Equal(["aid.applied", "aid.reviewed", "aid.decided", "aid.agreement-signed", "aid.disbursed"], aid.History.Select(e => e.Kind));
+        var decided = aid.History[2];
+        Assert.Equal(JudicialAidState.Eligible, decided.Before);
+        Assert.Equal(JudicialAidState.Decided, decided.After);
+        Assert.Equal("50000.00", decided.Data["amount"]);
+        Assert.Equal("20000.00", aid.History[^1].Data["remaining"]);
+    }
+
+    [Fact]
+    public void A_step_dated_before_the_previous_one_is_refused() =>
+        Assert.Throws<JudicialAidRuleException>(() => Decided().SignAgreement(Agreement(), ChinaTime.At(2026, 4, 9)));
 
     [Fact]
     public void Eligibility_needs_a_ground_every_condition_and_no_exclusion_and_says_why()
@@ -148,8 +166,8 @@ public class JudicialAidTests
     [Fact]
     public void The_signing_guardian_must_be_the_minors_guardian_and_signs_once()
     {
-        Assert.Throws<JudicialAidRuleException>(() => Decided().SignAgreement(Agreement("隔壁邻居")));
-        Assert.Throws<JudicialAidRuleException>(() => Supervised().SignAgreement(Agreement()));
+        Assert.Throws<JudicialAidRuleException>(() => Decided().SignAgreement(Agreement("隔壁邻居"), SignedAt));
+        Assert.Throws<JudicialAidRuleException>(() => Supervised().SignAgreement(Agreement(), SignedAt));
     }
 
     [Fact]
@@ -203,7 +221,7 @@ public class JudicialAidTests
     public void Disbursements_never_exceed_the_decision() =>
         Gen.Select(Gen.Int[1, 60_000], Gen.Int[1, 30_000].Array[1, 12]).Sample((decided, attempts) =>
         {
-            var aid = Eligible().Decide(decided, [Child, Widow], Policy, "检察长", ChinaTime.At(2026, 4, 10)).SignAgreement(Agreement());
+            var aid = Eligible().Decide(decided, [Child, Widow], Policy, "检察长", ChinaTime.At(2026, 4, 10)).SignAgreement(Agreement(), SignedAt);
             var at = ChinaTime.At(2026, 4, 15);
             foreach (var amount in attempts)
             {
