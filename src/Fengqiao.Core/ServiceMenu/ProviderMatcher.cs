@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Organisations;
+using NodaTime;
 
 namespace Fengqiao.Core.ServiceMenu;
 
@@ -15,6 +18,10 @@ public sealed record MatchAssessment(ServiceProvider Provider, bool Eligible, Ti
 public static class ProviderMatcher
 {
     private const int TopicPoints = 100;
+
+    // Staff read times in Beijing time, not as UTC instants.
+    private static string Local(Instant instant) =>
+        instant.InZone(DeadlineCalculator.ChinaTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static MatchAssessment Assess(ServiceOrder order, ServiceProvider provider)
     {
@@ -46,7 +53,7 @@ public static class ProviderMatcher
         }
         else
         {
-            reasons.Add($"最早可于 {slot.Value.Start} 开始 (free from {slot.Value.Start})");
+            reasons.Add($"最早可于 {Local(slot.Start)} 开始 (free from {Local(slot.Start)})");
         }
         var topicMatch = order.Topic is not null && provider.Topics.Contains(order.Topic);
         if (topicMatch)
@@ -77,7 +84,7 @@ public static class ProviderMatcher
                 .Select(p => Assess(order, p))
                 .Where(a => a.Eligible)
                 .OrderByDescending(a => a.Score)
-                .ThenBy(a => a.Slot!.Value.Start)
+                .ThenBy(a => a.Slot!.Start)
                 .ThenBy(a => a.Provider.Name, StringComparer.Ordinal)
                 .ThenBy(a => a.Provider.Id),
         ];

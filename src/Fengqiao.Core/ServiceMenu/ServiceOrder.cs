@@ -82,6 +82,7 @@ public sealed record ServiceOrder
     {
         ArgumentNullException.ThrowIfNull(offering);
         ArgumentNullException.ThrowIfNull(orderer);
+        ArgumentNullException.ThrowIfNull(preferredWindow);
         if (id == Guid.Empty)
         {
             throw new ServiceRuleException("订单编号不能为空 (an order needs an id)");
@@ -157,6 +158,7 @@ public sealed record ServiceOrder
     public ServiceOrderTransition Schedule(ServiceProvider provider, TimeSlot slot, Instant at, string actor)
     {
         ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(slot);
         Require(ServiceOrderState.Confirmed, "排期", "schedule");
         RequireAssigned(provider.Id, "排期", "schedule");
         if (slot.Length < Offering.Duration)
@@ -180,7 +182,7 @@ public sealed record ServiceOrder
     {
         Require(ServiceOrderState.Scheduled, "登记开展", "mark held");
         RequireAssigned(providerId, "登记开展", "mark held");
-        if (at < Slot!.Value.Start)
+        if (at < Slot!.Start)
         {
             throw Refuse("服务尚未开始，不能登记为已开展 (the service has not started yet)");
         }

@@ -4,8 +4,8 @@ using NodaTime;
 
 namespace Fengqiao.Core.ServiceMenu;
 
-/// <summary>A stretch of time, start inclusive and end exclusive.</summary>
-public readonly record struct TimeSlot
+/// <summary>A stretch of time, start inclusive and end exclusive. A class, so no default value with no length can exist.</summary>
+public sealed record TimeSlot
 {
     public TimeSlot(Instant start, Instant end)
     {
@@ -23,9 +23,17 @@ public readonly record struct TimeSlot
 
     public Duration Length => End - Start;
 
-    public bool Contains(TimeSlot other) => Start <= other.Start && other.End <= End;
+    public bool Contains(TimeSlot other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Start <= other.Start && other.End <= End;
+    }
 
-    public bool Overlaps(TimeSlot other) => Start < other.End && other.Start < End;
+    public bool Overlaps(TimeSlot other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Start < other.End && other.Start < End;
+    }
 }
 
 /// <summary>
@@ -84,7 +92,12 @@ public sealed record ServiceProvider
         {
             throw new ServiceRuleException("服务提供者需有服务区域 (a provider serves at least one area)");
         }
-        var slots = freeSlots.OrderBy(s => s.Start).ToList();
+        var slots = freeSlots.ToList();
+        if (slots.Any(s => s is null))
+        {
+            throw new ServiceRuleException("空闲时间段不能为空 (a free slot is missing)");
+        }
+        slots.Sort((a, b) => a.Start.CompareTo(b.Start));
         for (var i = 1; i < slots.Count; i++)
         {
             if (slots[i].Start < slots[i - 1].End)
@@ -105,6 +118,7 @@ public sealed record ServiceProvider
     /// <summary>The earliest free stretch of <paramref name="length"/> inside <paramref name="window"/>, or null.</summary>
     public TimeSlot? EarliestFree(TimeSlot window, Duration length)
     {
+        ArgumentNullException.ThrowIfNull(window);
         foreach (var free in FreeSlots)
         {
             var start = Instant.Max(free.Start, window.Start);
@@ -120,6 +134,7 @@ public sealed record ServiceProvider
     /// <summary>Takes a booked time out of the free slots.</summary>
     public ServiceProvider Book(TimeSlot slot)
     {
+        ArgumentNullException.ThrowIfNull(slot);
         if (!IsFree(slot))
         {
             throw new ServiceRuleException($"{Name} 在该时段没有空闲 ({Name} is not free then)");

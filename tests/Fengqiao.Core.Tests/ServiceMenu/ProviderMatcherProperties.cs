@@ -40,15 +40,15 @@ public class ProviderMatcherProperties
             Assert.All(ranked, c =>
             {
                 Assert.True(c.Eligible);
-                Assert.True(c.Provider.IsFree(c.Slot!.Value));
-                Assert.True(order.PreferredWindow.Contains(c.Slot.Value));
-                Assert.Equal(order.Offering.Duration, c.Slot.Value.Length);
+                Assert.True(c.Provider.IsFree(c.Slot!));
+                Assert.True(order.PreferredWindow.Contains(c.Slot!));
+                Assert.Equal(order.Offering.Duration, c.Slot!.Length);
                 Assert.NotEmpty(c.Reasons);
             });
             for (var i = 1; i < ranked.Length; i++)
             {
                 Assert.True(ranked[i - 1].Score > ranked[i].Score
-                    || (ranked[i - 1].Score == ranked[i].Score && ranked[i - 1].Slot!.Value.Start <= ranked[i].Slot!.Value.Start));
+                    || (ranked[i - 1].Score == ranked[i].Score && ranked[i - 1].Slot!.Start <= ranked[i].Slot!.Start));
             }
             Assert.Equal(ranked.Select(c => c.Provider.Id), ProviderMatcher.Rank(order, distinct.Reverse()).Select(c => c.Provider.Id));
         });

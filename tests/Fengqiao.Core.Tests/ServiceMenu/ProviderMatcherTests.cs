@@ -30,6 +30,7 @@ public class ProviderMatcherTests
     {
         var zhou = ProviderMatcher.Rank(ServiceFixture.Lecture(), Everyone).Single(c => c.Provider.Id == ServiceFixture.LawyerZhou);
         Assert.Equal(new TimeSlot(ChinaTime.At(2026, 11, 12, 9), ChinaTime.At(2026, 11, 12, 11)), zhou.Slot);
+        Assert.Contains(zhou.Reasons, r => r.Contains("2026-11-12 09:00", StringComparison.Ordinal)); // Beijing time, not UTC
     }
 
     [Fact]
