@@ -189,6 +189,7 @@ public static class WebHostSetup
         app.MapOrganisationApi();
         app.MapCasesApi();
         app.MapCaseIntakeApi();
+        app.MapLedgerApi();
         app.MapAccountsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

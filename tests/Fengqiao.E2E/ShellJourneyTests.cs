@@ -10,7 +10,7 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         ("/cases", "cases", "案件列表"),
         ("/organisation/370505", "organisation", "组织与行政区划"),
         ("/admin/accounts", "accounts", "账号管理"),
-        ("/modules/ledger", "module-ledger", "台账与统计"),
+        ("/ledger", "ledger", "台账与统计"),
         ("/modules/whistles", "module-whistles", "吹哨报到"),
         ("/modules/letters", "module-letters", "督办函件"),
         ("/modules/grid", "module-grid", "网格治理"),

@@ -16,7 +16,7 @@ public static class ModuleCatalog
 
     public static IReadOnlyList<Module> All { get; } =
     [
-        new("Ledger", "/modules/ledger", Icons.Material.Filled.TableChart),
+        new("Ledger", "/ledger", Icons.Material.Filled.TableChart),
         new("Whistles", "/modules/whistles", Icons.Material.Filled.Campaign),
         new("Letters", "/modules/letters", Icons.Material.Filled.Description),
         new("Grid", "/modules/grid", Icons.Material.Filled.GridOn),
