@@ -95,7 +95,7 @@ S = {
  "Intake.Phone": ('联系电话', 'Phone'),
  "Intake.Representative": ('代表', 'Representative'),
  "Intake.GroupSize": ('集体访人数（5 人以上时填写）', 'People in a collective petition (5 or more)'),
- "Intake.FirstContact": ('首见负责人', 'First contact (首见负责)'),
+ "Intake.FirstContact": ('首见负责人', 'First contact'),
  "Intake.OnTheSpot": ('现场办结情况（当场解决时填写）', 'On-the-spot resolution (if solved at once)'),
  "Intake.Submit": ('登记', 'Register'),
  "Intake.Registered": ('已登记：{0}，查询码 {1}', 'Registered: {0}, query code {1}'),
