@@ -26,7 +26,7 @@ public static class StaffingCalculator
         // w_0 = s − s²(1 − e^(−1/s)) (arrivals earlier in the same hour) and
         // w_k = s²(1 − e^(−1/s))²·e^(−(k−1)/s) for k ≥ 1; the weights sum to s, so a flat λ gives λ·s.
         var s = meanBusyHours;
-        var lags = Math.Min(n, (int)Math.Ceiling(s * 12) + 2);
+        var lags = Math.Min(n, (int)Math.Ceiling(s * 30) + 2); // e^(−30): the tail is negligible
         var weights = new double[lags];
         var q = 1 - Math.Exp(-1 / s);
         weights[0] = s - (s * s * q);

@@ -79,7 +79,7 @@ public class IncidentImporterTests
         var mapping = ColumnMapping.Parse("time=time_local,type=offense,lat=lat,lon=lon,grid=1000");
         var result = IncidentImporter.ImportFile(TestData.Sample("bad_rows.csv"), mapping);
         Assert.All(result.Incidents, i => Assert.StartsWith("G", i.Area, StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Line == 9 && e.Message.Contains("coordinates", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Line == 10 && e.Message.Contains("coordinates", StringComparison.Ordinal));
     }
 
     [Fact]
