@@ -47,8 +47,7 @@ internal static class GreedyRosterBuilder
             for (var s = 0; s < shifts.Count; s++)
             {
                 var len = shifts[s].LengthHours;
-                var maxDays = Math.Min(7 - Math.Max(rules.MinDaysOff, off.Count), officer.MaxWeeklyHours / len);
-                var days = Math.Min(rules.StandardWeeklyHours / len, maxDays);
+                var (days, _) = rules.WorkingDays(len, officer.MaxWeeklyHours, off.Count);
                 var candidates = new List<(int Day, int Area, int Gain)>();
                 for (var d = 0; d < 7; d++)
                 {
@@ -89,25 +88,102 @@ internal static class GreedyRosterBuilder
 
             foreach (var (d, a) in bestDays)
             {
-                for (var k = 0; k < shifts[bestTemplate].LengthHours; k++)
-                {
-                    var cell = (a * H) + (((d * 24) + shifts[bestTemplate].StartHour + k) % H);
-                    var takeTraffic = officer.Skill == Skill.Traffic || (officer.Skill == Skill.Combined && needT[cell] > 0 && posts[cell] == 0);
-                    if (takeTraffic)
-                    {
-                        needT[cell] = Math.Max(0, needT[cell] - 1);
-                    }
-                    else
-                    {
-                        needP[cell] = Math.Max(0, needP[cell] - 1);
-                        posts[cell] = Math.Max(0, posts[cell] - 1);
-                    }
-                }
+                Apply(officer.Skill, shifts[bestTemplate], d, a);
             }
 
             weeks.Add(new GreedyWeek(officer, bestTemplate, bestDays.ToDictionary(x => x.Day, x => x.Area)));
         }
 
-        return weeks;
+        // Second pass, only when overtime is allowed: extra shifts (same start time) where they still cover unmet demand,
+        // best gains first, one per officer per round.
+        var extended = weeks.Select(w => w with { AreaByDay = new Dictionary<int, int>(w.AreaByDay) }).ToList();
+        for (var round = 0; round < 2; round++)
+        {
+            var offers = new List<(int Index, int Day, int Area, int Gain)>();
+            for (var i = 0; i < extended.Count; i++)
+            {
+                var week = extended[i];
+                var shift = shifts[week.Template];
+                var (_, maxDays) = rules.WorkingDays(shift.LengthHours, week.Officer.MaxWeeklyHours, week.Officer.RequestedOff.Count);
+                if (week.AreaByDay.Count >= maxDays)
+                {
+                    continue;
+                }
+
+                var off = week.Officer.RequestedOff.Select(d => (int)d - 1).ToHashSet();
+                var best = (Day: -1, Area: -1, Gain: 0);
+                for (var d = 0; d < 7; d++)
+                {
+                    if (off.Contains(d) || week.AreaByDay.ContainsKey(d))
+                    {
+                        continue;
+                    }
+
+                    for (var a = 0; a < areas; a++)
+                    {
+                        var gain = 0;
+                        for (var k = 0; k < shift.LengthHours; k++)
+                        {
+                            var cell = (a * H) + (((d * 24) + shift.StartHour + k) % H);
+                            gain += week.Officer.Skill switch
+                            {
+                                Skill.Traffic => needT[cell] > 0 ? 1 : 0,
+                                Skill.Patrol => needP[cell] > 0 ? 1 : 0,
+                                _ => needT[cell] + needP[cell] > 0 ? 1 : 0,
+                            };
+                        }
+
+                        if (gain > best.Gain)
+                        {
+                            best = (d, a, gain);
+                        }
+                    }
+                }
+
+                if (best.Day >= 0)
+                {
+                    offers.Add((i, best.Day, best.Area, best.Gain));
+                }
+            }
+
+            // Demand changes as offers are taken, so only accept an offer whose gain still holds (at least half the shift).
+            foreach (var offer in offers.OrderByDescending(o => o.Gain))
+            {
+                var week = extended[offer.Index];
+                var shift = shifts[week.Template];
+                var gain = 0;
+                for (var k = 0; k < shift.LengthHours; k++)
+                {
+                    var cell = (offer.Area * H) + (((offer.Day * 24) + shift.StartHour + k) % H);
+                    gain += week.Officer.Skill == Skill.Traffic ? (needT[cell] > 0 ? 1 : 0) : (needP[cell] > 0 || (week.Officer.Skill == Skill.Combined && needT[cell] > 0) ? 1 : 0);
+                }
+
+                if (gain * 2 >= shift.LengthHours)
+                {
+                    ((Dictionary<int, int>)week.AreaByDay)[offer.Day] = offer.Area;
+                    Apply(week.Officer.Skill, shift, offer.Day, offer.Area);
+                }
+            }
+        }
+
+        return extended;
+
+        void Apply(Skill skill, ShiftTemplate shift, int d, int a)
+        {
+            for (var k = 0; k < shift.LengthHours; k++)
+            {
+                var cell = (a * H) + (((d * 24) + shift.StartHour + k) % H);
+                var takeTraffic = skill == Skill.Traffic || (skill == Skill.Combined && needT[cell] > 0 && posts[cell] == 0);
+                if (takeTraffic)
+                {
+                    needT[cell] = Math.Max(0, needT[cell] - 1);
+                }
+                else
+                {
+                    needP[cell] = Math.Max(0, needP[cell] - 1);
+                    posts[cell] = Math.Max(0, posts[cell] - 1);
+                }
+            }
+        }
     }
 }

@@ -72,6 +72,17 @@ public sealed record RosterRules
     public int StandardWeeklyHours { get; init; } = 40;
 
     public int MinDaysOff { get; init; } = 2;
+
+    /// <summary>Whether the tidal plan may add shifts beyond the standard week (up to each officer's ceiling) to cut unmet demand.</summary>
+    public bool AllowOvertime { get; init; } = true;
+
+    /// <summary>Working days a week for a shift length: (base, most) from the standard hours, the ceiling, the days off and requests.</summary>
+    public (int Base, int Max) WorkingDays(int lengthHours, int maxWeeklyHours, int requestedOff)
+    {
+        var max = Math.Max(0, Math.Min(7 - Math.Max(MinDaysOff, requestedOff), maxWeeklyHours / lengthHours));
+        var baseDays = Math.Min(StandardWeeklyHours / lengthHours, max);
+        return (baseDays, AllowOvertime ? max : baseDays);
+    }
 }
 
 /// <summary>Solver limits; two workers keeps a shared 2-core machine responsive.</summary>

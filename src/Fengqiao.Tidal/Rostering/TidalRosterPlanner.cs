@@ -78,8 +78,7 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
             for (var s = 0; s < shifts.Count; s++)
             {
                 var len = shifts[s].LengthHours;
-                var maxDays = Math.Min(7 - Math.Max(rules.MinDaysOff, off.Count), officer.MaxWeeklyHours / len);
-                var baseDays = Math.Min(rules.StandardWeeklyHours / len, maxDays);
+                var (baseDays, maxDays) = rules.WorkingDays(len, officer.MaxWeeklyHours, off.Count);
                 m[g, s] = model.NewIntVar(0, maxDays >= 0 ? size : 0, Name("m", g, s));
                 var days = new List<IntVar>();
                 for (var d = 0; d < 7; d++)
@@ -232,14 +231,25 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         }
 
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"phase 1: unmet demand ({variables} variables, {constraints} constraints)"));
-        var phase1Limit = Options.TimeLimitSeconds * 0.75;
+        var phase1Limit = Options.TimeLimitSeconds * 0.8;
         using var solver1 = new CpSolver { StringParameters = Parameters(phase1Limit, Options.RelativeGap) };
         var sw = Stopwatch.StartNew();
         var status1 = solver1.Solve(model);
         var unmetSeconds = sw.Elapsed.TotalSeconds;
+        var greedyDuties = greedy.SelectMany(x => x.AreaByDay.Select(kv => new Duty(x.Officer.Id, problem.Areas[kv.Value], (kv.Key * 24) + shifts[x.Template].StartHour, shifts[x.Template].LengthHours))).ToList();
+        var greedyRoster = new Roster("tidal-greedy", greedyDuties, PostAssigner.Assign(problem, greedyDuties));
+        var greedyMetrics = RosterEvaluator.Evaluate(problem, greedyRoster);
         if (status1 is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            throw new InvalidOperationException($"no roster found ({status1}): check that key posts can be staffed");
+            // No solver solution in time: the greedy start is still a valid roster if it passes the checker.
+            var greedyViolations = RosterChecker.Check(problem, greedyRoster);
+            if (greedyViolations.Count > 0)
+            {
+                throw new InvalidOperationException($"no roster found ({status1}): check that key posts can be staffed");
+            }
+
+            var fallback = new SolveReport("greedy-only", greedyMetrics.UnmetDemandHours, greedyMetrics.UnmetDemandHours, (long)Math.Max(0, Math.Ceiling(solver1.BestObjectiveBound - 1e-6)), unmetSeconds, 0, total.Elapsed.TotalSeconds, variables, constraints);
+            return new PlanResult(greedyRoster, fallback, greedyMetrics, greedyViolations);
         }
 
         var bestUnmet = (long)Math.Round(solver1.ObjectiveValue);
@@ -305,9 +315,7 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var duties = Decompose(problem, groups, shifts, m, w, n, Val);
         var roster = new Roster("tidal-cp-sat", duties, PostAssigner.Assign(problem, duties));
         var status = status1 == CpSolverStatus.Optimal ? "optimal" : (bestUnmet <= bound ? "optimal" : "feasible");
-        var greedyDuties = greedy.SelectMany(x => x.AreaByDay.Select(kv => new Duty(x.Officer.Id, problem.Areas[kv.Value], (kv.Key * 24) + shifts[x.Template].StartHour, shifts[x.Template].LengthHours))).ToList();
-        var greedyUnmet = RosterEvaluator.Evaluate(problem, new Roster("greedy", greedyDuties, [])).UnmetDemandHours;
-        var report = new SolveReport(status, greedyUnmet, bestUnmet, bound, unmetSeconds, overtimeSeconds, total.Elapsed.TotalSeconds, variables, constraints);
+        var report = new SolveReport(status, greedyMetrics.UnmetDemandHours, bestUnmet, bound, unmetSeconds, overtimeSeconds, total.Elapsed.TotalSeconds, variables, constraints);
         return new PlanResult(roster, report, RosterEvaluator.Evaluate(problem, roster), RosterChecker.Check(problem, roster));
     }
 
