@@ -13,6 +13,7 @@ internal static class TidalCli
             tidal.AddCommand<TidalImportCommand>("import").WithDescription("Import incident CSV files (plain or .gz) and report bad rows");
             tidal.AddCommand<TidalScenarioCommand>("scenario").WithDescription("Build a planning scenario from incident data (busiest areas, next week's forecast)");
             tidal.AddCommand<TidalPlanCommand>("plan").WithDescription("Tidal CP-SAT roster beside the fixed three-shift plan");
+            tidal.AddCommand<TidalAdjustCommand>("adjust").WithDescription("Live re-allocation advice: areas above forecast and moves from quiet neighbours");
             tidal.AddCommand<TidalBacktestCommand>("backtest").WithDescription("Back-test forecasting methods: MAE, RMSE, PAI and PEI*");
         });
     }

@@ -58,7 +58,8 @@ public sealed record AdjustmentOptions
 /// </summary>
 public static class DynamicAdjuster
 {
-    private const double WaitCapMinutes = 60;
+    // Overloaded areas have no finite mean wait; a 4-hour cap keeps them comparable without hiding partial relief.
+    private const double WaitCapMinutes = 240;
 
     /// <param name="forecast">Expected incidents per area-hour of the week, area-major (areas × 168), in calls.</param>
     /// <param name="unitsOnDuty">Units on duty now per area.</param>

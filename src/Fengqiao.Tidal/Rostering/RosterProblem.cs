@@ -97,6 +97,9 @@ public sealed record SolverOptions
 
     public int RandomSeed { get; init; } = 7;
 
+    /// <summary>Share of the time limit spent improving the greedy start by local search before CP-SAT takes over.</summary>
+    public double LocalSearchShare { get; init; } = 0.45;
+
     /// <summary>Extra CP-SAT parameters in text format, appended last (for experiments).</summary>
     public string? ExtraParameters { get; init; }
 }

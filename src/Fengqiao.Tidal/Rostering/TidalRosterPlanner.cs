@@ -70,6 +70,7 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var w = new IntVar[groups.Count, shifts.Count, 7];
         var extra = new List<(LinearExpr Expr, int Length)>();
         var extraDays = new List<(IntVar Extra, IntVar M)>();
+        var extraBlock = new List<(int G, int S, int BaseDays)>();
         for (var g = 0; g < groups.Count; g++)
         {
             var size = groups[g].Count;
@@ -95,6 +96,7 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
                 model.Add(e == worked - (baseDays * m[g, s]));
                 extra.Add((e, len));
                 extraDays.Add((e, m[g, s]));
+                extraBlock.Add((g, s, baseDays));
             }
 
             model.Add(LinearExpr.Sum(Enumerable.Range(0, shifts.Count).Select(s => m[g, s])) == size);
@@ -140,6 +142,7 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         }
 
         var unmet = new List<IntVar>();
+        var unmetCell = new List<int>();
         for (var a = 0; a < areas; a++)
         {
             for (var h = 0; h < H; h++)
@@ -170,6 +173,7 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
                 }
 
                 unmet.Add(u);
+                unmetCell.Add(cell);
             }
         }
 
@@ -180,7 +184,12 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var constraints = stats.Constraints.Count;
 
         // Complete hint from the greedy start: CP-SAT improves on it instead of searching from nothing.
-        var greedy = GreedyRosterBuilder.Build(problem, shifts);
+        var greedy = LocalSearchImprover.Improve(
+            problem,
+            shifts,
+            GreedyRosterBuilder.Build(problem, shifts),
+            TimeSpan.FromSeconds(Options.TimeLimitSeconds * Options.LocalSearchShare),
+            Options.RandomSeed);
         var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var g = 0; g < groups.Count; g++)
         {
@@ -230,8 +239,29 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
             }
         }
 
+        // Hint the derived variables too: CP-SAT only adopts a hint it can complete cheaply.
+        for (var i = 0; i < extraDays.Count; i++)
+        {
+            var (g, s, baseDays) = extraBlock[i];
+            var worked = Enumerable.Range(0, 7).Sum(d => hintW[g, s, d]);
+            model.AddHint(extraDays[i].Extra, worked - (baseDays * hintM[g, s]));
+        }
+
+        var hintDuties = greedy.SelectMany(x => x.AreaByDay.Select(kv => new Duty(x.Officer.Id, problem.Areas[kv.Value], (kv.Key * 24) + shifts[x.Template].StartHour, shifts[x.Template].LengthHours))).ToList();
+        var hintPresence = RosterEvaluator.Presence(problem, new Roster("hint", hintDuties, []));
+        for (var i = 0; i < unmet.Count; i++)
+        {
+            var cell = unmetCell[i];
+            model.AddHint(unmet[i], RosterEvaluator.Unmet(
+                problem.PatrolUnits[cell] + problem.PostUnits[cell],
+                problem.TrafficUnits[cell],
+                hintPresence[cell * 3],
+                hintPresence[(cell * 3) + 1],
+                hintPresence[(cell * 3) + 2]));
+        }
+
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"phase 1: unmet demand ({variables} variables, {constraints} constraints)"));
-        var phase1Limit = Options.TimeLimitSeconds * 0.8;
+        var phase1Limit = Math.Max(1, (Options.TimeLimitSeconds * 0.8) - total.Elapsed.TotalSeconds);
         using var solver1 = new CpSolver { StringParameters = Parameters(phase1Limit, Options.RelativeGap) };
         var sw = Stopwatch.StartNew();
         var status1 = solver1.Solve(model);
@@ -314,9 +344,22 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
 
         var duties = Decompose(problem, groups, shifts, m, w, n, Val);
         var roster = new Roster("tidal-cp-sat", duties, PostAssigner.Assign(problem, duties));
+        var metrics = RosterEvaluator.Evaluate(problem, roster);
+        var violations = RosterChecker.Check(problem, roster);
         var status = status1 == CpSolverStatus.Optimal ? "optimal" : (bestUnmet <= bound ? "optimal" : "feasible");
+
+        // CP-SAT does not always recover a hint it cannot complete in time; never return worse than the start it was given.
+        if (greedyMetrics.UnmetDemandHours < metrics.UnmetDemandHours)
+        {
+            var greedyViolations = RosterChecker.Check(problem, greedyRoster);
+            if (greedyViolations.Count == 0)
+            {
+                (roster, metrics, violations, status) = (greedyRoster, greedyMetrics, greedyViolations, "feasible (local search)");
+            }
+        }
+
         var report = new SolveReport(status, greedyMetrics.UnmetDemandHours, bestUnmet, bound, unmetSeconds, overtimeSeconds, total.Elapsed.TotalSeconds, variables, constraints);
-        return new PlanResult(roster, report, RosterEvaluator.Evaluate(problem, roster), RosterChecker.Check(problem, roster));
+        return new PlanResult(roster, report, metrics, violations);
     }
 
     private string Parameters(double seconds, double gap) => string.Create(
