@@ -103,7 +103,7 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
                 greedyStartUnmet = result.Solve.GreedyUnmet,
                 aboveBound = gapToBound,
                 status = result.Solve.Status,
-                expectedWaitMinutes = t.ExpectedWaitMinutes,
+                expectedWaitMinutes = double.IsNaN(t.ExpectedWaitMinutes) ? (double?)null : t.ExpectedWaitMinutes,
                 overloadedAreaHours = t.OverloadedAreaHours,
                 overtimeHours = t.OvertimeHours,
                 hoursSpread = t.HoursSpread,
@@ -118,7 +118,7 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
             fixedThreeShift = new
             {
                 unmetDemandHours = fixedMetrics.UnmetDemandHours,
-                expectedWaitMinutes = fixedMetrics.ExpectedWaitMinutes,
+                expectedWaitMinutes = double.IsNaN(fixedMetrics.ExpectedWaitMinutes) ? (double?)null : fixedMetrics.ExpectedWaitMinutes,
                 overloadedAreaHours = fixedMetrics.OverloadedAreaHours,
                 overtimeHours = fixedMetrics.OvertimeHours,
                 hoursSpread = fixedMetrics.HoursSpread,

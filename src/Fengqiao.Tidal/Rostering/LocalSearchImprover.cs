@@ -74,12 +74,28 @@ internal static class LocalSearchImprover
             }
         }
 
+        var cost = 0L;
+        for (var cell = 0; cell < cells; cell++)
+        {
+            cost += Cost(cell);
+        }
+
         var random = new Random(seed);
         var clock = Stopwatch.StartNew();
         var iterations = 0;
-        while (clock.Elapsed < budget && officers.Length > 0)
+        while (clock.Elapsed < budget && officers.Length > 0 && cost > 0)
         {
             iterations++;
+            if (iterations % 2048 == 0)
+            {
+                // Nothing left to gain once every need is met: stop early rather than burn the budget.
+                cost = 0;
+                for (var cell = 0; cell < cells; cell++)
+                {
+                    cost += Cost(cell);
+                }
+            }
+
             var o = random.Next(officers.Length);
             var skill = (int)officers[o].Skill;
             if (days[o].Count == 0)
