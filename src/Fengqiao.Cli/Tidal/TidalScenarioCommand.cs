@@ -46,7 +46,7 @@ internal sealed class TidalScenarioCommand : Command<TidalScenarioCommand.Settin
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var import = TidalOutput.ImportAll(settings.Incidents, settings.Mapping(), settings.Json);
-        var scenario = HoustonScenarioBuilder.Build(import.Incidents, LocalDatePattern.Iso.Parse(settings.TrainEnd).Value, settings.Areas, settings.Officers, settings.CallsPerIncident, settings.ForceLoad);
+        var scenario = IncidentScenarioBuilder.Build(import.Incidents, LocalDatePattern.Iso.Parse(settings.TrainEnd).Value, settings.Areas, settings.Officers, settings.CallsPerIncident, settings.ForceLoad);
         scenario.Save(settings.Out);
         if (settings.Json)
         {

@@ -193,10 +193,6 @@ internal static class LocalSearchImprover
             }
         }
 
-        Iterations = iterations;
         return officers.Select((o, i) => new GreedyWeek(o, template[i], days[i])).ToList();
     }
-
-    /// <summary>Moves tried in the last run (for reports and tuning).</summary>
-    public static int Iterations { get; private set; }
 }

@@ -11,7 +11,7 @@ namespace Fengqiao.Tidal.Rostering;
 /// from <see cref="ProfileForecaster"/>, scaled from recorded offences to calls for service, a force of mixed skills,
 /// traffic windows at the busiest areas' rush hours and key posts at illustrative sites.
 /// </summary>
-public static class HoustonScenarioBuilder
+public static class IncidentScenarioBuilder
 {
     /// <param name="callsPerIncident">
     /// Recorded offences are only a fraction of the calls a patrol answers (disturbances, alarms, traffic, welfare checks).
