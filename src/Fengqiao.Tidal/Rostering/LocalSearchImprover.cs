@@ -4,14 +4,16 @@ using Fengqiao.Tidal.Demand;
 namespace Fengqiao.Tidal.Rostering;
 
 /// <summary>
-/// Improves the greedy start before it is handed to CP-SAT: random single-officer moves (another area for one day,
-/// another working day, another start time for the week), each kept when it does not increase unmet demand, with
+/// Improves the greedy start before it is handed to CP-SAT by simulated annealing over single-officer moves (another area for one day,
+/// another working day, another start time for the week), worse moves accepted with probability e^(−Δ/T), with
 /// key-post shortfalls weighted so heavily that posts are never given up. Moves keep every rule (same start all week,
 /// same number of days, requested days off), so each accepted state is a valid roster.
 /// </summary>
 internal static class LocalSearchImprover
 {
     private const int PostPenalty = 100;
+    private const double StartTemperature = 1.5;
+    private const double EndTemperature = 0.05;
 
     public static List<GreedyWeek> Improve(RosterProblem problem, IReadOnlyList<ShiftTemplate> shifts, List<GreedyWeek> start, TimeSpan budget, int seed)
     {
@@ -23,6 +25,7 @@ internal static class LocalSearchImprover
         var days = start.Select(w => w.AreaByDay.ToDictionary(kv => kv.Key, kv => kv.Value)).ToArray();
         var officers = start.Select(w => w.Officer).ToArray();
         var offDays = officers.Select(o => o.RequestedOff.Select(d => (int)d - 1).ToHashSet()).ToArray();
+        var random = new Random(seed);
 
         int Cost(int cell)
         {
@@ -47,6 +50,15 @@ internal static class LocalSearchImprover
             }
 
             return delta;
+        }
+
+        // A random area for a shift (diversification); returns (area, delta).
+        (int Area, int Delta) RandomArea(int skill, int s, int d)
+        {
+            var a = random.Next(areas);
+            var delta = Shift(skill, s, d, a, +1);
+            Shift(skill, s, d, a, -1);
+            return (a, delta);
         }
 
         // Best area for a shift given the current state (the shift not yet added); returns (area, delta).
@@ -80,19 +92,33 @@ internal static class LocalSearchImprover
             cost += Cost(cell);
         }
 
-        var random = new Random(seed);
         var clock = Stopwatch.StartNew();
         var iterations = 0;
-        while (clock.Elapsed < budget && officers.Length > 0 && cost > 0)
+        var bestCost = cost;
+        var bestTemplate = (int[])template.Clone();
+        var bestDays = days.Select(d => new Dictionary<int, int>(d)).ToArray();
+        var temperature = StartTemperature;
+
+        // Simulated annealing: worse moves are taken with probability e^(−Δ/T), T cooling geometrically over the budget,
+        // so the search can leave the local optima plain descent gets stuck in; the best state seen is returned.
+        bool Accept(long delta) => delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature);
+
+        while (clock.Elapsed < budget && officers.Length > 0 && bestCost > 0)
         {
             iterations++;
-            if (iterations % 2048 == 0)
+            if ((iterations & 1023) == 0)
             {
-                // Nothing left to gain once every need is met: stop early rather than burn the budget.
-                cost = 0;
-                for (var cell = 0; cell < cells; cell++)
+                var progress = clock.Elapsed / budget;
+                temperature = StartTemperature * Math.Pow(EndTemperature / StartTemperature, progress);
+            }
+
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                Array.Copy(template, bestTemplate, template.Length);
+                for (var i = 0; i < days.Length; i++)
                 {
-                    cost += Cost(cell);
+                    bestDays[i] = new Dictionary<int, int>(days[i]);
                 }
             }
 
@@ -112,11 +138,12 @@ internal static class LocalSearchImprover
                 var d = workDays[random.Next(workDays.Length)];
                 var a = days[o][d];
                 var removed = Shift(skill, s, d, a, -1);
-                var (b, added) = BestArea(skill, s, d);
-                if (removed + added <= 0 && b != a)
+                var (b, added) = random.Next(4) == 0 ? RandomArea(skill, s, d) : BestArea(skill, s, d);
+                if (b != a && Accept(removed + added))
                 {
                     Shift(skill, s, d, b, +1);
                     days[o][d] = b;
+                    cost += removed + added;
                 }
                 else
                 {
@@ -137,11 +164,12 @@ internal static class LocalSearchImprover
                 var a = days[o][d];
                 var removed = Shift(skill, s, d, a, -1);
                 var (b, added) = BestArea(skill, s, d2);
-                if (removed + added <= 0)
+                if (Accept(removed + added))
                 {
                     Shift(skill, s, d2, b, +1);
                     days[o].Remove(d);
                     days[o][d2] = b;
+                    cost += removed + added;
                 }
                 else
                 {
@@ -172,11 +200,11 @@ internal static class LocalSearchImprover
                     placed[d] = b;
                 }
 
-                // Equal-cost changes are taken half the time: they move the search across plateaus.
-                if (delta < 0 || (delta == 0 && random.Next(2) == 0))
+                if (Accept(delta))
                 {
                     template[o] = s2;
                     days[o] = placed;
+                    cost += delta;
                 }
                 else
                 {
@@ -193,6 +221,11 @@ internal static class LocalSearchImprover
             }
         }
 
-        return officers.Select((o, i) => new GreedyWeek(o, template[i], days[i])).ToList();
+        if (cost < bestCost)
+        {
+            return officers.Select((o, i) => new GreedyWeek(o, template[i], days[i])).ToList();
+        }
+
+        return officers.Select((o, i) => new GreedyWeek(o, bestTemplate[i], bestDays[i])).ToList();
     }
 }
