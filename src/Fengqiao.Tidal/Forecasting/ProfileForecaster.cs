@@ -19,7 +19,11 @@ public sealed record ProfileSettings(double LevelHalfLifeWeeks = 4, double Level
 /// </summary>
 public sealed class ProfileForecaster(ProfileSettings? settings = null, bool tuneOnHistory = true, int validationWeeks = 4) : IDemandForecaster
 {
-    public ProfileSettings Settings { get; private set; } = settings ?? new ProfileSettings();
+    /// <summary>The fixed settings, used as they are when tuning is off or the history is too short to tune on.</summary>
+    public ProfileSettings Settings { get; } = settings ?? new ProfileSettings();
+
+    /// <summary>Settings chosen by the most recent tuned forecast (for reports; each call tunes on its own history).</summary>
+    public ProfileSettings? LastTuned { get; private set; }
 
     public bool TuneOnHistory { get; } = tuneOnHistory;
 
@@ -28,12 +32,14 @@ public sealed class ProfileForecaster(ProfileSettings? settings = null, bool tun
     public double[] Forecast(WeeklyHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
+        var used = Settings;
         if (TuneOnHistory && history.Weeks > validationWeeks + 4)
         {
-            Settings = Tune(history, validationWeeks);
+            used = Tune(history, validationWeeks);
+            LastTuned = used;
         }
 
-        return Forecast(history, Settings);
+        return Forecast(history, used);
     }
 
     /// <summary>Grid search over settings, scored by MAE per area-hour on one-week-ahead forecasts of the last training weeks.</summary>
