@@ -49,6 +49,29 @@ public static class StaffingCalculator
         return load;
     }
 
+    /// <summary>Share of incidents under each of the policy's standards (incidents without a matching priority fall to the default).</summary>
+    public static double[] PriorityShares(IEnumerable<Fengqiao.Tidal.Incidents.Incident> incidents, StaffingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(policy);
+        var counts = new double[policy.Standards.Count];
+        foreach (var i in incidents)
+        {
+            var standard = policy.For(i.Priority);
+            for (var k = 0; k < policy.Standards.Count; k++)
+            {
+                if (ReferenceEquals(policy.Standards[k], standard))
+                {
+                    counts[k]++;
+                    break;
+                }
+            }
+        }
+
+        var total = counts.Sum();
+        return counts.Select(c => total > 0 ? c / total : 0).ToArray();
+    }
+
     /// <summary>
     /// Required units per area-hour (area-major, areas × 168) from expected arrivals per area-hour, all priorities pooled
     /// FCFS: the busy time is the arrival-weighted mean of the priorities' busy times and each priority's own target must

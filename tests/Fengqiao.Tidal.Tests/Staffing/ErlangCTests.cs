@@ -70,3 +70,34 @@ public class ErlangCTests
         Assert.True(ErlangC.ServiceLevel(c - 1, 3.0, busy, 5 / 60.0) < 0.9);
     }
 }
+
+public class PriorityStaffingTests
+{
+    private static readonly StaffingPolicy Policy = new()
+    {
+        Standards =
+        [
+            new PriorityStandard(1, 40, 8, 2, 0.95), // emergencies: answered within 2 min
+            new PriorityStandard(null, 40, 8, 10, 0.8),
+        ],
+    };
+
+    [Fact]
+    public void Shares_follow_the_incidents_priorities()
+    {
+        var t = new NodaTime.LocalDateTime(2023, 1, 2, 10, 0);
+        int?[] priorities = [1, 2, null, 1];
+        var incidents = priorities.Select(p => new Fengqiao.Tidal.Incidents.Incident(t, "A", "x", p)).ToList();
+        var shares = StaffingCalculator.PriorityShares(incidents, Policy);
+        Assert.Equal([0.5, 0.5], shares); // two priority-1 calls; priority 2 and none fall to the default
+    }
+
+    [Fact]
+    public void A_strict_priority_present_raises_the_units_needed()
+    {
+        var arrivals = Enumerable.Repeat(2.0, 168).ToArray();
+        var lenient = StaffingCalculator.RequiredUnits(arrivals, 1, Policy, [0.0, 1.0]);
+        var mixed = StaffingCalculator.RequiredUnits(arrivals, 1, Policy, [0.2, 0.8]);
+        Assert.True(mixed[0] > lenient[0], $"{mixed[0]} vs {lenient[0]}");
+    }
+}
