@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using Fengqiao.Tidal.Rostering;
+using NodaTime.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fengqiao.Cli.Tidal;
+
+/// <summary><c>fengqiao tidal scenario</c>: builds a planning scenario from incident data (busiest areas, next week's forecast).</summary>
+internal sealed class TidalScenarioCommand : Command<TidalScenarioCommand.Settings>
+{
+    internal sealed class Settings : IncidentSourceSettings
+    {
+        [CommandOption("--incidents <FILE>")]
+        [Description("Incident CSV files (plain or .gz)")]
+        public string[] Incidents { get; init; } = [];
+
+        [CommandOption("--train-end <DATE>")]
+        [Description("Last day of history, YYYY-MM-DD; the plan covers the following week")]
+        public string TrainEnd { get; init; } = "";
+
+        [CommandOption("--areas <N>")]
+        public int Areas { get; init; } = 30;
+
+        [CommandOption("--officers <N>")]
+        public int Officers { get; init; } = 300;
+
+        [CommandOption("--calls-per-incident <K>")]
+        [Description("Scale from recorded incidents to calls for service (default: calibrated so demand is --force-load of the force)")]
+        public double? CallsPerIncident { get; init; }
+
+        [CommandOption("--force-load <SHARE>")]
+        [Description("Required patrol unit-hours as a share of patrol-capable officers' hours when calibrating (default 0.9)")]
+        public double ForceLoad { get; init; } = 0.9;
+
+        [CommandOption("--out <FILE>")]
+        [Description("Where to write the scenario JSON")]
+        public string Out { get; init; } = "scenario.json";
+
+        public override ValidationResult Validate() =>
+            Incidents.Length == 0 ? ValidationResult.Error("--incidents is required")
+            : !LocalDatePattern.Iso.Parse(TrainEnd).Success ? ValidationResult.Error("--train-end must be YYYY-MM-DD")
+            : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var import = TidalOutput.ImportAll(settings.Incidents, settings.Mapping(), settings.Json);
+        var scenario = IncidentScenarioBuilder.Build(import.Incidents, LocalDatePattern.Iso.Parse(settings.TrainEnd).Value, settings.Areas, settings.Officers, settings.CallsPerIncident, settings.ForceLoad);
+        scenario.Save(settings.Out);
+        if (settings.Json)
+        {
+            TidalOutput.WriteJson(new { file = settings.Out, scenario.Name, areas = scenario.Areas.Count, officers = settings.Officers, posts = scenario.Posts.Count });
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(settings.Out)}[/]: {Markup.Escape(scenario.Description ?? scenario.Name)}");
+        }
+
+        return 0;
+    }
+}
