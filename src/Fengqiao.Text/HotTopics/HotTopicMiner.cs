@@ -34,8 +34,15 @@ public static class HotTopicMiner
         var districts = messages.Select(m => PlaceExtractor.District(m.Title + "。" + m.Detail)).ToArray();
         var vectors = Vectorize(messages, places);
         var parent = Enumerable.Range(0, n).ToArray();
-        foreach (var (i, j) in SimilarPairs(vectors, options.SimilarityThreshold))
+        // Two messages naming the same estate or road need less textual likeness to be one issue.
+        double relaxed = options.SimilarityThreshold * 0.6;
+        foreach (var (i, j, sim) in SimilarPairs(vectors, relaxed))
         {
+            if (sim < options.SimilarityThreshold && !places[i].Intersect(places[j]).Any())
+            {
+                continue;
+            }
+
             int a = Find(parent, i), b = Find(parent, j);
             if (a != b)
             {
@@ -110,7 +117,7 @@ public static class HotTopicMiner
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var m in ms)
         {
-            foreach (var t in TitleTerms(m.Title))
+            foreach (var t in TitleTerms(m.Title, place))
             {
                 counts[t] = counts.GetValueOrDefault(t) + 1;
             }
@@ -126,13 +133,13 @@ public static class HotTopicMiner
         foreach (var (term, _) in ranked)
         {
             // Overlapping n-grams of one phrase ("小塘路路", "塘路路灯") would repeat it; fragments of the place name too.
-            if ("市县区省镇".Contains(term[0]) || SharesBigram(term, place) || chosen.Any(c => SharesBigram(c, term) || c.Contains(term[0]) && c.Contains(term[^1])))
+            if (term.Any(ch => "市县区省".Contains(ch)) || SharesBigram(term, place) || chosen.Any(c => SharesBigram(c, term) || Continues(c, term, ms) || Continues(term, c, ms)))
             {
                 continue;
             }
 
             string phrase = Extend(term, ms, minCount);
-            if (SharesBigram(phrase, place) || chosen.Any(c => SharesBigram(c, phrase)))
+            if (SharesBigram(phrase, place) || chosen.Any(c => SharesBigram(c, phrase) || Continues(c, phrase, ms) || Continues(phrase, c, ms)))
             {
                 phrase = term;
             }
@@ -150,7 +157,7 @@ public static class HotTopicMiner
     /// <summary>Grows a term character by character while as many cluster titles still contain it ("供销" → "供销合作社").</summary>
     private static string Extend(string term, CitizenMessage[] ms, int minCount)
     {
-        var titles = ms.Select(m => TextNormalizer.Normalize(m.Title)).ToArray();
+        var titles = ms.Select(m => PlaceExtractor.StripPlaces(TextNormalizer.Normalize(m.Title), null)).ToArray();
         while (term.Length < 8)
         {
             string best = term;
@@ -164,7 +171,7 @@ public static class HotTopicMiner
 
                 foreach (var cand in new[] { at + term.Length < t.Length ? term + t[at + term.Length] : null, at > 0 ? t[at - 1] + term : null })
                 {
-                    if (cand is not null && cand.All(IsHan) && !TermStop.Contains(cand[0]) && !TermStop.Contains(cand[^1])
+                    if (cand is not null && cand.All(IsHan) && !cand.Any(ch => "市县区省".Contains(ch)) && !TermStop.Contains(cand[0]) && !TermStop.Contains(cand[^1])
                         && titles.Count(x => x.Contains(cand, StringComparison.Ordinal)) >= minCount)
                     {
                         best = cand;
@@ -189,6 +196,26 @@ public static class HotTopicMiner
         return term;
     }
 
+    /// <summary>True when some title reads <paramref name="a"/> running on into <paramref name="b"/> (overlapping or adjacent): fragments of one phrase.</summary>
+    private static bool Continues(string a, string b, CitizenMessage[] ms)
+    {
+        for (int k = 0; k < b.Length && k < a.Length; k++)
+        {
+            if (k > 0 && !a.EndsWith(b[..k], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string joined = a + b[k..];
+            if (ms.Any(m => m.Title.Contains(joined, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool SharesBigram(string a, string b)
     {
         for (int i = 0; i + 2 <= a.Length; i++)
@@ -204,16 +231,23 @@ public static class HotTopicMiner
 
     private const string TermStop = "的了吗呢吧啊是在和与及对于把被给我你他她们这那请问有关关于能否可以何时为什么怎么如何什么问题情况反映希望要求建议咨询投诉举报严重";
 
-    private static HashSet<string> TitleTerms(string title)
+    /// <summary>Words too general to name a matter on their own.</summary>
+    private static readonly HashSet<string> GenericTerms = new(
+        ["小区", "附近", "业主", "居民", "市民", "政府", "部门", "领导", "相关", "有关", "街道", "社区", "县城", "我们", "市区", "一个", "多次", "没有", "不能", "可以", "还是", "已经", "处理"],
+        StringComparer.Ordinal);
+
+    private static HashSet<string> TitleTerms(string title, string? place = null)
     {
+        // The place is named separately: cut it (and district codes) out so no term straddles it.
         string t = TextNormalizer.Normalize(title);
+        t = PlaceExtractor.StripPlaces(t, place);
         var set = new HashSet<string>(StringComparer.Ordinal);
         for (int len = 2; len <= 4; len++)
         {
             for (int i = 0; i + len <= t.Length; i++)
             {
                 var s = t.Substring(i, len);
-                if (s.All(IsHan) && !TermStop.Contains(s[0]) && !TermStop.Contains(s[^1]) && !TermStop.Contains(s, StringComparison.Ordinal))
+                if (s.All(IsHan) && !GenericTerms.Contains(s) && !TermStop.Contains(s[0]) && !TermStop.Contains(s[^1]) && !TermStop.Contains(s, StringComparison.Ordinal))
                 {
                     set.Add(s);
                 }
@@ -301,7 +335,7 @@ public static class HotTopicMiner
     /// Pairs at or above the threshold. Candidates come from an inverted index that skips very common features
     /// (they cannot make two messages alike on their own); each candidate is then scored exactly.
     /// </summary>
-    private static IEnumerable<(int, int)> SimilarPairs((int[] Idx, float[] Val)[] vectors, double threshold)
+    private static IEnumerable<(int, int, double)> SimilarPairs((int[] Idx, float[] Val)[] vectors, double threshold)
     {
         int n = vectors.Length;
         var postings = new Dictionary<int, List<(int Doc, float Weight)>>();
@@ -349,9 +383,13 @@ public static class HotTopicMiner
 
             foreach (var j in touched)
             {
-                if (acc[j] >= threshold * 0.5 && Dot(vectors[i], vectors[j]) >= threshold)
+                if (acc[j] >= threshold * 0.5)
                 {
-                    yield return (i, j);
+                    double sim = Dot(vectors[i], vectors[j]);
+                    if (sim >= threshold)
+                    {
+                        yield return (i, j, sim);
+                    }
                 }
 
                 acc[j] = 0;

@@ -52,6 +52,24 @@ public static partial class PlaceExtractor
         return result;
     }
 
+    /// <summary>The text with district codes, named places and <paramref name="extra"/> replaced by a separator.</summary>
+    public static string StripPlaces(string text, string? extra)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string s = DistrictRegex().Replace(text, "|");
+        if (!string.IsNullOrEmpty(extra))
+        {
+            s = s.Replace(extra, "|", StringComparison.Ordinal);
+        }
+
+        foreach (var p in NamedPlaces(s))
+        {
+            s = s.Replace(p, "|", StringComparison.Ordinal);
+        }
+
+        return s;
+    }
+
     private static string Clean(string raw)
     {
         // Longest suffix first, so "中学" is not read as "学" after a stop character "中".
