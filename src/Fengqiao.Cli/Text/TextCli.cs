@@ -20,6 +20,7 @@ internal static class TextCli
             text.SetDescription("Near-duplicates, hot topics and reply checks.");
             text.AddCommand<DupesCommand>("dupes").WithDescription("Exact and near-duplicate clusters and repeat petitioners in a message CSV.");
             text.AddCommand<HotCommand>("hot").WithDescription("Hot-topic clusters with heat scores.");
+            text.AddCommand<DupesBenchCommand>("dupes-bench").WithDescription("Measure near-duplicate query latency, recall and memory on a synthetic store.");
             text.AddCommand<RepliesCommand>("replies").WithDescription("Check government replies for timeliness, relevance and completeness.");
         });
     }
