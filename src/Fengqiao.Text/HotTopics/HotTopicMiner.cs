@@ -31,14 +31,15 @@ public static class HotTopicMiner
 
         var reference = now ?? messages.Where(m => m.Time.HasValue).Select(m => m.Time!.Value).DefaultIfEmpty().Max();
         var places = messages.Select(m => PlaceExtractor.NamedPlaces(m.Title + "。" + m.Detail)).ToArray();
+        var placeKeys = places.Select(p => p.Select(PlaceExtractor.Key).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         var districts = messages.Select(m => PlaceExtractor.District(m.Title + "。" + m.Detail)).ToArray();
-        var vectors = Vectorize(messages, places);
+        var vectors = Vectorize(messages, placeKeys);
         var parent = Enumerable.Range(0, n).ToArray();
         // Two messages naming the same estate or road need less textual likeness to be one issue.
-        double relaxed = options.SimilarityThreshold * 0.6;
+        double relaxed = options.SimilarityThreshold * 0.4;
         foreach (var (i, j, sim) in SimilarPairs(vectors, relaxed))
         {
-            if (sim < options.SimilarityThreshold && !places[i].Intersect(places[j]).Any())
+            if (sim < options.SimilarityThreshold && !placeKeys[i].Intersect(placeKeys[j]).Any())
             {
                 continue;
             }

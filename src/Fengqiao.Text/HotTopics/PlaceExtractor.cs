@@ -24,7 +24,7 @@ public static partial class PlaceExtractor
     [GeneratedRegex(@"[A-Z]\d*市(?:[A-Z]\d+[区县])?|[A-Z]\d+[区县]")]
     private static partial Regex DistrictRegex();
 
-    [GeneratedRegex(@"[\u4e00-\u9fa5A-Za-z0-9]{1,14}?(?:小区|社区|街道|花园|公寓|家园|新村|学校|中学|小学|幼儿园|大学|学院|医院|广场|公园|市场|工业园|产业园|园区|大厦|商城|商场|大道|高速|村|镇|乡|路|街|苑|城)")]
+    [GeneratedRegex(@"[\u4e00-\u9fa5A-Za-z0-9]{1,14}?(?:小区|社区|街道|花园|公寓|家园|新村|学校|中学|小学|幼儿园|大学|学院|医院|广场|公园|市场|工业园|产业园|园区|大厦|商城|商场|大道|高速|村|镇|乡|路|街|苑|城)(?:小区|花园|公寓|家园|社区)?")]
     private static partial Regex NamedPlaceRegex();
 
     /// <summary>The first district prefix ("A市A5区"), or empty.</summary>
@@ -50,6 +50,23 @@ public static partial class PlaceExtractor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The place with a trailing generic word ("小区", "社区", …) removed, so "魅力之城小区" and "魅力之城" match.
+    /// </summary>
+    public static string Key(string place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        foreach (var generic in new[] { "小区", "社区", "花园", "家园", "公寓" })
+        {
+            if (place.Length >= generic.Length + 3 && place.EndsWith(generic, StringComparison.Ordinal))
+            {
+                return place[..^generic.Length];
+            }
+        }
+
+        return place;
     }
 
     /// <summary>The text with district codes, named places and <paramref name="extra"/> replaced by a separator.</summary>
