@@ -10,11 +10,11 @@ namespace Fengqiao.Cli.Text;
 internal class RouteOptionsSettings : CommandSettings
 {
     [CommandOption("--title-weight <W>")]
-    [Description("Weight of the title-only n-gram space (default 0.5).")]
+    [Description("Weight of the title-only n-gram space (default 0.25).")]
     public double? TitleWeight { get; init; }
 
     [CommandOption("--cost <C>")]
-    [Description("SVM cost (default 1).")]
+    [Description("SVM cost (default 2).")]
     public double? C { get; init; }
 
     [CommandOption("--max-n <N>")]

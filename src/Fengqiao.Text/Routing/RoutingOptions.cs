@@ -13,10 +13,10 @@ public sealed record RoutingOptions
     public int MinDocumentFrequency { get; init; } = 2;
 
     /// <summary>Weight of the title-only feature space relative to title + detail.</summary>
-    public double TitleWeight { get; init; } = 0.5;
+    public double TitleWeight { get; init; } = 0.25;
 
     /// <summary>SVM cost; larger fits the training data more closely.</summary>
-    public double C { get; init; } = 1.0;
+    public double C { get; init; } = 2.0;
 
     /// <summary>Scale positives of rare classes up (N / (K · n_c)) so macro-F1 is not sacrificed to the big classes.</summary>
     public bool BalanceClasses { get; init; } = true;
