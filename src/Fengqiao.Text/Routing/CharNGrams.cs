@@ -10,7 +10,7 @@ internal static class CharNGrams
     public const int BodySpace = 2;
 
     /// <summary>Digits carry house numbers and dates, not the matter; folding them to one symbol lets "3栋" match "5栋".</summary>
-    private static char Fold(char c) => c is >= '0' and <= '9' ? '0' : c;
+    internal static char Fold(char c) => c is >= '0' and <= '9' ? '0' : c;
 
     public static void Count(ReadOnlySpan<char> text, int space, int maxN, Dictionary<ulong, int> counts)
     {
@@ -25,5 +25,24 @@ internal static class CharNGrams
                 counts[k] = counts.TryGetValue(k, out int c) ? c + 1 : 1;
             }
         }
+    }
+}
+
+/// <summary>
+/// The default hash of a ulong XORs its halves, which for packed n-grams (c0 | c1 ≪ 16 | c2 ≪ 32 …) collides
+/// massively (c0 ^ c2); a SplitMix finaliser spreads the keys.
+/// </summary>
+internal sealed class NGramKeyComparer : IEqualityComparer<ulong>
+{
+    public static NGramKeyComparer Instance { get; } = new();
+
+    public bool Equals(ulong x, ulong y) => x == y;
+
+    public int GetHashCode(ulong obj)
+    {
+        ulong z = obj * 0x9E3779B97F4A7C15UL;
+        z ^= z >> 29;
+        z *= 0xbf58476d1ce4e5b9UL;
+        return (int)(z ^ (z >> 32));
     }
 }

@@ -11,7 +11,9 @@ public sealed class RoutingModel
 {
     private const string Magic = "FQROUTE1";
     private readonly TfIdfVectorizer _vectorizer;
-    private readonly float[] _weights; // feature-major: w[j * K + c]
+    // Inference rows, one per feature: [idf, w_0 … w_{K-1}], so scoring an n-gram touches one cache line.
+    private readonly float[] _rows;
+    private readonly int _stride;
     private readonly float[] _bias;
     private readonly string[] _classes;
 
@@ -19,9 +21,20 @@ public sealed class RoutingModel
     {
         _vectorizer = vectorizer;
         _classes = classes;
-        _weights = weights;
         _bias = bias;
+        int k = classes.Length;
+        _stride = k + 1;
+        _rows = new float[(long)vectorizer.Dimension * _stride];
+        for (int j = 0; j < vectorizer.Dimension; j++)
+        {
+            long off = (long)j * _stride;
+            _rows[off] = vectorizer.Idf[j];
+            Array.Copy(weights, (long)j * k, _rows, off + 1, k);
+        }
     }
+
+    /// <summary>1 + ln(count) for small counts, computed once: the logarithm was a visible share of inference.</summary>
+    private static readonly float[] SublinearTf = Enumerable.Range(0, 256).Select(c => c == 0 ? 0f : (float)(1 + Math.Log(c))).ToArray();
 
     public IReadOnlyList<string> Classes => _classes;
 
@@ -69,11 +82,7 @@ public sealed class RoutingModel
     }
 
     /// <summary>Class probabilities in the order of <see cref="Classes"/>.</summary>
-    public double[] Probabilities(string title, string detail)
-    {
-        var x = Vectorize(title, detail);
-        return Softmax(Margins(x));
-    }
+    public double[] Probabilities(string title, string detail) => Softmax(Margins(title, detail));
 
     /// <summary>The k most likely categories, best first.</summary>
     public IReadOnlyList<CategorySuggestion> Suggest(string title, string detail, int k = 3)
@@ -90,7 +99,7 @@ public sealed class RoutingModel
     /// <summary>The single best category.</summary>
     public string Predict(string title, string detail)
     {
-        var m = Margins(Vectorize(title, detail));
+        var m = Margins(title, detail);
         int best = 0;
         for (int c = 1; c < m.Length; c++)
         {
@@ -103,33 +112,58 @@ public sealed class RoutingModel
         return _classes[best];
     }
 
-    private SparseVector Vectorize(string title, string detail)
+    /// <summary>
+    /// SVM margins computed in one pass over the message's features. The TF-IDF vector is never built: each space's
+    /// normalisation is linear, so partial margins and norms per space are combined at the end — the same numbers
+    /// as normalising first.
+    /// </summary>
+    private float[] Margins(string title, string detail)
     {
-        if (TextNormalizer.Normalize(title).Length == 0 && TextNormalizer.Normalize(detail).Length == 0)
-        {
-            throw new ArgumentException("message has neither title nor detail text");
-        }
-
-        return _vectorizer.Transform(title, detail);
-    }
-
-    private float[] Margins(SparseVector x)
-    {
+        var counter = _vectorizer.Count(title, detail);
         int k = _classes.Length;
-        var scores = (float[])_bias.Clone();
-        var idx = x.Indices;
-        var val = x.Values;
-        for (int i = 0; i < idx.Length; i++)
+        int firstBody = _vectorizer.FirstBodyFeature;
+        Span<float> titleM = stackalloc float[k];
+        Span<float> bodyM = stackalloc float[k];
+        titleM.Clear();
+        bodyM.Clear();
+        double titleNorm = 0, bodyNorm = 0;
+        var rows = _rows;
+        for (int i = 0; i < counter.Count; i++)
         {
-            long off = (long)idx[i] * k;
-            float v = val[i];
-            for (int c = 0; c < k; c++)
+            int j = counter.Feature(i);
+            int count = counter.CountOf(i);
+            long off = (long)j * _stride;
+            float v = (count < SublinearTf.Length ? SublinearTf[count] : (float)(1 + Math.Log(count))) * rows[off];
+            var w = rows.AsSpan((int)(off + 1), k);
+            if (j < firstBody)
             {
-                scores[c] += _weights[off + c] * v;
+                titleNorm += v * v;
+                for (int c = 0; c < k; c++)
+                {
+                    titleM[c] += v * w[c];
+                }
+            }
+            else
+            {
+                bodyNorm += v * v;
+                for (int c = 0; c < k; c++)
+                {
+                    bodyM[c] += v * w[c];
+                }
             }
         }
 
-        return scores;
+        double tScale = titleNorm > 0 ? _vectorizer.Options.TitleWeight / Math.Sqrt(titleNorm) : 0;
+        double bScale = bodyNorm > 0 ? 1 / Math.Sqrt(bodyNorm) : 0;
+        double total = (tScale * tScale * titleNorm) + (bScale * bScale * bodyNorm);
+        double inv = total > 0 ? 1 / Math.Sqrt(total) : 0;
+        var margins = new float[k];
+        for (int c = 0; c < k; c++)
+        {
+            margins[c] = _bias[c] + (float)(inv * ((tScale * titleM[c]) + (bScale * bodyM[c])));
+        }
+
+        return margins;
     }
 
     private double[] Softmax(float[] margins)
@@ -187,9 +221,12 @@ public sealed class RoutingModel
             w.Write(b);
         }
 
-        foreach (var x in _weights)
+        for (int j = 0; j < _vectorizer.Dimension; j++)
         {
-            w.Write(x);
+            for (int c = 0; c < _classes.Length; c++)
+            {
+                w.Write(_rows[((long)j * _stride) + 1 + c]);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Fengqiao.Text.Routing;
 
-/// <summary>A sparse feature vector: parallel index and value arrays, indices ascending.</summary>
+/// <summary>A sparse feature vector: parallel index and value arrays (indices distinct, in no particular order).</summary>
 internal readonly record struct SparseVector(int[] Indices, float[] Values)
 {
     public float Dot(float[] dense, int offset)

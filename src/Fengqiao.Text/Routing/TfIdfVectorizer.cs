@@ -8,17 +8,21 @@ namespace Fengqiao.Text.Routing;
 /// </summary>
 internal sealed class TfIdfVectorizer
 {
-    private readonly Dictionary<ulong, int> _index;
+    private readonly NGramTable _index;
+    private readonly int _firstBody;
 
     public TfIdfVectorizer(RoutingOptions options, ulong[] keys, float[] idf)
     {
         Options = options;
         Keys = keys;
         Idf = idf;
-        _index = new Dictionary<ulong, int>(keys.Length);
-        for (int i = 0; i < keys.Length; i++)
+        _index = new NGramTable(keys);
+
+        // Keys are sorted and the space sits in the top bits, so every title feature precedes every body feature.
+        _firstBody = Array.FindIndex(keys, k => (k >> 56) != CharNGrams.TitleSpace);
+        if (_firstBody < 0)
         {
-            _index[keys[i]] = i;
+            _firstBody = keys.Length;
         }
     }
 
@@ -32,8 +36,8 @@ internal sealed class TfIdfVectorizer
 
     public static TfIdfVectorizer Fit(IReadOnlyList<LabeledMessage> docs, RoutingOptions options)
     {
-        var df = new Dictionary<ulong, int>();
-        var counts = new Dictionary<ulong, int>();
+        var df = new Dictionary<ulong, int>(NGramKeyComparer.Instance);
+        var counts = new Dictionary<ulong, int>(NGramKeyComparer.Instance);
         foreach (var doc in docs)
         {
             counts.Clear();
@@ -65,29 +69,43 @@ internal sealed class TfIdfVectorizer
         CharNGrams.Count(t + "|" + d, CharNGrams.BodySpace, options.MaxN, counts);
     }
 
-    public SparseVector Transform(string title, string detail)
+    /// <summary>Index of the first body-space feature: features below it belong to the title space.</summary>
+    public int FirstBodyFeature => _firstBody;
+
+    /// <summary>
+    /// Counts the known n-gram features of a message into the calling thread's counter and returns it. One table
+    /// lookup per n-gram, no allocation per n-gram: this is the intake hot path.
+    /// </summary>
+    public FeatureCounter Count(string title, string detail)
     {
-        var counts = new Dictionary<ulong, int>();
-        CountDocument(title, detail, Options, counts);
-        return Transform(counts);
+        var counter = t_counter ??= new FeatureCounter();
+        string t = TextNormalizer.Normalize(title);
+        string d = TextNormalizer.Normalize(detail);
+        if (t.Length == 0 && d.Length == 0)
+        {
+            throw new ArgumentException("message has neither title nor detail text");
+        }
+
+        counter.Reset(Options.MaxN * (2 * t.Length + d.Length + 1));
+        Accumulate(t, CharNGrams.TitleSpace, counter);
+        Accumulate(string.Concat(t, "|", d), CharNGrams.BodySpace, counter);
+        return counter;
     }
 
-    public SparseVector Transform(Dictionary<ulong, int> counts)
+    public SparseVector Transform(string title, string detail)
     {
-        var idx = new List<int>(counts.Count);
-        var val = new List<float>(counts.Count);
+        var counter = Count(title, detail);
+        int n = counter.Count;
+        var indices = new int[n];
+        var values = new float[n];
         double titleNorm = 0, bodyNorm = 0;
-        foreach (var (key, count) in counts)
+        for (int i = 0; i < n; i++)
         {
-            if (!_index.TryGetValue(key, out int j))
-            {
-                continue;
-            }
-
-            float v = (float)(1 + Math.Log(count)) * Idf[j];
-            idx.Add(j);
-            val.Add(v);
-            if (IsTitle(key))
+            int j = counter.Feature(i);
+            float v = (float)(1 + Math.Log(counter.CountOf(i))) * Idf[j];
+            indices[i] = j;
+            values[i] = v;
+            if (j < _firstBody)
             {
                 titleNorm += v * v;
             }
@@ -97,15 +115,38 @@ internal sealed class TfIdfVectorizer
             }
         }
 
-        // Each space is normalised on its own, then the title space is weighted and the whole re-normalised.
+        Scale(indices, values, titleNorm, bodyNorm);
+        return new SparseVector(indices, values);
+    }
+
+    private void Accumulate(string text, int space, FeatureCounter counter)
+    {
+        ulong tag = (ulong)space << 56;
+        int maxN = Options.MaxN;
+        for (int i = 0; i < text.Length; i++)
+        {
+            ulong key = 0;
+            for (int n = 1; n <= maxN && i + n <= text.Length; n++)
+            {
+                key |= (ulong)CharNGrams.Fold(text[i + n - 1]) << (16 * (n - 1));
+                int j = _index.Find(key | ((ulong)n << 48) | tag);
+                if (j >= 0)
+                {
+                    counter.Add(j);
+                }
+            }
+        }
+    }
+
+    /// <summary>Each space is normalised on its own, then the title space is weighted and the whole re-normalised.</summary>
+    private void Scale(int[] indices, float[] values, double titleNorm, double bodyNorm)
+    {
         float tScale = titleNorm > 0 ? (float)(Options.TitleWeight / Math.Sqrt(titleNorm)) : 0f;
         float bScale = bodyNorm > 0 ? (float)(1 / Math.Sqrt(bodyNorm)) : 0f;
-        var indices = idx.ToArray();
-        var values = val.ToArray();
         double total = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] *= IsTitle(Keys[indices[i]]) ? tScale : bScale;
+            values[i] *= indices[i] < _firstBody ? tScale : bScale;
             total += values[i] * values[i];
         }
 
@@ -117,10 +158,8 @@ internal sealed class TfIdfVectorizer
                 values[i] *= inv;
             }
         }
-
-        Array.Sort(indices, values);
-        return new SparseVector(indices, values);
     }
 
-    private static bool IsTitle(ulong key) => (key >> 56) == CharNGrams.TitleSpace;
+    [ThreadStatic]
+    private static FeatureCounter? t_counter;
 }
