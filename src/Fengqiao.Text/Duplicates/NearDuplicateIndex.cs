@@ -79,8 +79,11 @@ public sealed class NearDuplicateIndex : IDisposable
         return true;
     }
 
-    /// <summary>Adds a precomputed signature (see <see cref="Signature"/>), e.g. when rebuilding in parallel.</summary>
-    public void Add(long id, uint[] signature)
+    /// <summary>
+    /// Adds a precomputed signature (see <see cref="Signature"/>), e.g. when rebuilding in parallel. Returns the
+    /// entry's ordinal, which <see cref="EstimateAt"/> accepts.
+    /// </summary>
+    public int Add(long id, uint[] signature)
     {
         ArgumentNullException.ThrowIfNull(signature);
         _lock.EnterWriteLock();
@@ -104,10 +107,34 @@ public sealed class NearDuplicateIndex : IDisposable
             }
 
             _count = ord + 1;
+            return ord;
         }
         finally
         {
             _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Estimated Jaccard similarity between a signature and the stored entry at an ordinal.</summary>
+    public double EstimateAt(uint[] signature, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        int k = _options.SketchSize;
+        Span<byte> q = stackalloc byte[k];
+        for (int i = 0; i < k; i++)
+        {
+            q[i] = (byte)signature[i];
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, _count);
+            return Estimate(q, _sketches.AsSpan((int)((long)ordinal * k), k));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 
