@@ -112,6 +112,10 @@ internal sealed class HotSettings : MessageFileSettings
     [CommandOption("--half-life <DAYS>")]
     [Description("Days after which a message's heat halves (default 60).")]
     public double HalfLife { get; init; } = 60;
+
+    [CommandOption("--csv <FILE>")]
+    [Description("Also write every topic to a CSV file (export).")]
+    public string? Csv { get; init; }
 }
 
 internal sealed class HotCommand : Command<HotSettings>
@@ -120,6 +124,12 @@ internal sealed class HotCommand : Command<HotSettings>
     {
         var messages = settings.Load();
         var topics = HotTopicMiner.Mine(messages, null, new HotTopicOptions { SimilarityThreshold = settings.Similarity, HalfLifeDays = settings.HalfLife });
+        if (settings.Csv is not null)
+        {
+            using var writer = new StreamWriter(settings.Csv, false, new System.Text.UTF8Encoding(true));
+            HotTopicExport.WriteCsv(writer, topics);
+        }
+
         if (settings.Json)
         {
             CliOutput.WriteJson(new { messages = messages.Count, topics = topics.Count, top = topics.Take(settings.Top) });

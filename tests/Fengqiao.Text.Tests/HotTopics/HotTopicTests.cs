@@ -63,3 +63,18 @@ public class HotTopicTests
     public void No_messages_no_topics()
         => Assert.Empty(HotTopicMiner.Mine([]));
 }
+
+public class HotTopicExportTests
+{
+    [Fact]
+    public void Export_quotes_names_and_lists_one_row_per_topic()
+    {
+        var topic = new HotTopic("A市丽发新城：搅拌站", "A市丽发新城", ["搅拌站", "噪音\"扰民\""], 12.5, 3, 2, 7, 0,
+            new NodaTime.LocalDateTime(2019, 11, 1, 8, 0), null, ["1", "2", "3"]);
+        var sw = new StringWriter();
+        HotTopicExport.WriteCsv(sw, [topic]);
+        var lines = sw.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("1,\"A市丽发新城：搅拌站\",\"A市丽发新城\",\"搅拌站、噪音\"\"扰民\"\"\",12.500,3,2,7,0,2019-11-01 08:00:00,,\"1 2 3\"", lines[1].TrimEnd('\r'));
+    }
+}
