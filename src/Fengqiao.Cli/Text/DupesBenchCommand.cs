@@ -38,6 +38,9 @@ internal sealed class DupesBenchSettings : CommandSettings
 internal sealed class DupesBenchCommand : Command<DupesBenchSettings>
 {
     public override int Execute(CommandContext context, DupesBenchSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(DupesBenchSettings settings)
     {
         var bases = new List<string>();
         foreach (var file in settings.Data)

@@ -129,6 +129,9 @@ internal sealed class RouteTrainSettings : RouteOptionsSettings
 internal sealed class RouteTrainCommand : Command<RouteTrainSettings>
 {
     public override int Execute(CommandContext context, RouteTrainSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(RouteTrainSettings settings)
     {
         if (settings.Data.Length == 0)
         {
@@ -175,6 +178,9 @@ internal sealed class RouteEvalSettings : CommandSettings
 internal sealed class RouteEvalCommand : Command<RouteEvalSettings>
 {
     public override int Execute(CommandContext context, RouteEvalSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(RouteEvalSettings settings)
     {
         if (settings.Test.Length == 0)
         {
@@ -235,6 +241,9 @@ internal sealed class RouteCvSettings : RouteOptionsSettings
 internal sealed class RouteCvCommand : Command<RouteCvSettings>
 {
     public override int Execute(CommandContext context, RouteCvSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(RouteCvSettings settings)
     {
         var data = RouteData.Load(settings.Data);
         var sw = Stopwatch.StartNew();
@@ -287,6 +296,9 @@ internal sealed class RouteSuggestSettings : CommandSettings
 internal sealed class RouteSuggestCommand : Command<RouteSuggestSettings>
 {
     public override int Execute(CommandContext context, RouteSuggestSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(RouteSuggestSettings settings)
     {
         var table = DepartmentTable.Default;
         if (settings.Departments is not null)

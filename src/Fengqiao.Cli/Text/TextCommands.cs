@@ -35,6 +35,11 @@ internal class MessageFileSettings : CommandSettings
             Console.Error.WriteLine($"{Data}:{p.Line}: {p.Message}");
         }
 
+        if (load.Messages.Count == 0)
+        {
+            throw new InvalidDataException($"no messages were read from {Data}");
+        }
+
         return load.Messages;
     }
 }
@@ -49,6 +54,9 @@ internal sealed class DupesSettings : MessageFileSettings
 internal sealed class DupesCommand : Command<DupesSettings>
 {
     public override int Execute(CommandContext context, DupesSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(DupesSettings settings)
     {
         var messages = settings.Load();
         var items = messages.Select((m, i) => new TextItem(i, m.Title + "。" + m.Detail)).ToArray();
@@ -121,6 +129,9 @@ internal sealed class HotSettings : MessageFileSettings
 internal sealed class HotCommand : Command<HotSettings>
 {
     public override int Execute(CommandContext context, HotSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(HotSettings settings)
     {
         var messages = settings.Load();
         var topics = HotTopicMiner.Mine(messages, null, new HotTopicOptions { SimilarityThreshold = settings.Similarity, HalfLifeDays = settings.HalfLife });
@@ -154,6 +165,9 @@ internal sealed class HotCommand : Command<HotSettings>
 internal sealed class RepliesCommand : Command<MessageFileSettings>
 {
     public override int Execute(CommandContext context, MessageFileSettings settings, CancellationToken cancellationToken)
+        => CliOutput.Guard(() => Run(settings));
+
+    private static int Run(MessageFileSettings settings)
     {
         var messages = settings.Load().Where(m => m.Reply is not null).ToArray();
         var checker = new ReplyChecker();

@@ -232,6 +232,18 @@ public sealed class RoutingModel
 
     public static RoutingModel Load(Stream stream)
     {
+        try
+        {
+            return Read(stream);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("not a Fengqiao routing model file, or a truncated one", ex);
+        }
+    }
+
+    private static RoutingModel Read(Stream stream)
+    {
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (r.ReadString() != Magic)
         {
