@@ -59,6 +59,16 @@ public class RoutingModelTests
         => Assert.Throws<InvalidDataException>(() => RoutingModel.Load(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8, 9])));
 
     [Fact]
+    public void A_truncated_model_file_is_refused()
+    {
+        using var ms = new MemoryStream();
+        Model.Value.Save(ms);
+        var half = ms.ToArray()[..(int)(ms.Length / 2)];
+        var ex = Assert.Throws<InvalidDataException>(() => RoutingModel.Load(new MemoryStream(half)));
+        Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_text_is_refused_with_a_clear_error()
     {
         var ex = Assert.Throws<ArgumentException>(() => Model.Value.Suggest("  ", "\n\t"));
