@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Fengqiao.Text.Common;
 
 /// <summary>
@@ -15,7 +13,11 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
+        // One pass into a buffer (stack for ordinary messages): this runs for every message routed or indexed.
+        char[]? rented = null;
+        Span<char> buffer = text.Length <= 2048 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        int n = 0;
+        bool changed = false;
         foreach (char raw in text)
         {
             char ch = raw;
@@ -30,14 +32,22 @@ public static class TextNormalizer
                 ch = (char)(ch - 0xFEE0);
             }
 
-            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
+            if (ch <= ' ' || (ch > '~' && (char.IsWhiteSpace(ch) || char.IsControl(ch))))
             {
                 continue;
             }
 
-            sb.Append(char.ToLowerInvariant(ch));
+            char lower = ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch > '~' ? char.ToLowerInvariant(ch) : ch;
+            changed |= lower != raw;
+            buffer[n++] = lower;
         }
 
-        return sb.ToString();
+        string result = changed || n != text.Length ? new string(buffer[..n]) : text;
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 }
