@@ -48,7 +48,11 @@ public static class DuplicateClustering
             }
 
             index.Add(items[i].Id, items[i].Text);
-            ordinalOf[items[i].Id] = i;
+            if (!ordinalOf.TryAdd(items[i].Id, i))
+            {
+                throw new ArgumentException($"message id {items[i].Id} occurs twice", nameof(items));
+            }
+
             if (progress is not null && i % 500 == 0)
             {
                 progress.Report(i);

@@ -111,4 +111,8 @@ public class NearDuplicateIndexTests
         Assert.Contains(clusters, c => c.Exact && c.Ids.SequenceEqual([1L, 2]));
         Assert.Contains(clusters, c => !c.Exact && c.Ids.Order().SequenceEqual([3L, 4]) && c.MinSimilarity >= 0.7);
     }
+
+    [Fact]
+    public void Clustering_refuses_repeated_ids()
+        => Assert.Throws<ArgumentException>(() => DuplicateClustering.Find([new TextItem(1, "小区停车难问题"), new TextItem(1, "学校乱收费问题")]));
 }
