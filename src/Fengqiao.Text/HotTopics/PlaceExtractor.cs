@@ -21,6 +21,12 @@ public static partial class PlaceExtractor
         "市场", "工业园", "产业园", "园区", "大厦", "商城", "商场", "大道", "高速", "村", "镇", "乡", "路", "街", "苑", "城",
     ];
 
+    private static readonly string[] CueWords =
+    [
+        "建议", "实行", "进一步", "影响", "规范", "包括", "投诉", "举报", "反映", "关于", "要求", "希望", "咨询", "请求", "强烈", "严重",
+        "一线", "二线", "三线", "建设", "修建", "新建", "开发", "位置", "地址",
+    ];
+
     [GeneratedRegex(@"[A-Z]\d*市(?:[A-Z]\d+[区县])?|[A-Z]\d+[区县]")]
     private static partial Regex DistrictRegex();
 
@@ -98,6 +104,16 @@ public static partial class PlaceExtractor
 
         string stem = raw[..^suffix.Length];
         stem = stem[(stem.LastIndexOfAny(StopChars.ToCharArray()) + 1)..];
+
+        // Clause words before a name ("建议泉星生鲜市场", "极大影响城") are cut off after their last occurrence.
+        foreach (var cue in CueWords)
+        {
+            int at = stem.LastIndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                stem = stem[(at + cue.Length)..];
+            }
+        }
         int d = stem.LastIndexOfAny(DistrictChars.ToCharArray()) + 1;
         stem = stem[d..];
 

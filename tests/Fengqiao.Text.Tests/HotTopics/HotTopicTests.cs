@@ -11,6 +11,7 @@ public class HotTopicTests
     [InlineData("位于桂花坪街道的景蓉华苑物业管理混乱", "桂花坪街道")]
     [InlineData("投诉A2区丽发新城附近建搅拌站噪音扰民", "丽发新城")]
     [InlineData("长郡双语实验中学收回", "长郡双语实验中学")]
+    [InlineData("A7县建议泉星生鲜市场装修工程公开招标", "泉星生鲜市场")]
     public void Extracts_named_places(string text, string expected)
         => Assert.Contains(expected, PlaceExtractor.NamedPlaces(text));
 
@@ -18,6 +19,8 @@ public class HotTopicTests
     public void Generic_words_are_not_places()
     {
         Assert.Empty(PlaceExtractor.NamedPlaces("我们小区的老人"));
+        Assert.Empty(PlaceExtractor.NamedPlaces("A市实行市场统一规范"));
+        Assert.Empty(PlaceExtractor.NamedPlaces("极大影响城市形象"));
         Assert.Equal("A市A5区", PlaceExtractor.District("A市A5区魅力之城小区"));
     }
 
