@@ -146,7 +146,7 @@ public static class HotTopicMiner
             }
 
             chosen.Add(phrase);
-            if (chosen.Count == 3 || chosen.Sum(c => c.Length) >= 12)
+            if (chosen.Count == 3 || chosen.Sum(c => c.Length) >= 14)
             {
                 break;
             }
@@ -159,7 +159,7 @@ public static class HotTopicMiner
     private static string Extend(string term, CitizenMessage[] ms, int minCount)
     {
         var titles = ms.Select(m => PlaceExtractor.StripPlaces(TextNormalizer.Normalize(m.Title), null)).ToArray();
-        while (term.Length < 8)
+        while (term.Length < 10)
         {
             string best = term;
             foreach (var t in titles)
