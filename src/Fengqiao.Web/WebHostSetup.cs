@@ -190,6 +190,7 @@ public static class WebHostSetup
         app.MapCasesApi();
         app.MapCaseIntakeApi();
         app.MapLedgerApi();
+        app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

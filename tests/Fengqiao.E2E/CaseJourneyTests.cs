@@ -51,6 +51,8 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await ActAsync(clerk, "交办", () => AutocompleteAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
         var url = clerk.Url;
+        var code = url[(url.LastIndexOf('/') + 1)..];
+        var queryCode = (await clerk.Locator("[data-testid=query-code]").InnerTextAsync()).Split(':', '：')[^1].Trim();
 
         var handler = await server.SignedInPageAsync("handler");
         await handler.GotoAsync(url);
@@ -63,6 +65,19 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Assertions.Expect(handler.Locator("[data-testid=timeline]")).ToContainTextAsync("出具答复意见");
         await Assertions.Expect(handler.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
         await server.ScreenshotAsync(handler, "case-replied");
+
+        // The resident, on a phone, without an account: reads the reply and rates it.
+        var phone = await (await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
+        await phone.GotoAsync(server.BaseUrl + "/query");
+        await phone.FillAsync("#code", code);
+        await phone.FillAsync("#key", queryCode);
+        await phone.ClickAsync("[data-testid=query-submit]");
+        await Assertions.Expect(phone.Locator("[data-testid=query-result]")).ToContainTextAsync("疏通管网");
+        await server.ScreenshotAsync(phone, "query-phone");
+        await phone.ClickAsync("[data-testid=rate-Satisfied]");
+        await Assertions.Expect(phone.Locator("[data-testid=query-rated]")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=query-state]")).ToHaveTextAsync("已评价");
+        await Assertions.Expect(phone.Locator("[data-testid=rate-form]")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fengqiao.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Web.Tests.Pages;
+
+public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
+{
+    private async Task<(string Code, string Key)> RepliedCaseAsync()
+    {
+        var clerk = await factory.SignedInAsync("clerk");
+        var created = await (await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            kind = "Petition", channel = "OnlinePetition", title = "村道破损无人维修", divisionCode = "370505001001",
+            parties = new[] { new { name = "李桂兰", phone = "13900006666", isRepresentative = false } },
+        }, TestContext.Current.CancellationToken)).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var code = created.GetProperty("trackingCode").GetString()!;
+        await using var db = factory.Database.Context();
+        var transport = await db.Units.SingleAsync(u => u.Name == "垦利区交通运输局", TestContext.Current.CancellationToken);
+        object[] steps =
+        [
+            new { action = "Accept", expectedVersion = 1 },
+            new { action = "Assign", expectedVersion = 2, unitId = transport.Id },
+            new { action = "StartHandling", expectedVersion = 3 },
+            new { action = "Reply", expectedVersion = 4, text = "已列入本年度农村公路养护计划，月底前完成修补。" },
+        ];
+        foreach (var step in steps)
+        {
+            var response = await clerk.PostAsJsonAsync($"/api/cases/{code}/actions", step, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        return (code, created.GetProperty("queryCode").GetString()!);
+    }
+
+    [Fact]
+    public async Task The_resident_reads_the_reply_and_rates_it_without_signing_in_and_only_once()
+    {
+        var (code, key) = await RepliedCaseAsync();
+        var resident = factory.Anonymous();
+
+        var page = await resident.GetStringAsync($"/query?code={code}&key={key}", TestContext.Current.CancellationToken);
+        Assert.Contains("已列入本年度农村公路养护计划", page, StringComparison.Ordinal);
+        Assert.Contains("已答复", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("clerk", page, StringComparison.Ordinal);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+
+        var rate = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code, ["key"] = key, ["version"] = "5", ["rating"] = "Satisfied", ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken);
+        Assert.Contains("rated=1", rate.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var again = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code, ["key"] = key, ["version"] = "5", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("rated=1", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        await using var db = factory.Database.Context();
+        var record = await db.Cases.SingleAsync(c => c.TrackingCode == code, TestContext.Current.CancellationToken);
+        Assert.Equal(Core.Cases.CaseRating.Satisfied, record.Rating);
+        Assert.Equal(Core.Cases.CaseState.Rated, record.State);
+    }
+
+    [Fact]
+    public async Task A_wrong_query_code_reveals_nothing_and_cannot_rate()
+    {
+        var (code, key) = await RepliedCaseAsync();
+        var stranger = factory.Anonymous();
+        var wrong = key == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA";
+
+        var page = await stranger.GetStringAsync($"/query?code={code}&key={wrong}", TestContext.Current.CancellationToken);
+        Assert.Contains("编号或查询码不正确", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("村道破损", page, StringComparison.Ordinal);
+
+        // A valid form token (from a page that has the form): only the wrong query code should stop the rating.
+        var token = TokenPattern().Match(await stranger.GetStringAsync($"/query?code={code}&key={key}", TestContext.Current.CancellationToken)).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var response = await stranger.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code, ["key"] = wrong, ["version"] = "5", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("rated=1", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using var db = factory.Database.Context();
+        Assert.Null((await db.Cases.SingleAsync(c => c.TrackingCode == code, TestContext.Current.CancellationToken)).Rating);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
