@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<StaffAccounts>();
         services.AddSingleton(Cases.CaseRules.Default);
         services.AddScoped<Cases.CaseWorkflow>();
+        services.AddScoped<Deadlines.DeadlineSweep>();
         services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
         return services;
     }

@@ -44,6 +44,8 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseParty> CaseParties => Set<CaseParty>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+    public DbSet<Infrastructure.Lease> Leases => Set<Infrastructure.Lease>();
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node so a cookie from one is read by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -136,6 +138,24 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(p => Cases.Any(c => c.Id == p.CaseId));
+        });
+
+        builder.Entity<Infrastructure.Lease>(b =>
+        {
+            b.HasKey(l => l.Name);
+            b.Property(l => l.Name).HasMaxLength(64);
+            b.Property(l => l.Holder).HasMaxLength(128);
+        });
+
+        builder.Entity<Notices.Notice>(b =>
+        {
+            b.HasIndex(n => n.DedupKey).IsUnique();
+            b.Property(n => n.DedupKey).HasMaxLength(200);
+            b.Property(n => n.Kind).HasMaxLength(64);
+            b.Property(n => n.Subject).HasMaxLength(300);
+            b.Property(n => n.AccountId).HasMaxLength(450);
+            b.HasIndex(n => new { n.UnitId, n.SentAt });
+            b.HasIndex(n => n.SentAt);
         });
 
         builder.Entity<CaseNumberSequence>(b =>

@@ -41,6 +41,8 @@ public static class WebHostSetup
         services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
+        services.Configure<Deadlines.DeadlineMonitorOptions>(configuration.GetSection("Deadlines"));
+        services.AddHostedService<Deadlines.DeadlineMonitor>();
         services.AddFengqiaoData(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
         services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();

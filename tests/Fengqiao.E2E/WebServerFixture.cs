@@ -53,6 +53,8 @@ public sealed class WebServerFixture : IAsyncLifetime
         _server.BeginErrorReadLine();
         await WaitHealthyAsync();
 
+        // CI machines are small and shared: give the circuit time before calling a page wrong.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

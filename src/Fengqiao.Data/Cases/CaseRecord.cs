@@ -61,5 +61,7 @@ public sealed class CaseRecord : IVersioned
     /// <summary>Whole days, rounded up, from registration to closure: 0 for on the spot.</summary>
     public int? ClosedWithinDays { get; set; }
     public CaseRating? Rating { get; set; }
+    /// <summary>0 on track, 1 due soon (yellow), 2 overdue (red), as last marked by the deadline sweep for <see cref="DueAt"/>.</summary>
+    public int DeadlineLevel { get; set; }
     public int Version { get; set; }
 }

@@ -205,7 +205,13 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         record.State = file.State;
         record.Stage = file.Stage;
         record.EventCount = file.Version;
-        record.DueAt = file.Deadline?.Deadline.Due;
+        var due = file.Deadline?.Deadline.Due;
+        if (due != record.DueAt)
+        {
+            // A new limit (or none) starts unmarked; the sweep colours it again when it nears.
+            record.DeadlineLevel = 0;
+        }
+        record.DueAt = due;
         if (file.State == CaseState.Transferred && file.TransferredTo is { } to)
         {
             record.HandlingUnitId = to;

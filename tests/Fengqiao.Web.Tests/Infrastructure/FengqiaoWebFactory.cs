@@ -26,6 +26,8 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Logging:Json", "false");
+        // The sweep is tested on its own (Data tests); here it would only race the assertions.
+        builder.UseSetting("Deadlines:SweepSeconds", "0");
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,0 +1,77 @@
+using Fengqiao.Core.Calendar;
+using Fengqiao.Core.Cases;
+using Fengqiao.Data.Cases;
+using Fengqiao.Data.Infrastructure;
+using Fengqiao.Data.Notices;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Deadlines;
+
+public sealed record SweepResult(bool RanHere, int Examined, int MarkedDueSoon, int MarkedOverdue, int Notices);
+
+/// <summary>
+/// Marks cases whose running time limit is near (yellow) or past (red) and puts one warning per case and level
+/// into the outbox for the handling unit. Safe with several web nodes on one database: only the holder of the
+/// "deadline-sweep" lease runs, and the outbox's unique key stops a second notice even if two ever overlapped.
+/// </summary>
+public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules)
+{
+    public const string LeaseName = "deadline-sweep";
+
+    /// <summary>How far ahead to look: the widest due-soon window of the default profiles is a few days.</summary>
+    public static readonly Duration Horizon = Duration.FromDays(10);
+
+    public async Task<SweepResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
+    {
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        {
+            return new SweepResult(false, 0, 0, 0, 0);
+        }
+        var horizon = now + Horizon;
+        var candidates = await db.Cases.IgnoreQueryFilters()
+            .Where(c => c.DueAt != null && c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
+            .OrderBy(c => c.DueAt)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return new SweepResult(true, 0, 0, 0, 0);
+        }
+        var ids = candidates.Select(c => c.Id).ToList();
+        var events = (await db.CaseEvents.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
+        var existingKeys = new HashSet<string>(StringComparer.Ordinal);
+        int dueSoon = 0, overdue = 0, notices = 0;
+        foreach (var record in candidates)
+        {
+            var file = rules.Replay(record.Id, CaseEventLog.Lifecycle(events[record.Id]));
+            if (file.DeadlineStatusAt(now) is not { } status || (int)status <= record.DeadlineLevel)
+            {
+                continue;
+            }
+            record.DeadlineLevel = (int)status;
+            dueSoon += status == DeadlineStatus.DueSoon ? 1 : 0;
+            overdue += status == DeadlineStatus.Overdue ? 1 : 0;
+            var key = $"deadline:{record.Id:N}:{status}:{record.DueAt!.Value.ToUnixTimeSeconds()}";
+            if (existingKeys.Add(key) && !await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
+            {
+                db.Notices.Add(new Notice
+                {
+                    DedupKey = key,
+                    Channel = NoticeChannel.InApp,
+                    UnitId = record.HandlingUnitId ?? record.RegisteringUnitId,
+                    CaseId = record.Id,
+                    Kind = status == DeadlineStatus.Overdue ? "deadline.overdue" : "deadline.due-soon",
+                    Subject = status == DeadlineStatus.Overdue
+                        ? $"案件 {record.TrackingCode} 已超期 (case {record.TrackingCode} is overdue)"
+                        : $"案件 {record.TrackingCode} 即将到期 (case {record.TrackingCode} is due soon)",
+                    Body = $"{record.Title}；期限 {record.DueAt.Value.InZone(DeadlineCalculator.ChinaTimeZone):yyyy-MM-dd HH:mm}",
+                    CreatedAt = now,
+                });
+                notices++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new SweepResult(true, candidates.Count, dueSoon, overdue, notices);
+    }
+}
