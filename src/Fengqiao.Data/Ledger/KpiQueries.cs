@@ -70,7 +70,9 @@ public static class KpiQueries
             KpiDimension.HandlingUnit => await Sum(cases.Where(c => c.HandlingUnitId != null).GroupBy(c => c.HandlingUnitId), asOf, null).ToListAsync(cancellationToken),
             _ => await Sum(cases.GroupBy(c => c.CategoryCode ?? ""), asOf, null).ToListAsync(cancellationToken),
         };
-        return [.. rows.Select(r => new KpiRow(r.Key ?? "", r.ToKpis())).OrderBy(r => r.Key, StringComparer.Ordinal)];
+        // GUID keys come back upper-case from SQLite and lower-case from PostgreSQL; answer the same on both.
+        static string Normal(string? key, KpiDimension d) => d == KpiDimension.HandlingUnit && Guid.TryParse(key, out var id) ? id.ToString() : key ?? "";
+        return [.. rows.Select(r => new KpiRow(Normal(r.Key, dimension), r.ToKpis())).OrderBy(r => r.Key, StringComparer.Ordinal)];
     }
 
     private static IQueryable<Sums> Sum<TKey>(IQueryable<IGrouping<TKey, CaseRecord>> groups, Instant asOf, string? fixedKey) =>
