@@ -45,6 +45,7 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
     public DbSet<CaseParty> CaseParties => Set<CaseParty>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<Infrastructure.Lease> Leases => Set<Infrastructure.Lease>();
+    public DbSet<Categories.Category> Categories => Set<Categories.Category>();
     public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node so a cookie from one is read by all.</summary>
@@ -138,6 +139,15 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(p => Cases.Any(c => c.Id == p.CaseId));
+        });
+
+        builder.Entity<Categories.Category>(b =>
+        {
+            b.HasKey(c => c.Code);
+            b.Property(c => c.Code).HasMaxLength(32);
+            b.Property(c => c.Name).HasMaxLength(100);
+            b.Property(c => c.ParentCode).HasMaxLength(32);
+            b.HasIndex(c => c.ParentCode);
         });
 
         builder.Entity<Infrastructure.Lease>(b =>

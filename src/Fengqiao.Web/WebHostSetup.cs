@@ -189,6 +189,7 @@ public static class WebHostSetup
 
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
+        app.MapCategoryApi();
         app.MapCasesApi();
         app.MapCaseIntakeApi();
         app.MapLedgerApi();

@@ -263,6 +263,10 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             division = code.Value;
         }
+        if (!string.IsNullOrWhiteSpace(request.CategoryCode) && !await db.Categories.AnyAsync(c => c.Code == request.CategoryCode.Trim(), cancellationToken))
+        {
+            Add(nameof(request.CategoryCode), $"事项分类 {request.CategoryCode} 不存在 (category {request.CategoryCode} does not exist)");
+        }
         if (!await db.Units.AnyAsync(u => u.Id == request.RegisteringUnitId, cancellationToken))
         {
             Add(nameof(request.RegisteringUnitId), "登记单位不存在 (the registering unit does not exist)");

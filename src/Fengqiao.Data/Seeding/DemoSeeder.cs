@@ -80,8 +80,9 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         Resident resident, Guid registeringUnit, Guid handlingUnit, Instant registeredAt, Instant now, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        var policy = rules.PolicyFor(channel, matter.Kind, null);
-        var registration = new RegisterCase(id, matter.Kind, channel, null, Urgent: false, registeredAt, "demo-clerk");
+        var category = CategoryOfDepartment.TryGetValue(matter.Department, out var categoryName) ? _categoryByName.GetValueOrDefault(categoryName) : null;
+        var policy = rules.PolicyFor(channel, matter.Kind, category);
+        var registration = new RegisterCase(id, matter.Kind, channel, category, Urgent: false, registeredAt, "demo-clerk");
         var onTheSpot = random.Next(10) < 3;
         var transition = onTheSpot
             ? CaseFile.RegisterResolvedOnTheSpot(registration, policy, "现场答复并解决：" + matter.Title)
@@ -95,6 +96,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
             Channel = channel,
             Title = matter.Title,
             Detail = $"{resident.Name}反映：{matter.Title}，请求有关部门依法处理。",
+            CategoryCode = category,
             DivisionCode = resident.DivisionCode,
             RegisteringUnitId = registeringUnit,
             ResidentId = resident.Id,
@@ -147,6 +149,16 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         }
     }
 
+    // The first-level category each demo department's matters fall under.
+    private static readonly Dictionary<string, string> CategoryOfDepartment = new(StringComparer.Ordinal)
+    {
+        ["housing"] = "城乡建设", ["hrss"] = "劳动和社会保障", ["environment"] = "环境保护", ["land"] = "国土资源",
+        ["agriculture"] = "农村农业", ["civil"] = "民政", ["market"] = "商贸旅游", ["education"] = "教育文体",
+        ["health"] = "卫生计生", ["transport"] = "交通运输",
+    };
+
+    private Dictionary<string, string> _categoryByName = [];
+
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => !await db.Units.AnyAsync(cancellationToken);
 
     public async Task<DemoSeedResult> SeedAsync(string password = DemoAccounts.DefaultPassword, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -159,6 +171,8 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         progress?.Report(new ImportProgress("divisions", 0, 5));
         var imported = await importer.ImportAsync(DemoDistricts.ShippedDivisionsFolder, progress, cancellationToken);
 
+        await Categories.CategoryImporter.ImportAsync(db, Categories.CategoryImporter.ShippedFile, cancellationToken);
+        _categoryByName = await db.Categories.Where(c => c.Level == 1).ToDictionaryAsync(c => c.Name, c => c.Code, cancellationToken);
         progress?.Report(new ImportProgress("units", 1, 5));
         var divisions = await db.Divisions.AsNoTracking().ToListAsync(cancellationToken);
         var byParent = divisions.Where(d => d.ParentCode is not null).GroupBy(d => d.ParentCode!).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Code, StringComparer.Ordinal).ToList());

@@ -63,3 +63,13 @@ public static class OrganisationApi
         }).WithSummary("Units, optionally those serving a division and below");
     }
 }
+
+public sealed record CategoryDto(string Code, string Name, string? ParentCode, int Level);
+
+public static class CategoryApi
+{
+    public static void MapCategoryApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/categories", async (FengqiaoDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.Code).Select(c => new CategoryDto(c.Code, c.Name, c.ParentCode, c.Level)).ToListAsync(ct)))
+            .RequireAuthorization(Policies.Staff).WithTags("Cases").WithSummary("The three-level matter taxonomy (事项分类)");
+}

@@ -282,6 +282,31 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Categories.Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Categories");
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Infrastructure.Lease", b =>
                 {
                     b.Property<string>("Name")

@@ -275,6 +275,31 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Categories.Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Categories");
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Infrastructure.Lease", b =>
                 {
                     b.Property<string>("Name")
