@@ -181,6 +181,8 @@ S = {
  "Query.RatePrompt": ('请对答复意见作出评价：', 'How satisfied are you with the reply?'),
  "Query.Thanks": ('感谢您的评价', 'Thank you for your rating'),
  "Intake.Category": ('事项分类', 'Category'),
+ "Case.Attachments": ('附件', 'Attachments'),
+ "Case.Attach": ('上传附件', 'Attach a file'),
  "Error.Title": ("出错了", "Something went wrong"),
  "Error.Detail": ("请求未能完成，数据未被修改。请稍后重试。", "The request did not complete and nothing was changed. Please try again."),
 }

@@ -28,6 +28,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(Cases.CaseRules.Default);
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddScoped<Deadlines.DeadlineSweep>();
+        var attachmentRoot = configuration["Attachments:Root"];
+        services.AddSingleton<Attachments.IFileStore>(new Attachments.LocalFileStore(string.IsNullOrWhiteSpace(attachmentRoot) ? Path.Combine("data", "attachments") : attachmentRoot));
+        services.AddScoped<Attachments.CaseAttachments>();
         services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
         return services;
     }

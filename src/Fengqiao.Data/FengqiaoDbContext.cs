@@ -46,6 +46,7 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<Infrastructure.Lease> Leases => Set<Infrastructure.Lease>();
     public DbSet<Categories.Category> Categories => Set<Categories.Category>();
+    public DbSet<Attachments.CaseAttachment> CaseAttachments => Set<Attachments.CaseAttachment>();
     public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node so a cookie from one is read by all.</summary>
@@ -139,6 +140,17 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(p => Cases.Any(c => c.Id == p.CaseId));
+        });
+
+        builder.Entity<Attachments.CaseAttachment>(b =>
+        {
+            b.Property(a => a.FileName).HasMaxLength(200);
+            b.Property(a => a.ContentType).HasMaxLength(100);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.UploadedBy).HasMaxLength(256);
+            b.HasIndex(a => a.CaseId);
+            b.HasOne<CaseRecord>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(a => Cases.Any(c => c.Id == a.CaseId));
         });
 
         builder.Entity<Categories.Category>(b =>

@@ -192,6 +192,7 @@ public static class WebHostSetup
         app.MapCategoryApi();
         app.MapCasesApi();
         app.MapCaseIntakeApi();
+        app.MapAttachmentsApi();
         app.MapLedgerApi();
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();

@@ -45,6 +45,7 @@ public sealed class WebServerFixture : IAsyncLifetime
         start.Environment["Database__ConnectionString"] = Database.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Demo__SeedOnStart"] = "true";
+        start.Environment["Attachments__Root"] = Path.Combine(Path.GetTempPath(), "fengqiao-e2e-attachments-" + Guid.NewGuid().ToString("N"));
         _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the web app");
         var log = new StreamWriter(ServerLog) { AutoFlush = true };
         _server.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
