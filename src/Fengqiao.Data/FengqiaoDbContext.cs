@@ -109,7 +109,13 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.HasIndex(c => c.DivisionCode);
             b.HasIndex(c => c.RegisteringUnitId);
             b.HasIndex(c => c.HandlingUnitId);
-            b.HasIndex(c => c.RegisteredAt);
+            // Covering on PostgreSQL: a month's KPIs become an index-only scan (measured 22-32 % faster at 10 M cases,
+            // docs/benchmarks.md). SQLite ignores INCLUDE and keeps a plain index.
+            b.HasIndex(c => c.RegisteredAt).IncludeProperties(c => new
+            {
+                c.Channel, c.DivisionCode, c.HandlingUnitId, c.CategoryCode, c.ResolvedOnTheSpot, c.DecidedAt, c.DecisionDueAt,
+                c.RepliedAt, c.ReplyDueAt, c.ClosedAt, c.ClosedWithinDays, c.Rating, c.RegisteringUnitId, c.ResidentAccountId,
+            });
             b.HasOne<Unit>().WithMany().HasForeignKey(c => c.RegisteringUnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Unit>().WithMany().HasForeignKey(c => c.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
@@ -137,6 +143,8 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.HasIndex(p => p.CaseId);
             b.HasIndex(p => p.ResidentId);
             b.HasIndex(p => p.IdNumber);
+            // The repeat-petition check looks parties up by phone when there is no ID number.
+            b.HasIndex(p => p.Phone);
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(p => Cases.Any(c => c.Id == p.CaseId));

@@ -164,6 +164,8 @@ namespace Fengqiao.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("ResidentId");
 
                     b.ToTable("CaseParties");
@@ -313,6 +315,8 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegisteredAt"), new[] { "Channel", "DivisionCode", "HandlingUnitId", "CategoryCode", "ResolvedOnTheSpot", "DecidedAt", "DecisionDueAt", "RepliedAt", "ReplyDueAt", "ClosedAt", "ClosedWithinDays", "Rating", "RegisteringUnitId", "ResidentAccountId" });
 
                     b.HasIndex("RegisteringUnitId");
 

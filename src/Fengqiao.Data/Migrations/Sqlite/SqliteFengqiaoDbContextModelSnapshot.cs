@@ -157,6 +157,8 @@ namespace Fengqiao.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("ResidentId");
 
                     b.ToTable("CaseParties");
@@ -305,7 +307,8 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("RegisteredAt");
+                    b.HasIndex("RegisteredAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Channel", "DivisionCode", "HandlingUnitId", "CategoryCode", "ResolvedOnTheSpot", "DecidedAt", "DecisionDueAt", "RepliedAt", "ReplyDueAt", "ClosedAt", "ClosedWithinDays", "Rating", "RegisteringUnitId", "ResidentAccountId" });
 
                     b.HasIndex("RegisteringUnitId");
 
