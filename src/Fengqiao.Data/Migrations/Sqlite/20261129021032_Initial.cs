@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -26,6 +26,47 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseNumberSequences",
+                columns: table => new
+                {
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNumberSequences", x => new { x.Prefix, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Categories",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Categories", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Divisions",
                 columns: table => new
                 {
@@ -37,6 +78,42 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Divisions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +234,28 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ResidentAccountId = table.Column<string>(type: "TEXT", nullable: true),
                     RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QueryCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FirstContact = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    GroupSize = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RepeatOf = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResolvedOnTheSpot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplyDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedWithinDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeadlineLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -268,6 +367,30 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAttachments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseEvents",
                 columns: table => new
                 {
@@ -289,6 +412,35 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         name: "FK_CaseEvents_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseParties",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IsRepresentative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseParties_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseParties_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -336,10 +488,35 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_CaseId",
+                table: "CaseAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseEvents_CaseId_Sequence",
                 table: "CaseEvents",
                 columns: new[] { "CaseId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_CaseId",
+                table: "CaseParties",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_IdNumber",
+                table: "CaseParties",
+                column: "IdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_Phone",
+                table: "CaseParties",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_ResidentId",
+                table: "CaseParties",
+                column: "ResidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_DivisionCode",
@@ -347,9 +524,20 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 column: "DivisionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_DueAt",
+                table: "Cases",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_HandlingUnitId",
                 table: "Cases",
                 column: "HandlingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_IdempotencyKey",
+                table: "Cases",
+                column: "IdempotencyKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_RegisteredAt",
@@ -373,9 +561,30 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Categories_ParentCode",
+                table: "Categories",
+                column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Divisions_ParentCode",
                 table: "Divisions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_DedupKey",
+                table: "Notices",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_SentAt",
+                table: "Notices",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_UnitId_SentAt",
+                table: "Notices",
+                columns: new[] { "UnitId", "SentAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_AccountId",
@@ -397,11 +606,18 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 name: "IX_Units_ParentUnitId",
                 table: "Units",
                 column: "ParentUnitId");
+
+            // The case log is evidence: the database itself refuses to change or remove an entry.
+            migrationBuilder.Sql("CREATE TRIGGER case_events_no_update BEFORE UPDATE ON \"CaseEvents\" BEGIN SELECT RAISE(ABORT, 'case events are append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER case_events_no_delete BEFORE DELETE ON \"CaseEvents\" BEGIN SELECT RAISE(ABORT, 'case events are append-only'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS case_events_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS case_events_no_delete;");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -418,7 +634,28 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CaseAttachments");
+
+            migrationBuilder.DropTable(
                 name: "CaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseNumberSequences");
+
+            migrationBuilder.DropTable(
+                name: "CaseParties");
+
+            migrationBuilder.DropTable(
+                name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
