@@ -89,18 +89,7 @@ internal static class KpiBenchmark
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = connection,
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IAccessScopeProvider, SystemAccessScopeProvider>();
-        services.AddFengqiaoData(configuration);
-        services.AddIdentityCore<StaffUser>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<FengqiaoDbContext>();
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = new ServiceCollection().AddFengqiaoDataForTools(configuration).BuildServiceProvider(validateScopes: true);
         await using var scope = provider.CreateAsyncScope();
         var sw = Stopwatch.StartNew();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();

@@ -1,7 +1,4 @@
 using Fengqiao.Data;
-using Fengqiao.Data.People;
-using Fengqiao.Data.Scope;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -39,17 +36,6 @@ internal static class CliServices
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IAccessScopeProvider, SystemAccessScopeProvider>();
-        services.AddFengqiaoData(configuration);
-        services.AddIdentityCore<StaffUser>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<FengqiaoDbContext>();
-        return services.BuildServiceProvider(validateScopes: true);
+        return new ServiceCollection().AddFengqiaoDataForTools(configuration).BuildServiceProvider(validateScopes: true);
     }
 }

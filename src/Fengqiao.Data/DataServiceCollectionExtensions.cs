@@ -2,6 +2,9 @@ using Fengqiao.Data.Accounts;
 using Fengqiao.Data.Import;
 using Fengqiao.Data.Infrastructure;
 using Fengqiao.Data.Seeding;
+using Fengqiao.Data.People;
+using Fengqiao.Data.Scope;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +35,32 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Attachments.IFileStore>(new Attachments.LocalFileStore(string.IsNullOrWhiteSpace(attachmentRoot) ? Path.Combine("data", "attachments") : attachmentRoot));
         services.AddScoped<Attachments.CaseAttachments>();
         services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
+        return services;
+    }
+
+    /// <summary>The password rules of every Fengqiao account, for the web host and the tools alike.</summary>
+    public static void ConfigureAccounts(IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Password.RequiredLength = 8;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.User.RequireUniqueEmail = false;
+    }
+
+    /// <summary>
+    /// The data layer with account management but no sign-in, acting as the system: what the CLI, the tests and the
+    /// benchmarks run on. (The web host registers full Identity and a per-request scope instead.)
+    /// </summary>
+    public static IServiceCollection AddFengqiaoDataForTools(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLogging();
+        services.AddSingleton<IAccessScopeProvider, SystemAccessScopeProvider>();
+        services.AddFengqiaoData(configuration);
+        services.AddIdentityCore<StaffUser>(ConfigureAccounts)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FengqiaoDbContext>();
         return services;
     }
 }

@@ -47,14 +47,7 @@ public static class WebHostSetup
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
         services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();
 
-        services.AddIdentity<StaffUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentity<StaffUser, IdentityRole>(DataServiceCollectionExtensions.ConfigureAccounts)
             .AddEntityFrameworkStores<FengqiaoDbContext>()
             .AddClaimsPrincipalFactory<FengqiaoClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
