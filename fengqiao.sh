@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Each build and test run on its own: no MSBuild nodes or build server left behind to be shared with other runs.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
