@@ -17,13 +17,16 @@ public sealed class Lease
 
 public static class Leases
 {
+    /// <summary>"Expired long ago" — an instant every provider can store (PostgreSQL's timestamptz has no Instant.MinValue).</summary>
+    public static readonly Instant LongAgo = Instant.FromUtc(2000, 1, 1, 0, 0);
+
     public static async Task<bool> TryAcquireAsync(FengqiaoDbContext db, string name, string holder, Instant now, Duration duration, CancellationToken cancellationToken = default)
     {
         if (!await db.Leases.AnyAsync(l => l.Name == name, cancellationToken))
         {
             try
             {
-                db.Leases.Add(new Lease { Name = name, Holder = null, ExpiresAt = Instant.MinValue });
+                db.Leases.Add(new Lease { Name = name, Holder = null, ExpiresAt = LongAgo });
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException)

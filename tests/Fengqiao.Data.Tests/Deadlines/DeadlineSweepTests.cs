@@ -24,7 +24,7 @@ public sealed class DeadlineSweepTests(DemoDatabaseFixture fixture) : IClassFixt
         await using (var db = fixture.Database.Context())
         {
             // Expire any lease a previous test left, so this test controls who may run.
-            await db.Leases.ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Instant.MinValue), TestContext.Current.CancellationToken);
+            await db.Leases.ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Leases.LongAgo), TestContext.Current.CancellationToken);
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => SweepAsync($"node-{i}", now)));
