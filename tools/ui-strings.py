@@ -183,6 +183,7 @@ S = {
  "Intake.Category": ('事项分类', 'Category'),
  "Case.Attachments": ('附件', 'Attachments'),
  "Case.Attach": ('上传附件', 'Attach a file'),
+ "Home.Notices": ('待办提醒', 'Reminders'),
  "Error.Title": ("出错了", "Something went wrong"),
  "Error.Detail": ("请求未能完成，数据未被修改。请稍后重试。", "The request did not complete and nothing was changed. Please try again."),
 }
