@@ -34,6 +34,14 @@ public static class DataServiceCollectionExtensions
         var attachmentRoot = configuration["Attachments:Root"];
         services.AddSingleton<Attachments.IFileStore>(new Attachments.LocalFileStore(string.IsNullOrWhiteSpace(attachmentRoot) ? Path.Combine("data", "attachments") : attachmentRoot));
         services.AddScoped<Attachments.CaseAttachments>();
+        var smtp = new Notices.SmtpOptions();
+        configuration.GetSection("Notices:Smtp").Bind(smtp);
+        services.AddSingleton(smtp);
+        services.AddSingleton<Notices.INoticeSender, Notices.InAppNoticeSender>();
+        services.AddSingleton<Notices.INoticeSender, Notices.SmtpNoticeSender>();
+        services.AddSingleton<Notices.INoticeSender, Notices.SmsNoticeSender>();
+        services.AddSingleton<Notices.ISmsGateway, Notices.LoggingSmsGateway>();
+        services.AddScoped<Notices.NoticeDispatcher>();
         services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
         return services;
     }

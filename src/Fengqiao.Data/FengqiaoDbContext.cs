@@ -184,6 +184,8 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             b.Property(n => n.Kind).HasMaxLength(64);
             b.Property(n => n.Subject).HasMaxLength(300);
             b.Property(n => n.AccountId).HasMaxLength(450);
+            b.Property(n => n.Address).HasMaxLength(256);
+            b.Property(n => n.LastError).HasMaxLength(500);
             b.HasIndex(n => new { n.UnitId, n.SentAt });
             b.HasIndex(n => n.SentAt);
         });

@@ -8,6 +8,7 @@ using Fengqiao.Web.Api;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
+using Fengqiao.Web.Jobs;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -41,8 +42,8 @@ public static class WebHostSetup
         services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
-        services.Configure<Deadlines.DeadlineMonitorOptions>(configuration.GetSection("Deadlines"));
-        services.AddHostedService<Deadlines.DeadlineMonitor>();
+        services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
+        services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
         services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();

@@ -15,8 +15,16 @@ public sealed record SweepResult(bool RanHere, int Examined, int MarkedDueSoon, 
 /// into the outbox for the handling unit. Safe with several web nodes on one database: only the holder of the
 /// "deadline-sweep" lease runs, and the outbox's unique key stops a second notice even if two ever overlapped.
 /// </summary>
-public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules)
+public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeasedJob
 {
+    public async Task<string?> RunAndDescribeAsync(string node, Instant now, CancellationToken cancellationToken)
+    {
+        var r = await RunOnceAsync(node, now, cancellationToken);
+        return r.RanHere && r.MarkedDueSoon + r.MarkedOverdue > 0
+            ? $"deadline sweep: {r.Examined} examined, {r.MarkedDueSoon} due soon, {r.MarkedOverdue} overdue, {r.Notices} notices"
+            : null;
+    }
+
     public const string LeaseName = "deadline-sweep";
 
     /// <summary>How far ahead to look: the widest due-soon window of the default profiles is a few days.</summary>

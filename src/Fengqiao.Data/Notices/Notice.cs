@@ -22,6 +22,9 @@ public sealed class Notice
     /// <summary>The unit whose staff should see it, or null when addressed to an account.</summary>
     public Guid? UnitId { get; set; }
     public string? AccountId { get; set; }
+    /// <summary>E-mail address or phone number for the email and SMS channels.</summary>
+    public string? Address { get; set; }
+    public string? LastError { get; set; }
     public Guid? CaseId { get; set; }
     public required string Kind { get; set; }
     public required string Subject { get; set; }
