@@ -1,3 +1,4 @@
+using Fengqiao.Cli.Audit;
 using Fengqiao.Cli.Database;
 using Fengqiao.Cli.Divisions;
 using Spectre.Console.Cli;
@@ -23,6 +24,11 @@ internal static class CliRegistration
         {
             seed.SetDescription("Demo data");
             seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Fill an empty database with the demo districts, units, accounts and cases");
+        });
+        config.AddBranch("audit", audit =>
+        {
+            audit.SetDescription("Tamper evidence");
+            audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check every case's hash chain and report the first broken link");
         });
         Tidal.TidalCli.Register(config);
         Text.TextCli.Register(config);
