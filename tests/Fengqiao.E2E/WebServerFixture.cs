@@ -45,6 +45,9 @@ public sealed class WebServerFixture : IAsyncLifetime
         start.Environment["Database__ConnectionString"] = Database.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Demo__SeedOnStart"] = "true";
+        // The timers are tested on their own; here they would only compete for the two cores with the browser.
+        start.Environment["Deadlines__SweepSeconds"] = "0";
+        start.Environment["Notices__DispatchSeconds"] = "0";
         start.Environment["Attachments__Root"] = Path.Combine(Path.GetTempPath(), "fengqiao-e2e-attachments-" + Guid.NewGuid().ToString("N"));
         _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the web app");
         var log = new StreamWriter(ServerLog) { AutoFlush = true };
@@ -106,11 +109,18 @@ public sealed class WebServerFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
+        // Small shared CI machines: a first page of a cold server can take a while.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", "Fengqiao@2026");
         await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/(\?.*)?$|/account/login\?error="));
+        if (page.Url.Contains("error=", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"sign-in as {userName} was refused: {page.Url}");
+        }
         await page.WaitForSelectorAsync("[data-interactive=true]");
         return page;
     }
