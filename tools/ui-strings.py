@@ -209,7 +209,17 @@ MOD = {
  "Portal": ("群众手机端：提交诉求、查询进度、评价答复、申请复查、点单服务；Open311 接口。", "The resident's phone portal: submit, track, rate, request review, order services; Open311 interface."),
 }
 for k,v in MOD.items(): S[f"Module.{k}.Description"]=v
-import html
+import glob, html, os
+# Each feature module keeps its strings in tools/ui-strings.d/<module>.py as `S.update({...})`, so parallel work
+# on different modules never edits the same lines.
+_here = os.path.dirname(os.path.abspath(__file__))
+for _f in sorted(glob.glob(os.path.join(_here, 'ui-strings.d', '*.py'))):
+    _before = set(S)
+    _new = {}
+    exec(open(_f, encoding='utf-8').read(), {'S': _new})
+    _clash = _before & set(_new)
+    if _clash: raise SystemExit(f'{_f}: keys already defined: {sorted(_clash)}')
+    S.update(_new)
 def resx(lang):
     out=['<?xml version="1.0" encoding="utf-8"?>','<root>',
     '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',

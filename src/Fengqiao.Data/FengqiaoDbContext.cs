@@ -15,7 +15,7 @@ namespace Fengqiao.Data;
 /// <see cref="PostgresFengqiaoDbContext"/>) only carry their own migrations and type mappings.
 /// The scope rule is applied here, as query filters, so no page or endpoint can forget it.
 /// </summary>
-public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
+public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     private readonly IAccessScopeProvider? _scopeProvider;
 
@@ -207,6 +207,9 @@ public abstract class FengqiaoDbContext : IdentityDbContext<StaffUser, IdentityR
             // Events follow their case's visibility.
             b.HasQueryFilter(e => Cases.Any(c => c.Id == e.CaseId));
         });
+
+        // Each feature keeps its tables in its own partial file (Whistles/FengqiaoDbContext.Whistles.cs, …).
+        ConfigureModules(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Data;
+
+public abstract partial class FengqiaoDbContext
+{
+    /// <summary>
+    /// The feature modules' tables. Each module adds its DbSets and a <c>ConfigureX(ModelBuilder)</c> method in a
+    /// partial file in its own folder and one line here, so the core context stays readable.
+    /// </summary>
+    private void ConfigureModules(ModelBuilder builder)
+    {
+        _ = builder; // modules add their ConfigureX(builder) calls here
+    }
+}
