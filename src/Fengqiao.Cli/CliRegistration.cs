@@ -30,6 +30,11 @@ internal static class CliRegistration
             audit.SetDescription("Tamper evidence");
             audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check every case's hash chain and report the first broken link");
         });
+        config.AddBranch("security", security =>
+        {
+            security.SetDescription("Personal data protection");
+            security.AddCommand<Security.ReencryptCommand>("reencrypt").WithDescription("After a key rotation, move every encrypted ID number and phone to the current key");
+        });
         Tidal.TidalCli.Register(config);
         Text.TextCli.Register(config);
     }

@@ -4,6 +4,7 @@ using Fengqiao.Data.Infrastructure;
 using Fengqiao.Data.Seeding;
 using Fengqiao.Data.People;
 using Fengqiao.Data.Scope;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,12 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton(Cases.CaseRules.Default);
+        // Keys in the database so every node (and the CLI) reads and writes the same key ring.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();
+        Security.KeyEncryption.Configure(dataProtection, configuration);
+        services.AddSingleton<Security.PersonalDataProtector>();
+        services.AddScoped<Security.PersonalDataViews>();
+        services.AddScoped<Security.PersonalDataReencryption>();
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddScoped<Deadlines.DeadlineSweep>();
         var attachmentRoot = configuration["Attachments:Root"];

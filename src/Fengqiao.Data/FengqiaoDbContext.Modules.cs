@@ -10,6 +10,6 @@ public abstract partial class FengqiaoDbContext
     /// </summary>
     private void ConfigureModules(ModelBuilder builder)
     {
-        _ = builder; // modules add their ConfigureX(builder) calls here
+        ConfigureSecurity(builder);
     }
 }

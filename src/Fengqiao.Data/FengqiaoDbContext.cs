@@ -85,10 +85,14 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
         builder.Entity<Resident>(b =>
         {
             b.Property(r => r.Name).HasMaxLength(50);
-            b.Property(r => r.IdNumber).HasMaxLength(200);
-            b.Property(r => r.Phone).HasMaxLength(200);
+            b.Property(r => r.IdNumberCipher).HasMaxLength(400);
+            b.Property(r => r.IdNumberIndex).HasMaxLength(32);
+            b.Property(r => r.IdNumberMasked).HasMaxLength(20);
+            b.Property(r => r.PhoneCipher).HasMaxLength(400);
+            b.Property(r => r.PhoneIndex).HasMaxLength(32);
+            b.Property(r => r.PhoneMasked).HasMaxLength(20);
             b.Property(r => r.DivisionCode).HasMaxLength(12);
-            b.HasIndex(r => r.IdNumber);
+            b.HasIndex(r => r.IdNumberIndex);
             b.HasIndex(r => r.AccountId);
             b.Property(r => r.Version).IsConcurrencyToken();
             // A resident is visible with the area, to the resident, or through any case the viewer may see.
@@ -138,13 +142,17 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
         builder.Entity<CaseParty>(b =>
         {
             b.Property(p => p.Name).HasMaxLength(50);
-            b.Property(p => p.IdNumber).HasMaxLength(200);
-            b.Property(p => p.Phone).HasMaxLength(200);
+            b.Property(p => p.IdNumberCipher).HasMaxLength(400);
+            b.Property(p => p.IdNumberIndex).HasMaxLength(32);
+            b.Property(p => p.IdNumberMasked).HasMaxLength(20);
+            b.Property(p => p.PhoneCipher).HasMaxLength(400);
+            b.Property(p => p.PhoneIndex).HasMaxLength(32);
+            b.Property(p => p.PhoneMasked).HasMaxLength(20);
             b.HasIndex(p => p.CaseId);
             b.HasIndex(p => p.ResidentId);
-            b.HasIndex(p => p.IdNumber);
+            b.HasIndex(p => p.IdNumberIndex);
             // The repeat-petition check looks parties up by phone when there is no ID number.
-            b.HasIndex(p => p.Phone);
+            b.HasIndex(p => p.PhoneIndex);
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(p => Cases.Any(c => c.Id == p.CaseId));

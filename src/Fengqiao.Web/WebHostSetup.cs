@@ -10,7 +10,6 @@ using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -46,7 +45,7 @@ public static class WebHostSetup
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
-        services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();
+
 
         services.AddIdentity<StaffUser, IdentityRole>(DataServiceCollectionExtensions.ConfigureAccounts)
             .AddEntityFrameworkStores<FengqiaoDbContext>()

@@ -46,6 +46,11 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
         await clerk.WaitForSelectorAsync("[data-testid=case-actions]");
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已登记");
+        // The phone is masked until the clerk asks to see it, and then the view is logged on the page.
+        await Assertions.Expect(clerk.Locator("[data-testid=party-phone]")).ToHaveTextAsync("139****1234");
+        await clerk.ClickAsync("[data-testid=party-reveal]");
+        await Assertions.Expect(clerk.Locator("[data-testid=party-phone]")).ToHaveTextAsync("13905461234");
+        await Assertions.Expect(clerk.Locator("[data-testid=privacy-views]")).ToContainTextAsync("孙秀英");
         await ActAsync(clerk, "受理");
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已受理");
         await ActAsync(clerk, "交办", () => AutocompleteAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));

@@ -28,6 +28,15 @@ public static class RoleCatalog
 
     public static IEnumerable<RoleRule> All => Rules.Values;
 
+    // Those who meet or must contact the person: the registering clerk, the handler, the petition agent acting for
+    // them, and the procuratorate and judicial-aid officers on their own cases. Leaders, supervisors, planners and
+    // administrators work with masked data (least privilege); every unmasked view is logged.
+    private static readonly HashSet<StaffRole> Unmaskers =
+        [StaffRole.Clerk, StaffRole.Handler, StaffRole.PetitionAgent, StaffRole.Procurator, StaffRole.JudicialOfficer];
+
+    /// <summary>Whether an account with these roles may reveal a party's full ID number and phone (查看完整个人信息).</summary>
+    public static bool MayRevealPersonalData(IEnumerable<StaffRole> roles) => roles.Any(Unmaskers.Contains);
+
     /// <summary>
     /// Checks that an account with these roles may sit in a unit of this kind. Returns the problems in Chinese
     /// and English, empty when the account is valid.

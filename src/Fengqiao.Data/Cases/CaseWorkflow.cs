@@ -48,7 +48,7 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 /// case by replaying its log, applies the action, appends the event to the hash chain and updates the row the
 /// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
-public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock)
+public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector)
 {
     public const int MaxRepresentatives = 5;
 
@@ -62,6 +62,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
 
         var now = clock.GetCurrentInstant();
         var (division, parties) = await ValidateAsync(request, now, cancellationToken);
+        await protector.EnsureReadyAsync(cancellationToken);
         var residents = await ResolveResidentsAsync(parties, division, cancellationToken);
         var earlierCases = await EarlierCasesAsync(residents, parties, request, cancellationToken);
 
@@ -102,7 +103,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         for (var i = 0; i < parties.Count; i++)
         {
             var p = parties[i];
-            db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = residents[i]?.Id, Name = p.Name!.Trim(), IdNumber = p.IdNumber, Phone = p.Phone, IsRepresentative = p.IsRepresentative });
+            db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = residents[i]?.Id, Name = p.Name!.Trim(), IsRepresentative = p.IsRepresentative }.Protect(protector, p.IdNumber, p.Phone));
         }
         await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
         try
@@ -349,10 +350,11 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             if (party.IdNumber is { } id)
             {
                 // The person may be known from another area's case; identity does not depend on who is registering.
-                resident = await db.Residents.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.IdNumber == id, cancellationToken);
+                var index = protector.IdNumberIndex(id);
+                resident = await db.Residents.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.IdNumberIndex == index, cancellationToken);
                 if (resident is null)
                 {
-                    resident = new Resident { Name = party.Name!.Trim(), IdNumber = id, Phone = party.Phone, DivisionCode = division };
+                    resident = new Resident { Name = party.Name!.Trim(), DivisionCode = division }.Protect(protector, id, party.Phone);
                     db.Residents.Add(resident);
                 }
             }
@@ -365,21 +367,23 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
     private async Task<List<string>> EarlierCasesAsync(List<Resident?> residents, List<NewParty> parties, NewCase request, CancellationToken cancellationToken)
     {
         var residentIds = residents.Where(r => r is not null).Select(r => r!.Id).ToList();
-        var phoneNames = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => p.Phone! + "|" + p.Name!.Trim()).ToList();
+        // Phones are compared by their blind index: the database holds no phone in clear.
+        var phoneNames = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!) + "|" + p.Name!.Trim()).ToList();
         if (residentIds.Count == 0 && phoneNames.Count == 0)
         {
             return [];
         }
-        var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => p.Phone!).ToList();
+        var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!)).ToList();
         var candidates = await (
                 from party in db.CaseParties.IgnoreQueryFilters()
                 join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
-                where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.Phone != null && phones.Contains(party.Phone))
-                select new { c.TrackingCode, c.Title, c.Detail, c.CategoryCode, party.Phone, party.Name, party.ResidentId, c.RegisteredAt })
+                where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.PhoneIndex != null && phones.Contains(party.PhoneIndex))
+                select new { c.TrackingCode, c.Title, c.Detail, c.CategoryCode, Phone = party.PhoneIndex, party.Name, party.ResidentId, c.RegisteredAt })
             .ToListAsync(cancellationToken);
         var text = request.Title + " " + request.Detail;
         return [.. candidates
-            .Where(c => c.ResidentId is not null ? residentIds.Contains(c.ResidentId.Value) : phoneNames.Contains(c.Phone + "|" + c.Name))
+            // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
+            .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
             .Where(c => request.CategoryCode is null || c.CategoryCode is null || c.CategoryCode == request.CategoryCode)
             .Where(c => MatterSimilarity.Of(text, c.Title + " " + c.Detail) >= MatterSimilarity.RepeatThreshold)
             .OrderByDescending(c => c.RegisteredAt)

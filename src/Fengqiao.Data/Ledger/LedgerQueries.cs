@@ -1,6 +1,4 @@
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Intake;
-using Fengqiao.Core.People;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -32,7 +30,7 @@ public static class LedgerQueries
         var cases = filter.Apply(db.Cases.AsNoTracking(), asOf);
         var total = await cases.CountAsync(cancellationToken);
         var rows = await Rows(db, cases.OrderByDescending(c => c.RegisteredAt).Skip(skip).Take(take), asOf).ToListAsync(cancellationToken);
-        return (total, [.. rows.Select(Mask)]);
+        return (total, rows);
     }
 
     /// <summary>
@@ -40,7 +38,7 @@ public static class LedgerQueries
     /// the Excel export of large ledgers (the writer pulls rows synchronously).
     /// </summary>
     public static IEnumerable<LedgerRow> All(FengqiaoDbContext db, LedgerFilter filter, Instant asOf) =>
-        Rows(db, filter.Apply(db.Cases.AsNoTracking(), asOf).OrderBy(c => c.RegisteredAt), asOf).AsEnumerable().Select(Mask);
+        Rows(db, filter.Apply(db.Cases.AsNoTracking(), asOf).OrderBy(c => c.RegisteredAt), asOf).AsEnumerable();
 
     private static IQueryable<LedgerRow> Rows(FengqiaoDbContext db, IQueryable<Cases.CaseRecord> cases, Instant asOf) =>
         from c in cases
@@ -50,12 +48,6 @@ public static class LedgerQueries
         from u in units.DefaultIfEmpty()
         let party = db.CaseParties.Where(p => p.CaseId == c.Id).OrderByDescending(p => p.IsRepresentative).ThenBy(p => p.Name).FirstOrDefault()
         select new LedgerRow(c.TrackingCode, c.RegisteredAt, c.Channel, c.Kind, c.Title, c.DivisionCode, d == null ? null : d.Name, u == null ? null : u.Name,
-            c.State, c.DueAt, c.DueAt != null && c.DueAt <= asOf, c.IsRepeat, party == null ? null : party.Name, party == null ? null : party.IdNumber, party == null ? null : party.Phone, c.Rating);
-
-    // Masked for every role for now; the roles that may see whole numbers, with a logged view, come with the trust work.
-    private static LedgerRow Mask(LedgerRow row) => row with
-    {
-        IdNumberMasked = row.IdNumberMasked is { } id ? (ResidentIdNumber.TryParse(id, LocalDate.MaxIsoValue, out var parsed, out _) ? parsed.Masked : "******") : null,
-        PhoneMasked = row.PhoneMasked is { } phone ? (PhoneNumber.TryParse(phone, out var p, out _) ? p.Masked : "****") : null,
-    };
+            // Only the masked forms leave the database: ledgers and exports never decrypt.
+            c.State, c.DueAt, c.DueAt != null && c.DueAt <= asOf, c.IsRepeat, party == null ? null : party.Name, party == null ? null : party.IdNumberMasked, party == null ? null : party.PhoneMasked, c.Rating);
 }

@@ -5,9 +5,28 @@ public sealed class Resident : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
-    /// <summary>GB 11643 number, validated on entry. Encrypted at rest by the security work (issue: trust).</summary>
-    public string? IdNumber { get; set; }
-    public string? Phone { get; set; }
+    // Encrypted at rest (Security/PersonalDataProtector): ciphertext, blind index for lookups, masked form for display.
+    public string? IdNumberCipher { get; set; }
+    public string? IdNumberIndex { get; set; }
+    public string? IdNumberMasked { get; set; }
+    public string? PhoneCipher { get; set; }
+    public string? PhoneIndex { get; set; }
+    public string? PhoneMasked { get; set; }
+
+    public void SetIdNumber(Security.ProtectedValue? value) =>
+        (IdNumberCipher, IdNumberIndex, IdNumberMasked) = (value?.Cipher, value?.Index, value?.Masked);
+
+    public void SetPhone(Security.ProtectedValue? value) =>
+        (PhoneCipher, PhoneIndex, PhoneMasked) = (value?.Cipher, value?.Index, value?.Masked);
+
+    /// <summary>Stores the validated ID number and phone encrypted, indexed and masked; returns this for chaining.</summary>
+    public Resident Protect(Security.PersonalDataProtector protector, string? idNumber, string? phone)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        SetIdNumber(idNumber is null ? null : protector.ProtectIdNumber(idNumber));
+        SetPhone(phone is null ? null : protector.ProtectPhone(phone));
+        return this;
+    }
     public required string DivisionCode { get; set; }
     public string? AccountId { get; set; }
     public int Version { get; set; }

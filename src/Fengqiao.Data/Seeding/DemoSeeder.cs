@@ -19,7 +19,7 @@ public sealed record DemoSeedResult(int Divisions, int Units, int Accounts, int 
 /// units that work there, the documented staff logins, residents with valid ID numbers, and cases spread
 /// over the last three months. Deterministic (fixed random seed) so screenshots and tests are stable.
 /// </summary>
-public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, StaffAccounts accounts, CaseRules rules, IClock clock)
+public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, StaffAccounts accounts, CaseRules rules, IClock clock, Security.PersonalDataProtector protector)
 {
     // The district's departments (职能部门 and attached bodies): key, name suffix, kind.
     private static readonly (string Key, string Suffix, UnitKind Kind)[] DistrictUnits =
@@ -107,7 +107,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
             ProfileCode = policy.Profile.Code,
         };
         db.Cases.Add(record);
-        db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name, IdNumber = resident.IdNumber, Phone = resident.Phone });
+        db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name, IdNumberCipher = resident.IdNumberCipher, IdNumberIndex = resident.IdNumberIndex, IdNumberMasked = resident.IdNumberMasked, PhoneCipher = resident.PhoneCipher, PhoneIndex = resident.PhoneIndex, PhoneMasked = resident.PhoneMasked });
         await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
         var file = transition.Case;
         CaseWorkflow.Project(record, file, transition.Event);
@@ -255,6 +255,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         }
 
         progress?.Report(new ImportProgress("residents", 3, 5));
+        await protector.EnsureReadyAsync(cancellationToken);
         var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
         var villagesByDistrict = divisions.Where(d => d.Level == DivisionLevel.Village).GroupBy(d => d.Code[..6]).ToDictionary(g => g.Key, g => g.ToList());
         var residents = new List<Resident>();
@@ -264,13 +265,10 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
             for (var i = 0; i < 24; i++)
             {
                 var birth = new LocalDate(1950 + random.Next(55), 1 + random.Next(12), 1 + random.Next(28));
-                residents.Add(new Resident
-                {
-                    Name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
-                    IdNumber = ResidentIdNumber.Create(district.Code, birth, random.Next(1, 999)).Value,
-                    Phone = $"1{3 + random.Next(6)}{random.Next(100_000_000, 999_999_999)}",
-                    DivisionCode = villages[random.Next(villages.Count)].Code,
-                });
+                var name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
+                var idNumber = ResidentIdNumber.Create(district.Code, birth, random.Next(1, 999)).Value;
+                var phone = $"1{3 + random.Next(6)}{random.Next(100_000_000, 999_999_999)}";
+                residents.Add(new Resident { Name = name, DivisionCode = villages[random.Next(villages.Count)].Code }.Protect(protector, idNumber, phone));
             }
         }
         var residentAccountHolder = residents[0];

@@ -21,7 +21,7 @@ public static class AttachmentsApi
             {
                 var added = await attachments.AddAsync(trackingCode, file.FileName, content, http.User.Identity!.Name!, ct);
                 return added is null
-                    ? TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"))
+                    ? CasesApi.CaseNotFound()
                     : TypedResults.Created($"/api/cases/{trackingCode}/attachments/{added.Id}", ToDto(added));
             }
             catch (AttachmentRefusedException ex)

@@ -95,7 +95,7 @@ public static class CaseIntakeApi
                 var result = await workflow.ApplyAsync(trackingCode, request.ExpectedVersion, build, ct);
                 if (result is not { } applied)
                 {
-                    return TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
+                    return CasesApi.CaseNotFound();
                 }
                 return TypedResults.Ok(new CaseStateDto(applied.Record.TrackingCode, applied.File.State, applied.File.Stage, applied.File.Version, applied.Record.DueAt, applied.Record.HandlingUnitId));
             }

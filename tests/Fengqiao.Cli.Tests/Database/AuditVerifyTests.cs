@@ -49,4 +49,17 @@ public sealed class AuditVerifyTests : IAsyncLifetime
             Assert.Contains($"{code}: first broken link at event {victim.Sequence}", output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Reencrypt_checks_every_record_and_moves_nothing_when_all_use_the_current_key()
+    {
+        Assert.Equal(0, (await RunAsync("seed", "demo")).Exit);
+
+        var (exit, output) = await RunAsync("security", "reencrypt", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("Checked").GetInt32() > 200, output);
+        Assert.Equal(0, json.RootElement.GetProperty("Reencrypted").GetInt32());
+    }
 }
