@@ -110,27 +110,7 @@ public static class CaseIntakeApi
         }).WithSummary("Apply a lifecycle action (受理, 交办, 答复, 评价, 办结 …) to the version of the case you saw");
     }
 
-    private static Func<Instant, CaseCommand>? ToCommand(CaseActionRequest r, string actor, Guid? myUnit) => r.Action switch
-    {
-        CaseAction.Accept => t => new AcceptCase(t, actor),
-        CaseAction.NotAccept => t => new NotAcceptCase(t, actor, r.Reason ?? ""),
-        CaseAction.Transfer when r.UnitId is { } unit => t => new TransferCase(t, actor, unit, r.Note),
-        CaseAction.Assign when r.UnitId is { } unit => t => new AssignCase(t, actor, unit, r.CoHandlers),
-        CaseAction.StartHandling => t => new StartHandling(t, actor),
-        CaseAction.Reply => t => new ReplyToCase(t, actor, r.Text ?? ""),
-        CaseAction.Rate when r.Rating is { } rating => t => new RateCase(t, actor, rating),
-        CaseAction.RecordNoRating => t => new RecordNoRating(t, actor),
-        CaseAction.Close => t => new CloseCase(t, actor),
-        CaseAction.RequestReview when r.UnitId is { } unit => t => new RequestReview(t, actor, unit, r.Grounds ?? ""),
-        CaseAction.RequestReReview when r.UnitId is { } unit => t => new RequestReReview(t, actor, unit, r.Grounds ?? ""),
-        CaseAction.RequestExtension when r.Days is { } days => t => new RequestExtension(t, actor, days, r.Reason ?? ""),
-        CaseAction.ApproveExtension when myUnit is { } unit => t => new ApproveExtension(t, actor, unit),
-        CaseAction.RejectExtension when myUnit is { } unit => t => new RejectExtension(t, actor, unit, r.Reason ?? ""),
-        CaseAction.RecordMediationSession => t => new RecordMediationSession(t, actor, r.Mediator ?? "", r.Summary ?? ""),
-        CaseAction.RecordMediationAgreement => t => new RecordMediationAgreement(t, actor, r.Terms ?? ""),
-        CaseAction.RecordAgreementFollowUp when r.Honoured is { } honoured => t => new RecordAgreementFollowUp(t, actor, honoured, r.Note ?? ""),
-        CaseAction.SuspendHandling => t => new SuspendHandling(t, actor, r.Reason ?? ""),
-        CaseAction.ResumeHandling => t => new ResumeHandling(t, actor),
-        _ => null,
-    };
+    private static Func<Instant, CaseCommand>? ToCommand(CaseActionRequest r, string actor, Guid? myUnit) =>
+        new CaseActionInput(r.Reason, r.Note, r.UnitId, r.CoHandlers, r.Text, r.Rating, r.Days, r.Grounds, r.Mediator, r.Summary, r.Terms, r.Honoured)
+            .ToCommand(r.Action, actor, myUnit);
 }
