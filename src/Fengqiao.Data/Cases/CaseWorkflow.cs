@@ -106,6 +106,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = residents[i]?.Id, Name = p.Name!.Trim(), IsRepresentative = p.IsRepresentative }.Protect(protector, p.IdNumber, p.Phone));
         }
         await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
+        await Notices.ResidentNotices.QueueAsync(db, record, transition.Event, transition.Case.Version, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -156,6 +157,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         var transition = current.File.Apply(command(at));
         Project(current.Record, transition.Case, transition.Event);
         await CaseEventLog.AppendAsync(db, current.Record.Id, transition.Event, cancellationToken);
+        await Notices.ResidentNotices.QueueAsync(db, current.Record, transition.Event, transition.Case.Version, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

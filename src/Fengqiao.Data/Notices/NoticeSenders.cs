@@ -69,12 +69,13 @@ public sealed partial class LoggingSmsGateway(ILogger<LoggingSmsGateway> log) : 
     private static partial void WouldSend(ILogger logger, string phoneTail, string text);
 }
 
-public sealed class SmsNoticeSender(ISmsGateway gateway) : INoticeSender
+/// <summary>Text messages. The address is the recipient's phone encrypted at rest; it is decrypted only here, to send.</summary>
+public sealed class SmsNoticeSender(ISmsGateway gateway, Security.PersonalDataProtector protector) : INoticeSender
 {
     public NoticeChannel Channel => NoticeChannel.Sms;
 
     public Task SendAsync(Notice notice, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(notice.Address)
             ? throw new InvalidOperationException("缺少手机号 (no phone number)")
-            : gateway.SendAsync(notice.Address, notice.Subject, cancellationToken);
+            : gateway.SendAsync(protector.Reveal(notice.Address), notice.Subject, cancellationToken);
 }
