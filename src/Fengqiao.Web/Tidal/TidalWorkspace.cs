@@ -86,8 +86,15 @@ public sealed record PlanOutcome(
     Roster Current,
     RosterMetrics CurrentMetrics,
     IReadOnlyList<RosterViolation> CurrentViolations,
-    int Edits)
+    int Edits,
+    double? LpBound = null)
 {
+    /// <summary>The better of CP-SAT's proven bound and the LP relaxation's (both are lower bounds on unmet demand-hours).</summary>
+    public long BestBound => Math.Max(Tidal.Solve.UnmetBound, LpBound is double lp ? (long)Math.Ceiling(lp - 1e-6) : 0);
+
+    /// <summary>How far the roster is above the best bound, as a share of the bound; null when the bound is 0 and the roster is not.</summary>
+    public double? AboveBound => BestBound > 0 ? (CurrentMetrics.UnmetDemandHours - BestBound) / (double)BestBound : (CurrentMetrics.UnmetDemandHours == 0 ? 0 : null);
+
     /// <summary>Share of the fixed plan's unmet demand-hours the tidal roster removes.</summary>
     public double ReductionVsFixed => FixedMetrics.UnmetDemandHours == 0 ? 0 : 1 - (CurrentMetrics.UnmetDemandHours / (double)FixedMetrics.UnmetDemandHours);
 }
@@ -287,7 +294,9 @@ public sealed class TidalWorkspace
 
     private static PlanOutcome Solve(TidalDataset dataset, PlanSettings settings, LocalDate trainTo, StaffingSettings staffing, TidalPlanRun run)
     {
-        var scenario = IncidentScenarioBuilder.Build(dataset.Incidents, trainTo, settings.Areas, settings.Officers);
+        // The planner's own calls-per-incident factor, as on the staffing tab: the builder's automatic calibration
+        // sizes demand to the force, which for a small force leaves no calls at all.
+        var scenario = IncidentScenarioBuilder.Build(dataset.Incidents, trainTo, settings.Areas, settings.Officers, staffing.CallsPerIncident);
         scenario = scenario with
         {
             Staffing = new StaffingSpec(staffing.ServiceMinutes, staffing.TravelMinutes, staffing.TargetWaitMinutes, staffing.TargetProbability, staffing.MinimumUnits),
@@ -297,6 +306,12 @@ public sealed class TidalWorkspace
         var tidal = planner.Plan(problem, run, run.Token);
         var fixedRoster = FixedThreeShiftPlanner.Plan(problem);
         var fixedMetrics = RosterEvaluator.Evaluate(problem, fixedRoster);
-        return new PlanOutcome(settings, problem, tidal, fixedRoster, fixedMetrics, tidal.Roster, tidal.Metrics, tidal.Violations, 0);
+
+        // CP-SAT's own bound often stays at 0 inside a short limit; the LP relaxation (GLOP) is a second, honest bound.
+        ((IProgress<string>)run).Report("LP bound (GLOP)");
+        var lp = RosterLinearRelaxation.Solve(problem, timeLimitSeconds: 10);
+        double? lpBound = string.Equals(lp.Status, "OPTIMAL", StringComparison.OrdinalIgnoreCase) ? lp.Value : null;
+        run.Token.ThrowIfCancellationRequested();
+        return new PlanOutcome(settings, problem, tidal, fixedRoster, fixedMetrics, tidal.Roster, tidal.Metrics, tidal.Violations, 0, lpBound);
     }
 }

@@ -23,7 +23,7 @@ public static class ModuleCatalog
         new("Assessment", "/modules/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
-        new("Tidal", "/modules/tidal", Icons.Material.Filled.LocalPolice),
+        new("Tidal", "/tidal", Icons.Material.Filled.LocalPolice),
         new("Text", "/modules/text", Icons.Material.Filled.Psychology),
         new("Portal", "/modules/portal", Icons.Material.Filled.PhoneIphone),
     ];

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Fengqiao.E2E;
+
+/// <summary>A police planner reads the demand heatmap, solves a small tidal roster and compares it with three fixed shifts.</summary>
+public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
+{
+    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+
+    private static Task OpenTabAsync(IPage page, string title) =>
+        page.Locator(".mud-tab").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(title)}\\s*$") }).ClickAsync();
+
+    private static async Task SetAsync(IPage page, string testId, string value)
+    {
+        var input = Field(page, testId);
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+    }
+
+    [Fact]
+    public async Task A_planner_reads_the_heatmap_runs_a_small_roster_and_sees_it_beside_the_fixed_plan()
+    {
+        var page = await server.SignedInPageAsync("police");
+        await server.OpenAsync(page, "/tidal");
+        await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("潮汐勤务");
+        await Assertions.Expect(page.Locator("[data-testid=tidal-dataset]")).ToContainTextAsync("26,574");
+        // 20 beats × 168 hours of the shipped Houston subset.
+        await Assertions.Expect(page.Locator("[data-testid=demand-heatmap] rect")).ToHaveCountAsync(20 * 168);
+        await Assertions.Expect(page.Locator("[data-testid=grid-map]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(page, "tidal-demand");
+
+        await OpenTabAsync(page, "潮汐排班");
+        await SetAsync(page, "plan-areas", "10");
+        await SetAsync(page, "plan-officers", "60");
+        await SetAsync(page, "plan-seconds", "5");
+        await page.ClickAsync("[data-testid=plan-run]");
+        await Assertions.Expect(page.Locator("[data-testid=plan-progress]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=plan-comparison]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+
+        var tidalUnmet = int.Parse(await page.Locator("[data-testid=tidal-unmet]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var fixedUnmet = int.Parse(await page.Locator("[data-testid=fixed-unmet]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var bound = int.Parse(await page.Locator("[data-testid=solver-bound]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(tidalUnmet < fixedUnmet, $"tidal {tidalUnmet} vs fixed {fixedUnmet}");
+        Assert.True(bound <= tidalUnmet, $"bound {bound} vs tidal {tidalUnmet}");
+        await Assertions.Expect(page.Locator("[data-testid=tidal-violations]")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("[data-testid=plan-export]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(page, "tidal-roster");
+    }
+}
