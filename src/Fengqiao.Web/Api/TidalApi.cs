@@ -35,7 +35,7 @@ public sealed record TidalPlanDto(
     double UnmetReductionVsFixed,
     int Edits);
 
-public sealed record TidalPlanRequest(int Areas = 12, int Officers = 120, double TimeLimitSeconds = 20, string? TrainTo = null);
+public sealed record TidalPlanRequest(int Areas = 12, int Officers = 150, double TimeLimitSeconds = 20, string? TrainTo = null);
 
 public sealed record TidalMoveRequest(string OfficerId, int StartHourOfWeek, string Area);
 
@@ -143,7 +143,7 @@ public static class TidalApi
         group.MapGet("/adjust", async Task<Results<Ok<AdjustmentAdvice>, ValidationProblem>> ([FromQuery] string? now, [FromQuery] int? window, TidalWorkspace w, CancellationToken ct) =>
         {
             var parsed = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm").Parse(now ?? "");
-            var at = parsed.Success ? parsed.Value : w.Dataset.Last.Date.At(new LocalTime(20, 0));
+            var at = parsed.Success ? parsed.Value : w.Dataset.DefaultAdjustmentTime;
             if ((now is not null && !parsed.Success) || window is < 1 or > 12)
             {
                 return Invalid("now", "时刻须为 yyyy-MM-ddTHH:mm，窗口 1–12 小时 (now is yyyy-MM-ddTHH:mm and window 1–12 h)");

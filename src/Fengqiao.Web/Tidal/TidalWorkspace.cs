@@ -50,7 +50,7 @@ public sealed record StaffingSettings(double ServiceMinutes = 45, double TravelM
 }
 
 /// <summary>What a planner asks of a roster run; the time limit is clamped so one run cannot hold the machine.</summary>
-public sealed record PlanSettings(int Areas = 12, int Officers = 120, double TimeLimitSeconds = 20)
+public sealed record PlanSettings(int Areas = 12, int Officers = 150, double TimeLimitSeconds = 20)
 {
     public const double MaxTimeLimitSeconds = 60;
 

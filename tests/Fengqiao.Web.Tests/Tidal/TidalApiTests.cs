@@ -72,6 +72,23 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         Assert.True(s > n, $"strict {s} vs normal {n}");
     }
 
+    [Fact]
+    public async Task An_evening_running_hot_gets_a_move_from_a_quiet_neighbour_that_shortens_the_wait()
+    {
+        var client = await factory.SignedInAsync("police");
+        var advice = await client.GetFromJsonAsync<JsonElement>("/api/tidal/adjust?now=2010-07-28T21:00&window=3", Ct);
+        var hot = advice.GetProperty("areas").EnumerateArray().Where(a => a.GetProperty("hot").GetBoolean()).Select(a => a.GetProperty("area").GetString()).ToList();
+        Assert.Contains("6B60", hot);
+        var moves = advice.GetProperty("moves").EnumerateArray().ToList();
+        Assert.NotEmpty(moves);
+        Assert.All(moves, m =>
+        {
+            Assert.Contains(m.GetProperty("toArea").GetString(), hot);
+            Assert.DoesNotContain(m.GetProperty("fromArea").GetString(), hot);
+            Assert.True(m.GetProperty("hotWaitAfterMinutes").GetDouble() < m.GetProperty("hotWaitBeforeMinutes").GetDouble());
+        });
+    }
+
     [Theory]
     [InlineData("/api/tidal/demand?from=2010-13-01", "日期须为 yyyy-MM-dd，且结束晚于开始", "dates are yyyy-MM-dd and to must be after from")]
     [InlineData("/api/tidal/demand?from=2010-03-10&to=2010-03-01", "日期须为 yyyy-MM-dd，且结束晚于开始", "dates are yyyy-MM-dd and to must be after from")]
