@@ -62,6 +62,14 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
         await Assertions.Expect(page.Locator("[data-testid=move-result]")).ToContainTextAsync("未满足需求");
         await Assertions.Expect(page.Locator("[data-testid=plan-reduction]")).ToContainTextAsync("手工调整次数: 1");
         await server.ScreenshotAsync(page, "tidal-moved");
+
+        // A page per area (needed, present, unmet per hour) and per officer (shifts and posts).
+        await page.Locator("[data-testid=plan-areas-links] a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=area-heatmap] rect")).ToHaveCountAsync(3 * 168);
+        await server.ScreenshotAsync(page, "tidal-area");
+        await page.Locator("[data-testid=area-officers] a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=officer-duties] tbody tr").First).ToBeVisibleAsync();
+        await server.ScreenshotAsync(page, "tidal-officer");
     }
 
     [Fact]

@@ -100,3 +100,17 @@ S.update({
     "Tidal.LpBound": ("线性松弛下界 (GLOP)", "LP relaxation bound (GLOP)"),
     "Tidal.AboveBound": ("高于最佳下界", "Above the best bound"),
 })
+S.update({
+    "Tidal.OfficerTitle": ("警员排班", "Officer roster"),
+    "Tidal.AreaTitle": ("片区警力", "Area cover"),
+    "Tidal.NoSuchOfficer": ("当前排班方案中没有该警员，请先在潮汐排班中求解", "No such officer in the current roster; solve one on the roster tab first"),
+    "Tidal.NoSuchArea": ("当前排班方案中没有该片区，请先在潮汐排班中求解", "No such area in the current roster; solve one on the roster tab first"),
+    "Tidal.WeekHours": ("本周工时", "Hours this week"),
+    "Tidal.Hours": ("时长（小时）", "Hours"),
+    "Tidal.Posts": ("重点驻警", "Key posts"),
+    "Tidal.OfficersHere": ("在本片区上岗的警员", "Officers on duty in this area"),
+    "Tidal.Needed": ("需求", "Needed"),
+    "Tidal.Present": ("在岗", "Present"),
+    "Tidal.UnmetShort": ("缺口", "Unmet"),
+    "Tidal.PerAreaOfficer": ("按片区、按警员查看", "By area and by officer"),
+})

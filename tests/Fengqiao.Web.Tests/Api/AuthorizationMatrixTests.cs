@@ -11,7 +11,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
 
     // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
-    private static readonly string[] PolicePages = ["/tidal"];
+    private static readonly string[] PolicePages = ["/tidal", "/tidal/areas/1A10", "/tidal/officers/P-1"];
     private static readonly string[] PoliceApi = ["/api/tidal/dataset", "/api/tidal/demand", "/api/tidal/grid?cell=2000"];
     private static readonly string[] PoliceAccounts = ["admin", "police"];
 
