@@ -41,18 +41,12 @@ public sealed class TidalPlanRun : IProgress<string>
 
     internal CancellationToken Token => _cancel.Token;
 
-    /// <summary>Raised on the worker thread when the phase changes and when the run ends.</summary>
-    public event Action? Changed;
-
     internal event Action<PlanOutcome>? Completed;
 
     public void Cancel() => _cancel.Cancel();
 
-    void IProgress<string>.Report(string value)
-    {
-        Phase = value;
-        Changed?.Invoke();
-    }
+    // Pages poll Phase and Elapsed while they wait, so a report only records the phase.
+    void IProgress<string>.Report(string value) => Phase = value;
 
     internal void Start()
     {
@@ -72,6 +66,5 @@ public sealed class TidalPlanRun : IProgress<string>
                 }
             },
             _cancel.Token);
-        _task.ContinueWith(_ => Changed?.Invoke(), TaskScheduler.Default);
     }
 }

@@ -66,6 +66,19 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         }
     }
 
+    [Theory]
+    [InlineData("police", true)]
+    [InlineData("admin", true)]
+    [InlineData("clerk", false)]
+    [InlineData("townlead", false)]
+    public async Task The_menu_offers_the_tidal_planner_only_to_those_who_may_open_it(string userName, bool shown)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(shown, home.Contains("href=\"/tidal\"", StringComparison.Ordinal));
+        Assert.Contains("href=\"/ledger\"", home, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_resident_may_see_own_cases_but_no_staff_page_or_api()
     {
