@@ -41,6 +41,7 @@ public static class WebHostSetup
         services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
+        services.AddSingleton<Tidal.TidalWorkspace>();
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
@@ -66,7 +67,8 @@ public static class WebHostSetup
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(r => r != Core.Organisations.StaffRole.Resident)))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)))
+            .AddPolicy(Policies.PolicePlanning, p => p.RequireRole(nameof(Core.Organisations.StaffRole.PolicePlanner), nameof(Core.Organisations.StaffRole.Administrator)));
         services.AddCascadingAuthenticationState();
 
         services.AddLocalization();
@@ -189,6 +191,7 @@ public static class WebHostSetup
         app.MapLedgerApi();
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
+        app.MapTidalApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
@@ -199,4 +202,7 @@ public static class Policies
 {
     public const string Staff = "staff";
     public const string Administrator = "administrator";
+
+    /// <summary>The tidal duty planner: police planners (and administrators), not the rest of the staff.</summary>
+    public const string PolicePlanning = "police-planning";
 }

@@ -15,7 +15,7 @@ internal static class LocalSearchImprover
     private const double StartTemperature = 1.5;
     private const double EndTemperature = 0.05;
 
-    public static List<GreedyWeek> Improve(RosterProblem problem, IReadOnlyList<ShiftTemplate> shifts, List<GreedyWeek> start, TimeSpan budget, int seed)
+    public static List<GreedyWeek> Improve(RosterProblem problem, IReadOnlyList<ShiftTemplate> shifts, List<GreedyWeek> start, TimeSpan budget, int seed, CancellationToken cancellationToken = default)
     {
         const int H = HourOfWeek.Count;
         var areas = problem.Areas.Count;
@@ -103,7 +103,7 @@ internal static class LocalSearchImprover
         // so the search can leave the local optima plain descent gets stuck in; the best state seen is returned.
         bool Accept(long delta) => delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature);
 
-        while (clock.Elapsed < budget && officers.Length > 0 && bestCost > 0)
+        while (clock.Elapsed < budget && officers.Length > 0 && bestCost > 0 && !cancellationToken.IsCancellationRequested)
         {
             iterations++;
             if ((iterations & 1023) == 0)

@@ -46,7 +46,11 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
 {
     public SolverOptions Options { get; } = options ?? new SolverOptions();
 
-    public PlanResult Plan(RosterProblem problem, IProgress<string>? progress = null)
+    /// <param name="cancellationToken">
+    /// Stops the search: the local search and both CP-SAT phases end at once and the call throws
+    /// <see cref="OperationCanceledException"/>, so a planner who gives up does not wait out the time limit.
+    /// </param>
+    public PlanResult Plan(RosterProblem problem, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         const int H = HourOfWeek.Count;
@@ -183,13 +187,16 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var variables = stats.Variables.Count;
         var constraints = stats.Constraints.Count;
 
+        progress?.Report("local search from the greedy start");
         // Complete hint from the greedy start: CP-SAT improves on it instead of searching from nothing.
         var greedy = LocalSearchImprover.Improve(
             problem,
             shifts,
             GreedyRosterBuilder.Build(problem, shifts),
             TimeSpan.FromSeconds(Options.TimeLimitSeconds * Options.LocalSearchShare),
-            Options.RandomSeed);
+            Options.RandomSeed,
+            cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var g = 0; g < groups.Count; g++)
         {
@@ -264,7 +271,13 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var phase1Limit = Math.Max(1, (Options.TimeLimitSeconds * 0.8) - total.Elapsed.TotalSeconds);
         using var solver1 = new CpSolver { StringParameters = Parameters(phase1Limit, Options.RelativeGap) };
         var sw = Stopwatch.StartNew();
-        var status1 = solver1.Solve(model);
+        CpSolverStatus status1;
+        using (cancellationToken.Register(solver1.StopSearch))
+        {
+            status1 = solver1.Solve(model);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var unmetSeconds = sw.Elapsed.TotalSeconds;
         var greedyDuties = greedy.SelectMany(x => x.AreaByDay.Select(kv => new Duty(x.Officer.Id, problem.Areas[kv.Value], (kv.Key * 24) + shifts[x.Template].StartHour, shifts[x.Template].LengthHours))).ToList();
         var greedyRoster = new Roster("tidal-greedy", greedyDuties, PostAssigner.Assign(problem, greedyDuties));
@@ -337,7 +350,13 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var remaining = Math.Max(2, Options.TimeLimitSeconds - total.Elapsed.TotalSeconds - 1);
         using var solver2 = new CpSolver { StringParameters = Parameters(remaining, 0) };
         sw.Restart();
-        var status2 = solver2.Solve(model);
+        CpSolverStatus status2;
+        using (cancellationToken.Register(solver2.StopSearch))
+        {
+            status2 = solver2.Solve(model);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var overtimeSeconds = sw.Elapsed.TotalSeconds;
         var useSecond = status2 is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
         long Val(IntVar v) => useSecond ? solver2.Value(v) : solver1.Value(v);

@@ -28,7 +28,7 @@ public class ScenarioTests
         Assert.Equal(new LocalDate(2026, 3, 2), problem.WeekStart);
         Assert.Contains(problem.Officers, o => o.Id == "C01" && o.RequestedOff.Contains(IsoDayOfWeek.Sunday));
 
-        var result = new TidalRosterPlanner(scenario.Solver with { TimeLimitSeconds = 4 }).Plan(problem);
+        var result = new TidalRosterPlanner(scenario.Solver with { TimeLimitSeconds = 4 }).Plan(problem, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(RosterChecker.Check(problem, result.Roster));
     }
 

@@ -10,17 +10,22 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
 
+    // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
+    private static readonly string[] PolicePages = ["/tidal", "/tidal/areas/1A10", "/tidal/officers/P-1"];
+    private static readonly string[] PoliceApi = ["/api/tidal/dataset", "/api/tidal/demand", "/api/tidal/grid?cell=2000"];
+    private static readonly string[] PoliceAccounts = ["admin", "police"];
+
     public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];
 
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_a_sign_in_redirect_from_pages()
     {
         var client = factory.Anonymous();
-        foreach (var path in StaffApi.Concat(AnyUserApi))
+        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffPages)
+        foreach (var path in StaffPages.Concat(PolicePages))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -40,6 +45,40 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         }
     }
 
+    [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Only_police_planners_and_administrators_may_open_the_tidal_planner(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var allowed = PoliceAccounts.Contains(userName);
+        foreach (var path in PoliceApi)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == (allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden), $"{userName} {path}: {response.StatusCode}");
+        }
+        foreach (var path in PolicePages)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var ok = allowed
+                ? response.StatusCode == HttpStatusCode.OK
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied";
+            Assert.True(ok, $"{userName} {path}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Theory]
+    [InlineData("police", true)]
+    [InlineData("admin", true)]
+    [InlineData("clerk", false)]
+    [InlineData("townlead", false)]
+    public async Task The_menu_offers_the_tidal_planner_only_to_those_who_may_open_it(string userName, bool shown)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(shown, home.Contains("href=\"/tidal\"", StringComparison.Ordinal));
+        Assert.Contains("href=\"/ledger\"", home, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_resident_may_see_own_cases_but_no_staff_page_or_api()
     {
@@ -48,12 +87,12 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffApi)
+        foreach (var path in StaffApi.Concat(PoliceApi))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases", TestContext.Current.CancellationToken)).StatusCode);
-        foreach (var path in StaffPages.Where(p => p is not "/" and not "/cases"))
+        foreach (var path in StaffPages.Concat(PolicePages).Where(p => p is not "/" and not "/cases"))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{path}: {response.StatusCode} {response.Headers.Location}");

@@ -8,7 +8,8 @@ namespace Fengqiao.Web.Components.Shared;
 /// </summary>
 public static class ModuleCatalog
 {
-    public sealed record Module(string Key, string Href, string Icon)
+    /// <param name="Policy">When set, the menu shows the module only to those the policy admits (e.g. police planners).</param>
+    public sealed record Module(string Key, string Href, string Icon, string? Policy = null)
     {
         public string NavKey => $"Nav.{Key}";
         public string DescriptionKey => $"Module.{Key}.Description";
@@ -23,7 +24,7 @@ public static class ModuleCatalog
         new("Assessment", "/modules/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
-        new("Tidal", "/modules/tidal", Icons.Material.Filled.LocalPolice),
+        new("Tidal", "/tidal", Icons.Material.Filled.LocalPolice, Policies.PolicePlanning),
         new("Text", "/modules/text", Icons.Material.Filled.Psychology),
         new("Portal", "/modules/portal", Icons.Material.Filled.PhoneIphone),
     ];

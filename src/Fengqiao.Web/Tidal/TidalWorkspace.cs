@@ -1,0 +1,317 @@
+using Fengqiao.Tidal.Adjustment;
+using Fengqiao.Tidal.Demand;
+using Fengqiao.Tidal.Forecasting;
+using Fengqiao.Tidal.Incidents;
+using Fengqiao.Tidal.Rostering;
+using Fengqiao.Tidal.Staffing;
+using NodaTime;
+
+namespace Fengqiao.Web.Tidal;
+
+/// <summary>Demand counts per area × hour-of-week for the heatmap.</summary>
+public sealed record DemandView(string Dataset, LocalDate From, LocalDate To, double Weeks, IReadOnlyList<string> Areas, IReadOnlyList<double[]> Counts, double Total, double Max);
+
+/// <summary>Incidents binned to square cells (网格) for the map-like grid; row 0 is the southern edge.</summary>
+public sealed record GridView(double CellMetres, int Rows, int Columns, IReadOnlyList<double[]> Counts, double Max, int Located);
+
+/// <summary>Next week's forecast per area-hour and the units Erlang C asks for to meet the standard.</summary>
+public sealed record StaffingView(LocalDate WeekFrom, IReadOnlyList<string> Areas, IReadOnlyList<double[]> Forecast, IReadOnlyList<int[]> Units, long UnitHours, int PeakUnits, StaffingSettings Settings);
+
+/// <summary>The service standard a planner sets for the requirement: per priority when the data carry priorities.</summary>
+/// <param name="CallsPerIncident">Recorded offences are a fraction of the calls a patrol answers; the requirement scales them.</param>
+public sealed record StaffingSettings(double ServiceMinutes = 45, double TravelMinutes = 10, double TargetWaitMinutes = 5, double TargetProbability = 0.9, int MinimumUnits = 1, double CallsPerIncident = 1.0)
+{
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (ServiceMinutes is <= 0 or > 600 || TravelMinutes is < 0 or > 120)
+        {
+            problems.Add("处置时长须在 1–600 分钟、路程 0–120 分钟之间 (service must be 1–600 min and travel 0–120 min)");
+        }
+
+        if (TargetWaitMinutes is <= 0 or > 120 || TargetProbability is <= 0 or >= 1)
+        {
+            problems.Add("等待目标须在 0–120 分钟之间，达标概率须在 0 与 1 之间 (target wait must be 0–120 min and probability between 0 and 1)");
+        }
+
+        if (MinimumUnits is < 0 or > 20 || CallsPerIncident is <= 0 or > 50)
+        {
+            problems.Add("最少警力须在 0–20 之间，警情换算系数须在 0–50 之间 (minimum units must be 0–20 and calls per incident 0–50)");
+        }
+
+        return problems;
+    }
+
+    public StaffingPolicy ToPolicy() => new()
+    {
+        Standards = [new PriorityStandard(null, ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability)],
+        MinimumUnits = MinimumUnits,
+    };
+}
+
+/// <summary>What a planner asks of a roster run; the time limit is clamped so one run cannot hold the machine.</summary>
+public sealed record PlanSettings(int Areas = 12, int Officers = 150, double TimeLimitSeconds = 20)
+{
+    public const double MaxTimeLimitSeconds = 60;
+
+    public IReadOnlyList<string> Validate(TidalDataset dataset)
+    {
+        var problems = new List<string>();
+        if (Areas < 10 || Areas > Math.Min(60, dataset.Areas.Count))
+        {
+            problems.Add($"片区数须在 10–{Math.Min(60, dataset.Areas.Count)} 之间 (areas must be 10–{Math.Min(60, dataset.Areas.Count)})");
+        }
+
+        if (Officers < 20 || Officers > 600)
+        {
+            problems.Add("警力须在 20–600 人之间 (officers must be 20–600)");
+        }
+
+        if (TimeLimitSeconds < 2 || TimeLimitSeconds > MaxTimeLimitSeconds)
+        {
+            problems.Add("求解时限须在 2–60 秒之间 (the solver time limit must be 2–60 s)");
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>A finished plan: the tidal roster beside the fixed three-shift plan with the same people.</summary>
+public sealed record PlanOutcome(
+    PlanSettings Settings,
+    RosterProblem Problem,
+    PlanResult Tidal,
+    Roster Fixed,
+    RosterMetrics FixedMetrics,
+    Roster Current,
+    RosterMetrics CurrentMetrics,
+    IReadOnlyList<RosterViolation> CurrentViolations,
+    int Edits,
+    double? LpBound = null)
+{
+    /// <summary>The better of CP-SAT's proven bound and the LP relaxation's (both are lower bounds on unmet demand-hours).</summary>
+    public long BestBound => Math.Max(Tidal.Solve.UnmetBound, LpBound is double lp ? (long)Math.Ceiling(lp - 1e-6) : 0);
+
+    /// <summary>How far the roster is above the best bound, as a share of the bound; null when the bound is 0 and the roster is not.</summary>
+    public double? AboveBound => BestBound > 0 ? (CurrentMetrics.UnmetDemandHours - BestBound) / (double)BestBound : (CurrentMetrics.UnmetDemandHours == 0 ? 0 : null);
+
+    /// <summary>Share of the fixed plan's unmet demand-hours the tidal roster removes.</summary>
+    public double ReductionVsFixed => FixedMetrics.UnmetDemandHours == 0 ? 0 : 1 - (CurrentMetrics.UnmetDemandHours / (double)FixedMetrics.UnmetDemandHours);
+}
+
+/// <summary>
+/// The planner's working set, shared by the pages and the API of this node: the incidents (the shipped Houston
+/// subset until someone imports a file), the latest plan, and at most one solver run at a time — the solver takes
+/// both cores for its time limit, so a second run would only slow the first.
+/// </summary>
+public sealed class TidalWorkspace
+{
+    private readonly Lock _gate = new();
+    private TidalDataset? _dataset;
+    private PlanOutcome? _plan;
+    private TidalPlanRun? _run;
+
+    public TidalDataset Dataset
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dataset ??= TidalDataset.Demo();
+            }
+        }
+    }
+
+    public PlanOutcome? Plan
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _plan;
+            }
+        }
+    }
+
+    public TidalPlanRun? Running
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _run is { IsCompleted: false } ? _run : null;
+            }
+        }
+    }
+
+    /// <summary>Replaces the working incidents; the old plan no longer matches them and is dropped.</summary>
+    public void Use(TidalDataset dataset)
+    {
+        lock (_gate)
+        {
+            _dataset = dataset;
+            _plan = null;
+        }
+    }
+
+    public void ResetToDemo() => Use(TidalDataset.Demo());
+
+    public DemandView Demand(LocalDate? from = null, LocalDate? to = null, string? type = null)
+    {
+        var d = Dataset;
+        var f = from ?? d.First.Date;
+        var t = to ?? d.Last.Date.PlusDays(1);
+        var query = new DemandQuery(f.AtMidnight(), t.AtMidnight())
+        {
+            Areas = d.Areas,
+            Types = string.IsNullOrEmpty(type) ? null : new HashSet<string>([type], StringComparer.OrdinalIgnoreCase),
+        };
+        var matrix = DemandMatrix.Build(d.Incidents, query);
+        var rows = d.Areas.Select((_, a) => Enumerable.Range(0, HourOfWeek.Count).Select(h => matrix[a, h]).ToArray()).ToList();
+        return new DemandView(d.Name, f, t, matrix.Weeks, d.Areas, rows, matrix.Total, rows.Count == 0 ? 0 : rows.Max(r => r.Max()));
+    }
+
+    public GridView Grid(double cellMetres, LocalDate? from = null, LocalDate? to = null, string? type = null)
+    {
+        var d = Dataset;
+        var f = (from ?? d.First.Date).AtMidnight();
+        var t = (to ?? d.Last.Date.PlusDays(1)).AtMidnight();
+        var points = d.Incidents
+            .Where(i => i.Location is not null && i.Time >= f && i.Time < t && (string.IsNullOrEmpty(type) || string.Equals(i.Type, type, StringComparison.OrdinalIgnoreCase)))
+            .Select(i => i.Location!.Value).ToList();
+        if (points.Count == 0)
+        {
+            return new GridView(cellMetres, 0, 0, [], 0, 0);
+        }
+
+        var grid = new SquareGrid(new GeoPoint(points.Min(p => p.Latitude), points.Min(p => p.Longitude)), cellMetres);
+        var cells = points.Select(grid.CellOf).ToList();
+        var rows = cells.Max(c => c.Row) + 1;
+        var columns = cells.Max(c => c.Column) + 1;
+        var counts = Enumerable.Range(0, rows).Select(_ => new double[columns]).ToList();
+        foreach (var (row, column) in cells)
+        {
+            counts[row][column]++;
+        }
+
+        return new GridView(cellMetres, rows, columns, counts, counts.Max(r => r.Max()), points.Count);
+    }
+
+    public BacktestReport Backtest(LocalDate trainTo, int weeks, IProgress<double>? progress = null) =>
+        Backtester.Run(Dataset.Incidents, trainTo, weeks, areas: Dataset.Areas, progress: progress);
+
+    /// <summary>The tidal-profile forecast for the week after <paramref name="trainTo"/>, sized by Erlang C.</summary>
+    public StaffingView Staffing(LocalDate trainTo, StaffingSettings settings)
+    {
+        var d = Dataset;
+        var testStart = trainTo.PlusDays(1).AtMidnight();
+        var training = d.Incidents.Where(i => i.Time < testStart).ToList();
+        if (training.Count == 0)
+        {
+            throw new ArgumentException("训练期内没有警情 (no incidents before the forecast week)", nameof(trainTo));
+        }
+
+        var weeks = (int)(Period.Between(training.Min(i => i.Time), testStart, PeriodUnits.Hours).Hours / HourOfWeek.Count);
+        if (weeks < 2)
+        {
+            throw new ArgumentException("预测至少需要两整周的历史 (a forecast needs at least two whole weeks of history)", nameof(trainTo));
+        }
+
+        var history = WeeklyHistory.Build(training, d.Areas, testStart.PlusWeeks(-weeks), weeks);
+        var forecast = new ProfileForecaster().Forecast(history).Select(x => x * settings.CallsPerIncident).ToArray();
+        var units = StaffingCalculator.RequiredUnits(forecast, d.Areas.Count, settings.ToPolicy());
+        const int H = HourOfWeek.Count;
+        var forecastRows = d.Areas.Select((_, a) => forecast.AsSpan(a * H, H).ToArray()).ToList();
+        var unitRows = d.Areas.Select((_, a) => units.AsSpan(a * H, H).ToArray()).ToList();
+        var peak = Enumerable.Range(0, H).Max(h => unitRows.Sum(r => r[h]));
+        return new StaffingView(trainTo.PlusDays(1), d.Areas, forecastRows, unitRows, units.Sum(x => (long)x), peak, settings);
+    }
+
+    /// <summary>Areas running above forecast at <paramref name="now"/> and the moves from quiet neighbours.</summary>
+    public AdjustmentAdvice Adjust(LocalDateTime now, int windowHours, StaffingSettings settings)
+    {
+        var d = Dataset;
+        var dayStart = now.Date.AtMidnight();
+        var history = d.Incidents.Where(i => i.Time < dayStart).ToList();
+        var weeks = history.Count == 0 ? 0 : (int)(Period.Between(history.Min(i => i.Time), dayStart, PeriodUnits.Hours).Hours / HourOfWeek.Count);
+        if (weeks < 2)
+        {
+            throw new ArgumentException("调度时刻之前至少需要两整周的警情 (need two whole weeks of incidents before that time)", nameof(now));
+        }
+
+        var weekly = WeeklyHistory.Build(history, d.Areas, dayStart.PlusWeeks(-weeks), weeks);
+        var forecast = new ProfileForecaster().Forecast(weekly);
+        var required = StaffingCalculator.RequiredUnits(forecast.Select(x => x * settings.CallsPerIncident).ToArray(), d.Areas.Count, settings.ToPolicy());
+        var how = HourOfWeek.Of(now);
+        var onDuty = Enumerable.Range(0, d.Areas.Count).Select(a => required[(a * HourOfWeek.Count) + how]).ToArray();
+        var options = new AdjustmentOptions { WindowHours = windowHours, BusyHours = (settings.ServiceMinutes + settings.TravelMinutes) / 60.0, TargetWaitMinutes = settings.TargetWaitMinutes };
+        return DynamicAdjuster.Advise(d.Areas, forecast, d.Incidents.Where(i => i.Time <= now), now, onDuty, weekly.Centroids, options);
+    }
+
+    /// <summary>Starts a roster run in the background; null when one is already running.</summary>
+    public TidalPlanRun? StartPlan(PlanSettings settings, LocalDate trainTo, StaffingSettings staffing)
+    {
+        lock (_gate)
+        {
+            if (_run is { IsCompleted: false })
+            {
+                return null;
+            }
+
+            var dataset = _dataset ??= TidalDataset.Demo();
+            _run = new TidalPlanRun(settings, token => Solve(dataset, settings, trainTo, staffing, token));
+            _run.Completed += outcome =>
+            {
+                lock (_gate)
+                {
+                    if (ReferenceEquals(_dataset, dataset))
+                    {
+                        _plan = outcome;
+                    }
+                }
+            };
+            _run.Start();
+            return _run;
+        }
+    }
+
+    /// <summary>Moves one officer's shift to another area (a planner's hand edit) and re-measures the roster.</summary>
+    public PlanOutcome MoveDuty(string officerId, int startHourOfWeek, string area)
+    {
+        lock (_gate)
+        {
+            var plan = _plan ?? throw new InvalidOperationException("还没有排班方案 (there is no roster yet)");
+            if (!plan.Problem.Areas.Contains(area, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"片区 {area} 不在方案中 (area {area} is not in the plan)", nameof(area));
+            }
+
+            var (roster, metrics, violations) = RosterEditing.MoveDuty(plan.Problem, plan.Current, officerId, startHourOfWeek, area);
+            _plan = plan with { Current = roster, CurrentMetrics = metrics, CurrentViolations = violations, Edits = plan.Edits + 1 };
+            return _plan;
+        }
+    }
+
+    private static PlanOutcome Solve(TidalDataset dataset, PlanSettings settings, LocalDate trainTo, StaffingSettings staffing, TidalPlanRun run)
+    {
+        // The planner's own calls-per-incident factor, as on the staffing tab: the builder's automatic calibration
+        // sizes demand to the force, which for a small force leaves no calls at all.
+        var scenario = IncidentScenarioBuilder.Build(dataset.Incidents, trainTo, settings.Areas, settings.Officers, staffing.CallsPerIncident);
+        scenario = scenario with
+        {
+            Staffing = new StaffingSpec(staffing.ServiceMinutes, staffing.TravelMinutes, staffing.TargetWaitMinutes, staffing.TargetProbability, staffing.MinimumUnits),
+        };
+        var problem = scenario.ToProblem();
+        var planner = new TidalRosterPlanner(scenario.Solver with { TimeLimitSeconds = Math.Min(settings.TimeLimitSeconds, PlanSettings.MaxTimeLimitSeconds) });
+        var tidal = planner.Plan(problem, run, run.Token);
+        var fixedRoster = FixedThreeShiftPlanner.Plan(problem);
+        var fixedMetrics = RosterEvaluator.Evaluate(problem, fixedRoster);
+
+        // CP-SAT's own bound often stays at 0 inside a short limit; the LP relaxation (GLOP) is a second, honest bound.
+        ((IProgress<string>)run).Report("LP bound (GLOP)");
+        var lp = RosterLinearRelaxation.Solve(problem, timeLimitSeconds: 10);
+        double? lpBound = string.Equals(lp.Status, "OPTIMAL", StringComparison.OrdinalIgnoreCase) ? lp.Value : null;
+        run.Token.ThrowIfCancellationRequested();
+        return new PlanOutcome(settings, problem, tidal, fixedRoster, fixedMetrics, tidal.Roster, tidal.Metrics, tidal.Violations, 0, lpBound);
+    }
+}
