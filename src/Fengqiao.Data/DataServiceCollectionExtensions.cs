@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Security.PersonalDataProtector>();
         services.AddScoped<Security.PersonalDataViews>();
         services.AddScoped<Security.PersonalDataReencryption>();
+        services.AddSingleton<Cases.KnownReferences>();
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddScoped<Deadlines.DeadlineSweep>();
         var attachmentRoot = configuration["Attachments:Root"];

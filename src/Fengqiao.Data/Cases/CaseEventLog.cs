@@ -24,8 +24,11 @@ public static class CaseEventLog
         // Read the last link past the scope filter: integrity of the chain does not depend on who is looking.
         var pending = db.ChangeTracker.Entries<CaseEvent>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == caseId)
             .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
+        // A case being created in this same save has no stored link yet: no need to ask the database.
+        var isNew = pending is null && db.ChangeTracker.Entries<CaseRecord>().Any(e => e.State == EntityState.Added && e.Entity.Id == caseId);
         var last = pending is not null
             ? (pending.Sequence, pending.Hash)
+            : isNew ? (0, EventChain.Genesis)
             : await db.CaseEvents.IgnoreQueryFilters().Where(e => e.CaseId == caseId).OrderByDescending(e => e.Sequence)
                 .Select(e => new ValueTuple<int, string>(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
         var previous = last.Item1 == 0 ? EventChain.Genesis : last.Item2;

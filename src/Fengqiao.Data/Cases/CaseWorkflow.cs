@@ -48,7 +48,7 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 /// case by replaying its log, applies the action, appends the event to the hash chain and updates the row the
 /// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
-public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector)
+public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known)
 {
     public const int MaxRepresentatives = 5;
 
@@ -258,7 +258,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             Add(nameof(request.DivisionCode), "地点至少要到区县 (the place must be at least a district or county)");
         }
-        else if (!await db.Divisions.AnyAsync(d => d.Code == code.Value, cancellationToken))
+        else if (!await known.DivisionExistsAsync(db, code.Value, cancellationToken))
         {
             Add(nameof(request.DivisionCode), $"区划 {code} 不存在 (division {code} does not exist)");
         }
@@ -270,7 +270,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             Add(nameof(request.CategoryCode), $"事项分类 {request.CategoryCode} 不存在 (category {request.CategoryCode} does not exist)");
         }
-        if (!await db.Units.AnyAsync(u => u.Id == request.RegisteringUnitId, cancellationToken))
+        if (!await known.UnitExistsAsync(db, request.RegisteringUnitId, cancellationToken))
         {
             Add(nameof(request.RegisteringUnitId), "登记单位不存在 (the registering unit does not exist)");
         }
