@@ -32,6 +32,17 @@ internal static partial class IntakeBenchmark
         var seconds = options.Long("seconds", 60);
         var max = options.Long("max", 1_000_000);
         var warmup = options.Long("warmup", 200);
+        // A load generator must never be pointed at someone else's server, nor run unattended for long.
+        if (!baseUrl.IsLoopback)
+        {
+            Console.Error.WriteLine($"--base-url must be a loopback address (127.0.0.1, ::1, localhost), not {baseUrl.Host}");
+            return 2;
+        }
+        if (seconds is < 1 or > 600 || max is < 1 or > 5_000_000 || workers is < 1 or > 512)
+        {
+            Console.Error.WriteLine("--seconds must be 1–600, --max 1–5,000,000 and --workers 1–512");
+            return 2;
+        }
         var serverPid = (int)options.Long("server-pid", 0);
         var postgresPid = (int)options.Long("postgres-pid", 0);
 
