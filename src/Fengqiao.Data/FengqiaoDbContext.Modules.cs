@@ -11,5 +11,6 @@ public abstract partial class FengqiaoDbContext
     private void ConfigureModules(ModelBuilder builder)
     {
         ConfigureSecurity(builder);
+        ConfigureCalendar(builder);
     }
 }

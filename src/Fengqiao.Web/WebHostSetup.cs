@@ -44,6 +44,7 @@ public static class WebHostSetup
         services.AddSingleton<Tidal.TidalWorkspace>();
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
+        services.AddHostedService<Jobs.CalendarRefreshService>();
         services.AddFengqiaoData(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
 
@@ -157,6 +158,8 @@ public static class WebHostSetup
                     result.Divisions, result.Units, result.Accounts, result.Residents, result.Cases);
             }
         }
+        // Holidays an administrator entered govern deadlines from the first request on.
+        await scope.ServiceProvider.GetRequiredService<Data.Calendar.WorkCalendarStore>().RefreshAsync();
     }
 
     public static WebApplication UseFengqiaoWeb(this WebApplication app)
@@ -192,6 +195,7 @@ public static class WebHostSetup
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
         app.MapTidalApi();
+        app.MapCalendarApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
