@@ -55,7 +55,7 @@ public sealed class TextDemoSeeder(FengqiaoDbContext db, CaseRules rules, IClock
             var party = new NewParty(Surnames[h % (uint)Surnames.Length] + GivenNames[h / 16 % (uint)GivenNames.Length], null, "139" + (h % 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture), false);
             var request = new NewCase(CaseKind.Petition, CaseChannel.OnlinePetition, m.Title.Length > 200 ? m.Title[..200] : m.Title, m.Detail, villages[(int)(h % (uint)villages.Count)],
                 null, null, false, [party], null, bureau, "网上信访平台", null, "demo-message-" + m.Id);
-            await new CaseWorkflow(db, rules, new FixedClock(at), matters).RegisterAsync(request, "clerk", cancellationToken);
+            await new CaseWorkflow(db, rules, new FixedClock(at), matters).RegisterAsync(request, "demo-clerk", cancellationToken);
             db.ChangeTracker.Clear();
             count++;
         }

@@ -57,17 +57,22 @@ public static class TextQueries
         var since = now - Duration.FromDays(days);
         var rows = await db.Cases.AsNoTracking()
             .Where(c => c.RegisteredAt >= since)
-            .Select(c => new { c.TrackingCode, c.Title, c.Detail, c.RegisteredAt, c.ResidentId, c.Id })
+            .Select(c => new
+            {
+                c.TrackingCode, c.Title, c.Detail, c.RegisteredAt, c.ResidentId, c.Id,
+                Phone = db.CaseParties.Where(p => p.CaseId == c.Id).OrderBy(p => p.Id).Select(p => p.Phone).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         var messages = rows.Select(r => new CitizenMessage(
             r.TrackingCode,
-            // The person: the resident when known, else the case itself (an anonymous letter counts once).
-            r.ResidentId?.ToString() ?? r.Id.ToString(),
+            // The person: the resident when known, else the first party's phone, else the case itself (counted once).
+            r.ResidentId?.ToString() ?? r.Phone ?? r.Id.ToString(),
             r.Title,
             r.RegisteredAt.InZone(Beijing).LocalDateTime,
             r.Detail ?? "")).ToList();
         var titles = rows.ToDictionary(r => r.TrackingCode, r => r.Title, StringComparer.Ordinal);
         var topics = HotTopicMiner.Mine(messages, now.InZone(Beijing).LocalDateTime, options);
-        return [.. topics.Select((t, i) => new CaseHotTopic(i + 1, t, [.. t.MessageIds.Select(id => (id, titles.GetValueOrDefault(id, "")))]))];
+        // A topic without a recurring place is named by its matter alone (the miner writes "：matter").
+        return [.. topics.Select(t => t.Name.StartsWith('：') ? t with { Name = t.Name.TrimStart('：') } : t).Select((t, i) => new CaseHotTopic(i + 1, t, [.. t.MessageIds.Select(id => (id, titles.GetValueOrDefault(id, "")))]))];
     }
 }

@@ -140,6 +140,22 @@ public sealed class CaseTextTests(DemoDatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task The_demo_registers_real_messages_through_intake_so_writers_who_wrote_again_are_repeats()
+    {
+        await using var db = fixture.Database.Context();
+        var demo = await db.Cases.Where(c => c.IdempotencyKey!.StartsWith("demo-message-")).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(247, demo.Count);
+        Assert.All(demo, c => Assert.Equal(CaseChannel.OnlinePetition, c.Channel));
+        Assert.Contains(demo, c => c.IsRepeat && c.RepeatOf is not null);
+        var topics = await TextQueries.HotTopicsAsync(db, SystemClock.Instance.GetCurrentInstant(), 90, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains("丽发新城", topics[0].Topic.Name, StringComparison.Ordinal);
+        // Writers are told apart by their phone: fewer people than cases in the biggest topic.
+        Assert.True(topics[0].Topic.People <= topics[0].Topic.Messages);
+        Assert.DoesNotContain(topics, t => t.Topic.Name.StartsWith('：'));
+    }
+
+    [Fact]
     public async Task Recent_cases_of_one_place_and_matter_form_a_named_hot_topic()
     {
         var codes = new List<string>();
