@@ -93,4 +93,33 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         await server.OpenAsync(clerk, "/");
         await Assertions.Expect(clerk.Locator("[data-testid=hot-topics-panel] [data-testid=hot-topic]").First).ToContainTextAsync("丽发新城");
     }
+
+    [Fact]
+    public async Task The_reply_flags_show_under_the_draft_before_it_goes_out()
+    {
+        var handler = await server.SignedInPageAsync("handler");
+        var cases = JsonDocument.Parse(await (await handler.Context.APIRequest.GetAsync(server.BaseUrl + "/api/cases?take=500")).TextAsync()).RootElement;
+        var pick = cases.GetProperty("items").EnumerateArray().First(c => c.GetProperty("state").GetString() is "InProgress" or "Assigned");
+        await server.OpenAsync(handler, $"/cases/{pick.GetProperty("trackingCode").GetString()}");
+        if (pick.GetProperty("state").GetString() == "Assigned")
+        {
+            await handler.Locator("[data-testid=action-select]").ClickAsync();
+            await handler.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "开始办理" }).First.ClickAsync();
+            await handler.ClickAsync("[data-testid=action-apply]");
+            await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
+        }
+        await handler.Locator("[data-testid=action-select]").ClickAsync();
+        await handler.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "出具答复意见" }).First.ClickAsync();
+        await Field(handler, "action-text").FillAsync("已转交有关部门处理。");
+
+        var checks = handler.Locator("[data-testid=reply-checks]");
+        await Assertions.Expect(checks).ToBeVisibleAsync();
+        await Assertions.Expect(checks.Locator("[data-testid=reply-flag-too-short]")).ToBeVisibleAsync();
+        await Assertions.Expect(checks.Locator("[data-testid=reply-flag-no-remedy]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(handler, "reply-checks");
+
+        await Field(handler, "action-text").FillAsync("经查，您反映的问题属实。根据《信访工作条例》第三十二条，已责令责任单位整改完毕。如不服本答复，可在收到之日起30日内申请复查。");
+        await Assertions.Expect(checks.Locator("[data-testid=reply-flag-no-remedy]")).ToHaveCountAsync(0);
+        await Assertions.Expect(checks.Locator("[data-testid=reply-flag-too-short]")).ToHaveCountAsync(0);
+    }
 }
