@@ -74,8 +74,9 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
 
         await Field(clerk, "intake-place").FillAsync("垦利街道");
         await clerk.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "垦利街道" }).First.ClickAsync();
+        await Assertions.Expect(Field(clerk, "intake-place")).ToHaveValueAsync(new Regex("垦利街道"));
         await clerk.ClickAsync("[data-testid=intake-submit]");
-        await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
+        await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"), new() { Timeout = 120_000 });
         await Assertions.Expect(clerk.Locator(".mud-alert").Filter(new() { HasText = earlierCode }).First).ToBeVisibleAsync();
     }
 
@@ -97,17 +98,28 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
     [Fact]
     public async Task The_reply_flags_show_under_the_draft_before_it_goes_out()
     {
-        var handler = await server.SignedInPageAsync("handler");
-        var cases = JsonDocument.Parse(await (await handler.Context.APIRequest.GetAsync(server.BaseUrl + "/api/cases?take=500")).TextAsync()).RootElement;
-        var pick = cases.GetProperty("items").EnumerateArray().First(c => c.GetProperty("state").GetString() is "InProgress" or "Assigned");
-        await server.OpenAsync(handler, $"/cases/{pick.GetProperty("trackingCode").GetString()}");
-        if (pick.GetProperty("state").GetString() == "Assigned")
+        // A case registered, accepted, assigned and taken up through the API, as the desks do.
+        var handler = await server.SignedInPageAsync("clerk");
+        var api = handler.Context.APIRequest;
+        var units = JsonDocument.Parse(await (await api.GetAsync(server.BaseUrl + "/api/units?division=370505")).TextAsync()).RootElement;
+        var housing = units.EnumerateArray().First(u => u.GetProperty("name").GetString() == "垦利区住房和城乡建设局").GetProperty("id").GetString();
+        var created = await api.PostAsync(server.BaseUrl + "/api/cases", new()
         {
-            await handler.Locator("[data-testid=action-select]").ClickAsync();
-            await handler.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "开始办理" }).First.ClickAsync();
-            await handler.ClickAsync("[data-testid=action-apply]");
-            await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
+            DataObject = new
+            {
+                kind = "Petition", channel = "Visit", title = "垦利街道新兴路路灯损坏", detail = "新兴路中段十几盏路灯损坏一个多月，晚上行人看不见路。", divisionCode = "370505001001",
+                parties = new[] { new { name = "吴德明", phone = "13905469999", isRepresentative = false } },
+            },
+        });
+        var code = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("trackingCode").GetString();
+        foreach (var (action, version) in new[] { ("Accept", 1), ("Assign", 2), ("StartHandling", 3) })
+        {
+            var acted = await api.PostAsync($"{server.BaseUrl}/api/cases/{code}/actions", new() { DataObject = new { action, expectedVersion = version, unitId = housing } });
+            Assert.Equal(200, acted.Status);
         }
+
+        await server.OpenAsync(handler, $"/cases/{code}");
+        await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
         await handler.Locator("[data-testid=action-select]").ClickAsync();
         await handler.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "出具答复意见" }).First.ClickAsync();
         await Field(handler, "action-text").FillAsync("已转交有关部门处理。");
