@@ -46,4 +46,17 @@ S.update({
  "Text.ReplyOk": ("未发现问题", "No problems found"),
  "Text.WorkingDays": ("已用工作日", "Working days used"),
  "Text.Relevance": ("切题度", "Relevance"),
+ # The checker's reasons are Chinese with figures; English readers get the flag's meaning.
+ "Text.Flag.empty": ("答复为空", "The reply is empty"),
+ "Text.Flag.no-basis": ("未引用政策或法律依据", "No legal or policy basis is cited"),
+ "Text.Flag.no-facts": ("未说明调查核实的事实", "No findings are stated"),
+ "Text.Flag.no-handling": ("未说明处理措施或结果", "No handling measure or result is stated"),
+ "Text.Flag.no-remedy": ("未告知复查、复核或诉讼途径", "Remedy rights (review, reconsideration, litigation) are not stated"),
+ "Text.Flag.no-time": ("缺少留言或答复时间", "The message or reply time is missing"),
+ "Text.Flag.off-topic": ("答复与诉求事项关联度低", "The reply shares few key terms with the matter"),
+ "Text.Flag.overdue": ("超过 60 日办理期限", "Over the 60-day handling limit"),
+ "Text.Flag.place-missing": ("未提及诉求中的地点", "A place named in the matter is not mentioned"),
+ "Text.Flag.slow": ("超过 15 个工作日", "Over 15 working days"),
+ "Text.Flag.time-order": ("答复时间早于诉求时间", "The reply is dated before the matter"),
+ "Text.Flag.too-short": ("答复过短", "The reply is too short to state facts and handling"),
 })
