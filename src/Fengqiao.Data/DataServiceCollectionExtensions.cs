@@ -39,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Security.PersonalDataReencryption>();
         services.AddSingleton<Cases.KnownReferences>();
         services.AddScoped<Cases.CaseWorkflow>();
+        services.AddSingleton<Text.CaseMatterIndex>();
         services.AddScoped<Deadlines.DeadlineSweep>();
         var attachmentRoot = configuration["Attachments:Root"];
         services.AddSingleton<Attachments.IFileStore>(new Attachments.LocalFileStore(string.IsNullOrWhiteSpace(attachmentRoot) ? Path.Combine("data", "attachments") : attachmentRoot));

@@ -12,5 +12,6 @@ public abstract partial class FengqiaoDbContext
     {
         ConfigureSecurity(builder);
         ConfigureCalendar(builder);
+        ConfigureText(builder);
     }
 }

@@ -9,6 +9,7 @@ using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
+using Fengqiao.Web.Text;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -46,6 +47,7 @@ public static class WebHostSetup
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddHostedService<Jobs.CalendarRefreshService>();
         services.AddFengqiaoData(configuration);
+        services.AddFengqiaoText();
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
 
 
@@ -196,6 +198,7 @@ public static class WebHostSetup
         app.MapAccountsApi();
         app.MapTidalApi();
         app.MapCalendarApi();
+        app.MapTextApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

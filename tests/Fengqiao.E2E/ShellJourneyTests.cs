@@ -18,7 +18,7 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         ("/modules/servicemenu", "module-servicemenu", "点单式服务"),
         ("/modules/procuratorate", "module-procuratorate", "检察服务与司法救助"),
         ("/modules/tidal", "module-tidal", "潮汐勤务"),
-        ("/modules/text", "module-text", "文本智能"),
+        ("/text", "text", "文本智能"),
         ("/modules/portal", "module-portal", "群众端门户"),
     ];
 

@@ -27,7 +27,11 @@ public sealed record NewCase(
     string? OnTheSpotResolution,
     string? IdempotencyKey);
 
-public sealed record IntakeResult(CaseRecord Case, bool Replayed, IReadOnlyList<string> EarlierCases);
+/// <summary>
+/// The outcome of intake. <see cref="EarlierCases"/> are the codes that make this a repeat petition;
+/// <see cref="Similar"/> ranks every earlier case of the same person or the same matter the clerk may see.
+/// </summary>
+public sealed record IntakeResult(CaseRecord Case, bool Replayed, IReadOnlyList<string> EarlierCases, IReadOnlyList<EarlierCase>? Similar = null);
 
 /// <summary>Field → messages for a refused submission; nothing was stored.</summary>
 public sealed class CaseValidationException(IReadOnlyDictionary<string, string[]> errors)
@@ -48,7 +52,7 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 /// case by replaying its log, applies the action, appends the event to the hash chain and updates the row the
 /// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
-public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known)
+public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters)
 {
     public const int MaxRepresentatives = 5;
 
@@ -64,7 +68,8 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         var (division, parties) = await ValidateAsync(request, now, cancellationToken);
         await protector.EnsureReadyAsync(cancellationToken);
         var residents = await ResolveResidentsAsync(parties, division, cancellationToken);
-        var earlierCases = await EarlierCasesAsync(residents, parties, request, cancellationToken);
+        var similar = await EarlierCasesAsync(residents.Where(r => r is not null).Select(r => r!.Id).ToList(), parties, request.Title!, request.Detail, request.CategoryCode, cancellationToken);
+        var earlierCases = similar.Where(c => c.IsRepeat).Select(c => c.TrackingCode).ToList();
 
         var id = Guid.CreateVersion7();
         var policy = rules.PolicyFor(request.Channel, request.Kind, request.CategoryCode);
@@ -122,7 +127,9 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             }
             return new IntakeResult(winner, Replayed: true, []);
         }
-        return new IntakeResult(record, Replayed: false, earlierCases);
+        // This node finds the new case at once; other nodes on their next catch-up.
+        matters.Add(record.Id, record.Title, record.Detail);
+        return new IntakeResult(record, Replayed: false, earlierCases, similar);
     }
 
     /// <summary>Loads a case in the caller's scope and rebuilds its lifecycle from the log.</summary>
@@ -365,32 +372,81 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         return result;
     }
 
-    /// <summary>Earlier cases of the same person (ID number, else phone and name) about the same matter.</summary>
-    private async Task<List<string>> EarlierCasesAsync(List<Resident?> residents, List<NewParty> parties, NewCase request, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the intake desk shows while the clerk is still typing: the earlier cases the submission would be
+    /// compared with, without storing anything. Party fields that do not parse are ignored here (the submission
+    /// reports them).
+    /// </summary>
+    public async Task<IReadOnlyList<EarlierCase>> PreviewEarlierAsync(string? title, string? detail, string? categoryCode, IReadOnlyList<NewParty> parties, CancellationToken cancellationToken = default)
     {
-        var residentIds = residents.Where(r => r is not null).Select(r => r!.Id).ToList();
-        // Phones are compared by their blind index: the database holds no phone in clear.
-        var phoneNames = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!) + "|" + p.Name!.Trim()).ToList();
-        if (residentIds.Count == 0 && phoneNames.Count == 0)
+        if (string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(detail))
         {
             return [];
         }
-        var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!)).ToList();
-        var candidates = await (
-                from party in db.CaseParties.IgnoreQueryFilters()
-                join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
-                where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.PhoneIndex != null && phones.Contains(party.PhoneIndex))
-                select new { c.TrackingCode, c.Title, c.Detail, c.CategoryCode, Phone = party.PhoneIndex, party.Name, party.ResidentId, c.RegisteredAt })
-            .ToListAsync(cancellationToken);
-        var text = request.Title + " " + request.Detail;
-        return [.. candidates
-            // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
-            .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
-            .Where(c => request.CategoryCode is null || c.CategoryCode is null || c.CategoryCode == request.CategoryCode)
-            .Where(c => MatterSimilarity.Of(text, c.Title + " " + c.Detail) >= MatterSimilarity.RepeatThreshold)
-            .OrderByDescending(c => c.RegisteredAt)
-            .Select(c => c.TrackingCode)
-            .Distinct()];
+        var today = clock.GetCurrentInstant().InUtc().Date;
+        var normalised = (parties ?? []).Select(p => p with
+        {
+            IdNumber = ResidentIdNumber.TryParse(p.IdNumber, today, out var id, out _) ? id.Value : null,
+            Phone = PhoneNumber.TryParse(p.Phone, out var phone, out _) ? phone.Value : null,
+            Name = string.IsNullOrWhiteSpace(p.Name) ? "" : p.Name,
+        }).ToList();
+        await protector.EnsureReadyAsync(cancellationToken);
+        // ID numbers are compared by their blind index: the database holds none in clear.
+        var ids = normalised.Where(p => p.IdNumber is not null).Select(p => protector.IdNumberIndex(p.IdNumber!)).ToList();
+        var residentIds = ids.Count == 0 ? [] : await db.Residents.IgnoreQueryFilters().Where(r => ids.Contains(r.IdNumberIndex!)).Select(r => r.Id).ToListAsync(cancellationToken);
+        return await EarlierCasesAsync(residentIds, normalised, title ?? "", detail, Blank(categoryCode), cancellationToken);
+    }
+
+    /// <summary>
+    /// Earlier cases of the same person (ID number, else phone and name) and of the same matter (the near-duplicate
+    /// index), best first. Same person and same matter — bigram or index similarity at least
+    /// <see cref="MatterSimilarity.RepeatThreshold"/>, same category when both have one — makes a repeat petition.
+    /// The person's cases are looked up everywhere (identity does not depend on who registers); the same-matter
+    /// hints of other people are shown only within the clerk's scope.
+    /// </summary>
+    private async Task<List<EarlierCase>> EarlierCasesAsync(List<Guid> residentIds, List<NewParty> parties, string title, string? detail, string? categoryCode, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, EarlierCase>();
+        // Phones are compared by their blind index: the database holds no phone in clear.
+        var phoneNames = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!) + "|" + p.Name!.Trim()).ToList();
+        if (residentIds.Count > 0 || phoneNames.Count > 0)
+        {
+            var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!)).ToList();
+            var candidates = (await (
+                    from party in db.CaseParties.IgnoreQueryFilters()
+                    join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
+                    where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.PhoneIndex != null && phones.Contains(party.PhoneIndex))
+                    select new { c.Id, c.TrackingCode, c.Title, c.Detail, c.CategoryCode, Phone = party.PhoneIndex, party.Name, party.ResidentId, c.RegisteredAt })
+                .ToListAsync(cancellationToken))
+                // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
+                .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
+                .DistinctBy(c => c.Id)
+                .ToList();
+            var text = title + " " + detail;
+            var estimated = matters.SimilarityTo(title, detail, candidates.Select(c => c.Id));
+            foreach (var c in candidates)
+            {
+                var similarity = Math.Max(MatterSimilarity.Of(text, c.Title + " " + c.Detail), estimated.GetValueOrDefault(c.Id));
+                var sameCategory = categoryCode is null || c.CategoryCode is null || c.CategoryCode == categoryCode;
+                found[c.Id] = new EarlierCase(c.TrackingCode, c.Title, c.RegisteredAt, Math.Round(similarity, 3), SamePerson: true,
+                    IsRepeat: sameCategory && similarity >= MatterSimilarity.RepeatThreshold);
+            }
+        }
+        var sameMatter = matters.Query(title, detail, 10).Where(m => !found.ContainsKey(m.CaseId)).ToList();
+        if (sameMatter.Count > 0)
+        {
+            var ids = sameMatter.Select(m => m.CaseId).ToList();
+            // Scope applies: a clerk is told only of cases the clerk may open.
+            var visible = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode, c.Title, c.RegisteredAt }).ToListAsync(cancellationToken);
+            foreach (var c in visible)
+            {
+                var similarity = sameMatter.First(m => m.CaseId == c.Id).Similarity;
+                found[c.Id] = new EarlierCase(c.TrackingCode, c.Title, c.RegisteredAt, Math.Round(Math.Min(1, similarity), 3), SamePerson: false, IsRepeat: false);
+            }
+        }
+        return [.. found.Values
+            .Where(c => c.IsRepeat || !c.SamePerson || c.Similarity > 0)
+            .OrderByDescending(c => c.IsRepeat).ThenByDescending(c => c.Similarity).ThenByDescending(c => c.RegisteredAt)];
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -24,7 +24,8 @@ public sealed record IntakeRequest(
     string? FirstContact,
     string? OnTheSpotResolution);
 
-public sealed record IntakeResponse(string TrackingCode, string QueryCode, CaseState State, Instant? DueAt, int Version, bool IsRepeat, IReadOnlyList<string> EarlierCases);
+/// <summary><c>Similar</c> ranks the earlier cases of the same person or matter with their similarity (repeats first).</summary>
+public sealed record IntakeResponse(string TrackingCode, string QueryCode, CaseState State, Instant? DueAt, int Version, bool IsRepeat, IReadOnlyList<string> EarlierCases, IReadOnlyList<EarlierCase> Similar);
 
 /// <summary>One lifecycle action on the version of the case the caller saw. Only the fields the action needs are read.</summary>
 public sealed record CaseActionRequest(
@@ -53,7 +54,7 @@ public static class CaseIntakeApi
         var group = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).WithTags("Cases");
 
         group.MapPost("/", async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> (
-            IntakeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, CaseWorkflow workflow, CancellationToken ct) =>
+            IntakeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, CaseWorkflow workflow, Text.IntakeRouting routing, CancellationToken ct) =>
         {
             if (!Guid.TryParse(http.User.FindFirst(FengqiaoClaims.UnitId)?.Value, out var unit))
             {
@@ -65,7 +66,11 @@ public static class CaseIntakeApi
             try
             {
                 var result = await workflow.RegisterAsync(command, http.User.Identity!.Name!, ct);
-                var body = new IntakeResponse(result.Case.TrackingCode, result.Case.QueryCode, result.Case.State, result.Case.DueAt, result.Case.EventCount, result.Case.IsRepeat, result.EarlierCases);
+                if (!result.Replayed)
+                {
+                    await routing.RecordDecisionAsync(result.Case, http.User.Identity!.Name!, ct);
+                }
+                var body = new IntakeResponse(result.Case.TrackingCode, result.Case.QueryCode, result.Case.State, result.Case.DueAt, result.Case.EventCount, result.Case.IsRepeat, result.EarlierCases, result.Similar ?? []);
                 return result.Replayed ? TypedResults.Ok(body) : TypedResults.Created($"/api/cases/{result.Case.TrackingCode}", body);
             }
             catch (CaseValidationException ex)

@@ -6,8 +6,8 @@ namespace Fengqiao.Web.Tests.Api;
 /// <summary>Every demo role × every endpoint and page of the foundation: expected allow or deny.</summary>
 public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
-    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/modules/text", "/modules/portal"];
-    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts"];
+    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal"];
+    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
 
     // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
@@ -97,6 +97,30 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{path}: {response.StatusCode} {response.Headers.Location}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Staff_may_ask_for_suggestions_and_only_administrators_may_retrain_the_routing_model(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var suggest = await client.PostAsJsonAsync("/api/text/suggest", new { title = "路灯不亮" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, suggest.StatusCode);
+        // An empty retraining body is never sent by administrators here: the expected deny must come before any work.
+        if (userName != "admin")
+        {
+            var retrain = await client.PostAsync("/api/text/routing/retrain", null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Forbidden, retrain.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Residents_and_anonymous_callers_get_no_text_intelligence()
+    {
+        var resident = await factory.SignedInAsync("resident");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync("/api/text/suggest", new { title = "路灯不亮" }, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsync("/api/text/routing/retrain", null, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsJsonAsync("/api/text/earlier", new { title = "路灯不亮" }, TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Theory]

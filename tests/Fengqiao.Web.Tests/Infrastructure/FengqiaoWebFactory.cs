@@ -29,6 +29,8 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         // The sweep is tested on its own (Data tests); here it would only race the assertions.
         builder.UseSetting("Deadlines:SweepSeconds", "0");
         builder.UseSetting("Notices:DispatchSeconds", "0");
+        // One routing model per test run, trained by the first host that needs it and loaded by the others.
+        builder.UseSetting("Text:ModelPath", Path.Combine(Path.GetTempPath(), $"fengqiao-test-routing-{Environment.ProcessId}.model"));
         builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));
     }
 

@@ -25,7 +25,7 @@ public static class ModuleCatalog
         new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
         new("Tidal", "/tidal", Icons.Material.Filled.LocalPolice, Policies.PolicePlanning),
-        new("Text", "/modules/text", Icons.Material.Filled.Psychology),
+        new("Text", "/text", Icons.Material.Filled.Psychology),
         new("Portal", "/modules/portal", Icons.Material.Filled.PhoneIphone),
     ];
 
