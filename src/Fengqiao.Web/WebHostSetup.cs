@@ -9,6 +9,7 @@ using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
+using Fengqiao.Web.Portal;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,7 @@ public static class WebHostSetup
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
+        services.AddFengqiaoPortal(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
         services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();
 
@@ -171,6 +173,7 @@ public static class WebHostSetup
         }
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseFengqiaoPublicGuards();
         app.UseAuthentication();
         app.UseCurrentPrincipal();
         app.UseAuthorization();
@@ -190,6 +193,7 @@ public static class WebHostSetup
         app.MapLedgerApi();
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
+        app.MapOpen311Api();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
