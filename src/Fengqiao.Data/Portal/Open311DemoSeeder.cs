@@ -16,15 +16,8 @@ public static class Open311DemoSeeder
     public const string ClientName = "城市服务 App（演示）";
 
     /// <summary>The demo key: the same on every demo database, like the demo passwords. Never use it outside the demo.</summary>
-    public static string DemoKey
-    {
-        get
-        {
-            var bytes = new byte[32];
-            new Random(311).NextBytes(bytes);
-            return Core.Open311.Open311ApiKey.Prefix + Convert.ToHexStringLower(bytes);
-        }
-    }
+    public static string DemoKey { get; } =
+        Core.Open311.Open311ApiKey.Prefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("fengqiao-demo-open311"u8));
 
     private static readonly (string Category, string Town, string Detail, string Phone)[] Requests =
     [

@@ -98,6 +98,7 @@ public sealed class PublicIntakeTests(DemoDatabaseFixture fixture) : IClassFixtu
         var clients = new Open311Clients(db, SystemClock.Instance);
         var demo = await clients.FindAsync(Open311DemoSeeder.DemoKey, Ct);
         Assert.NotNull(demo);
+        Assert.Equal("fq311_7661c6ed22d0fec3b70352448ce61cda78df64962605d74dc06b47434fd88db5", Open311DemoSeeder.DemoKey); // printed in the README
         Assert.NotEqual(Open311DemoSeeder.DemoKey, demo.KeyHash);
         Assert.Equal(5, await db.Cases.CountAsync(c => c.RegisteredBy.StartsWith("open311:"), Ct));
         Assert.Null(await clients.FindAsync(Open311DemoSeeder.DemoKey[..^1] + "x", Ct));
