@@ -28,3 +28,7 @@ S.update({
     "Portal.Challenge": ("失败次数较多，请先回答：", "Several attempts failed. Please answer first:"),
     "Portal.ChallengeWrong": ("验证答案不正确，请重新计算。", "That answer was wrong. Please try the new question."),
 })
+S.update({
+    "Portal.Step.Attachment": ("上传照片或附件", "Photo or file added"),
+    "Portal.Step.Note": ("办理记录", "Handling note"),
+})

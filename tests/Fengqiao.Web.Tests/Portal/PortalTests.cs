@@ -45,6 +45,21 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         Assert.Equal(2, await db.CaseEvents.IgnoreQueryFilters().CountAsync(e => e.CaseId == stored.Id, Ct));
     }
 
+    [Theory]
+    [InlineData("/portal", 6_000)]
+    [InlineData("/portal/submit", 40_000)]
+    [InlineData("/portal/track", 6_000)]
+    public async Task Public_pages_are_small_and_carry_no_script(string path, int maxBytes)
+    {
+        var response = await factory.Anonymous().GetAsync(path, Ct);
+        var bytes = (await response.Content.ReadAsByteArrayAsync(Ct)).Length;
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{path}: {bytes} bytes of HTML");
+        Assert.InRange(bytes, 500, maxBytes);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("name=\"viewport\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_refused_submission_lists_every_problem_in_the_residents_language_and_stores_nothing()
     {
