@@ -13,5 +13,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureSecurity(builder);
         ConfigureCalendar(builder);
         ConfigureText(builder);
+        ConfigureOpen311(builder);
     }
 }

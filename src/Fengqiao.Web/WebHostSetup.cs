@@ -10,6 +10,7 @@ using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
 using Fengqiao.Web.Text;
+using Fengqiao.Web.Portal;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -48,6 +49,7 @@ public static class WebHostSetup
         services.AddHostedService<Jobs.CalendarRefreshService>();
         services.AddFengqiaoData(configuration);
         services.AddFengqiaoText();
+        services.AddFengqiaoPortal(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
 
 
@@ -177,6 +179,7 @@ public static class WebHostSetup
         }
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseFengqiaoPublicGuards();
         app.UseAuthentication();
         app.UseCurrentPrincipal();
         app.UseAuthorization();
@@ -199,6 +202,7 @@ public static class WebHostSetup
         app.MapTidalApi();
         app.MapCalendarApi();
         app.MapTextApi();
+        app.MapOpen311Api();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

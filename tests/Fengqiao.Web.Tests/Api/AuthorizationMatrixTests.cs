@@ -9,6 +9,9 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal"];
     private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
+    private static readonly string[] AdministratorApi = ["/api/open311/clients"];
+    /// <summary>The resident's side and Open311: open to everyone, signed in or not.</summary>
+    private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
 
     // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
     private static readonly string[] PolicePages = ["/tidal", "/tidal/areas/1A10", "/tidal/officers/P-1"];
@@ -96,6 +99,34 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{path}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task Everyone_may_open_the_public_pages_and_open311_but_only_administrators_manage_its_keys()
+    {
+        var anonymous = factory.Anonymous();
+        foreach (var path in PublicPaths)
+        {
+            Assert.True((await anonymous.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK, $"anonymous {path}");
+        }
+        foreach (var path in AdministratorApi)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+        }
+        foreach (var userName in new[] { "admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk", "resident" })
+        {
+            var client = await factory.SignedInAsync(userName);
+            foreach (var path in PublicPaths)
+            {
+                var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{userName} {path}: {response.StatusCode}");
+            }
+            foreach (var path in AdministratorApi)
+            {
+                var expected = userName == "admin" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                Assert.Equal(expected, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+            }
         }
     }
 

@@ -71,7 +71,9 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         var stranger = factory.Anonymous();
         var wrong = key == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA";
 
-        var page = await stranger.GetStringAsync($"/query?code={code}&key={wrong}", TestContext.Current.CancellationToken);
+        var notFound = await stranger.GetAsync($"/query?code={code}&key={wrong}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var page = await notFound.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("编号或查询码不正确", page, StringComparison.Ordinal);
         Assert.DoesNotContain("村道破损", page, StringComparison.Ordinal);
 
@@ -82,8 +84,8 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         {
             ["code"] = code, ["key"] = wrong, ["version"] = "5", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("rated=1", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("编号或查询码不正确", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         await using var db = factory.Database.Context();
         Assert.Null((await db.Cases.SingleAsync(c => c.TrackingCode == code, TestContext.Current.CancellationToken)).Rating);
     }

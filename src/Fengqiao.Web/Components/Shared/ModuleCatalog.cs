@@ -26,7 +26,7 @@ public static class ModuleCatalog
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
         new("Tidal", "/tidal", Icons.Material.Filled.LocalPolice, Policies.PolicePlanning),
         new("Text", "/text", Icons.Material.Filled.Psychology),
-        new("Portal", "/modules/portal", Icons.Material.Filled.PhoneIphone),
+        new("Portal", "/portal", Icons.Material.Filled.PhoneIphone),
     ];
 
     public static Module? Find(string key) => All.FirstOrDefault(m => m.Key.Equals(key, StringComparison.OrdinalIgnoreCase));

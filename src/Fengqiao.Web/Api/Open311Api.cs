@@ -1,0 +1,434 @@
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Open311;
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.People;
+using Fengqiao.Core.Portal;
+using Fengqiao.Data;
+using Fengqiao.Data.Cases;
+using Fengqiao.Data.Open311;
+using Fengqiao.Data.Portal;
+using Fengqiao.Web.Auth;
+using Fengqiao.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Web.Api;
+
+public sealed record IssueOpen311KeyRequest(string? Name, Guid? UnitId);
+
+public sealed record Open311ClientDto(Guid Id, string Name, Guid UnitId, string IssuedBy, Instant IssuedAt, Instant? RevokedAt);
+
+/// <summary>
+/// Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2: services are the second level of the
+/// matter taxonomy (事项分类), a posted request becomes an online case through the normal workflow, and a case is
+/// "open" or "closed" by its lifecycle. Every resource answers in JSON or XML (".json"/".xml" or ?format=).
+/// Only requests that came in through Open311 are listed, and personal data in their text is masked.
+/// </summary>
+public static class Open311Api
+{
+    public const string Jurisdiction = "fengqiao";
+    public const string Specification = "http://wiki.open311.org/GeoReport_v2";
+    private const string ActorPrefix = "open311:";
+    private const string TokenPrefix = "open311:";
+    private static readonly string[] KnownAttributes = ["title", "urgent", "category"];
+
+    public static void MapOpen311Api(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup("/open311/v2").ExcludeFromDescription();
+        Both(v2, "discovery", (HttpContext http) => DiscoveryAsync(http));
+        app.MapGet("/open311/discovery.{format}", (HttpContext http) => DiscoveryAsync(http)).ExcludeFromDescription();
+        Both(v2, "services", (HttpContext http, FengqiaoDbContext db) => ServicesAsync(http, db));
+        Both(v2, "services/{code}", (HttpContext http, string code, FengqiaoDbContext db) => ServiceDefinitionAsync(http, code, db));
+        Both(v2, "requests", (HttpContext http, FengqiaoDbContext db, IClock clock) => RequestsAsync(http, db, clock, null));
+        Both(v2, "requests/{id}", (HttpContext http, string id, FengqiaoDbContext db, IClock clock) => RequestsAsync(http, db, clock, id));
+        Both(v2, "tokens/{token}", (HttpContext http, string token, FengqiaoDbContext db) => TokenAsync(http, token, db));
+        v2.MapPost("/requests.{format}", PostRequestAsync);
+        v2.MapPost("/requests", PostRequestAsync);
+
+        // Keys are issued by an administrator and shown once; only their hashes are stored.
+        var keys = app.MapGroup("/api/open311/clients").RequireAuthorization(Policies.Administrator).WithTags("Open311");
+        keys.MapGet("/", async (Open311Clients clients, CancellationToken ct) =>
+            TypedResults.Ok((await clients.ListAsync(ct)).Select(c => new Open311ClientDto(c.Id, c.Name, c.UnitId, c.IssuedBy, c.IssuedAt, c.RevokedAt))))
+            .WithSummary("List the Open311 clients (never their keys)");
+        keys.MapPost("/", async Task<Results<Created<IssuedOpen311Key>, ValidationProblem>> (IssueOpen311KeyRequest request, HttpContext http, Open311Clients clients, CancellationToken ct) =>
+        {
+            try
+            {
+                var issued = await clients.IssueAsync(request.Name, request.UnitId ?? Guid.Empty, http.User.Identity!.Name!, cancellationToken: ct);
+                return TypedResults.Created($"/api/open311/clients/{issued.Id}", issued);
+            }
+            catch (ArgumentException ex)
+            {
+                var field = ex.ParamName == "unitId" ? nameof(request.UnitId) : nameof(request.Name);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [BilingualText.Pick(ex.Message.Split(" (Parameter", 2)[0])] });
+            }
+        }).WithSummary("Issue an api_key for an Open311 client; the key is in this answer only");
+        keys.MapPost("/{id:guid}/revoke", async Task<Results<NoContent, NotFound>> (Guid id, Open311Clients clients, CancellationToken ct) =>
+            await clients.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Revoke an Open311 client's api_key");
+    }
+
+    private static void Both(RouteGroupBuilder group, string resource, Delegate handler)
+    {
+        group.MapGet("/" + resource + ".{format}", handler);
+        group.MapGet("/" + resource, handler);
+    }
+
+    public static Task WriteErrorsAsync(HttpContext http, int status, IEnumerable<string> descriptions)
+    {
+        http.Response.StatusCode = status;
+        var errors = descriptions.Select(d => (object?)new Open311Node().Add("code", status).Add("description", d)).ToList();
+        return Open311Document.WriteAsync(http, Format(http) ?? "json", "errors", new Open311List("error", errors));
+    }
+
+    /// <summary>"json" or "xml" from the extension or ?format=; null for anything else.</summary>
+    private static string? Format(HttpContext http)
+    {
+        var requested = (http.Request.RouteValues.TryGetValue("format", out var ext) ? ext as string : null) ?? http.Request.Query["format"].FirstOrDefault() ?? "json";
+        return requested.ToLowerInvariant() switch
+        {
+            "json" => "json",
+            "xml" => "xml",
+            _ => null,
+        };
+    }
+
+    /// <summary>Checks the format and the jurisdiction; writes the error and returns null when either is wrong.</summary>
+    private static async Task<string?> PrepareAsync(HttpContext http, IFormCollection? form = null)
+    {
+        if (Format(http) is not { } format)
+        {
+            await WriteErrorsAsync(http, 400, [BilingualText.Pick("格式只能是 json 或 xml (the format must be json or xml)")]);
+            return null;
+        }
+        var jurisdiction = form?["jurisdiction_id"].FirstOrDefault() ?? http.Request.Query["jurisdiction_id"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(jurisdiction) && jurisdiction != Jurisdiction)
+        {
+            await WriteErrorsAsync(http, 404, [BilingualText.Pick($"jurisdiction_id 无效，本服务为 {Jurisdiction} (unknown jurisdiction_id; this server serves {Jurisdiction})")]);
+            return null;
+        }
+        return format;
+    }
+
+    private static async Task DiscoveryAsync(HttpContext http)
+    {
+        if (await PrepareAsync(http) is not { } format)
+        {
+            return;
+        }
+        var url = $"{http.Request.Scheme}://{http.Request.Host}/open311/v2";
+        var endpoint = new Open311Node()
+            .Add("specification", Specification)
+            .Add("url", url)
+            .Add("changeset", "2026-11-29T00:00:00+08:00")
+            .Add("type", "production")
+            .Add("formats", new Open311List("format", ["text/xml", "application/json"]));
+        var discovery = new Open311Node()
+            .Add("changeset", "2026-11-29T00:00:00+08:00")
+            .Add("contact", BilingualText.Pick("平台管理员：所在区县信访局 (the platform's administrator at your district's petition bureau)"))
+            .Add("key_service", BilingualText.Pick("api_key 由系统管理员签发 (api_keys are issued by the system administrator)"))
+            .Add("endpoints", new Open311List("endpoint", [endpoint]));
+        await Open311Document.WriteAsync(http, format, "discovery", discovery);
+    }
+
+    private static async Task ServicesAsync(HttpContext http, FengqiaoDbContext db)
+    {
+        if (await PrepareAsync(http) is not { } format)
+        {
+            return;
+        }
+        var categories = await db.Categories.AsNoTracking().ToListAsync(http.RequestAborted);
+        var groups = categories.Where(c => c.Level == 1).ToDictionary(c => c.Code, c => c.Name);
+        var services = categories.Where(c => c.Level == 2).OrderBy(c => c.Code).Select(c =>
+        {
+            var subjects = categories.Where(s => s.ParentCode == c.Code).OrderBy(s => s.Code).Select(s => s.Name).ToList();
+            return (object?)new Open311Node()
+                .Add("service_code", c.Code)
+                .Add("service_name", c.Name)
+                .Add("description", subjects.Count > 0 ? string.Join("、", subjects) : c.Name)
+                .Add("metadata", true)
+                .Add("type", "realtime")
+                .Add("keywords", string.Join(",", subjects))
+                .Add("group", groups.GetValueOrDefault(c.ParentCode ?? "", ""));
+        }).ToList();
+        await Open311Document.WriteAsync(http, format, "services", new Open311List("service", services));
+    }
+
+    private static async Task ServiceDefinitionAsync(HttpContext http, string code, FengqiaoDbContext db)
+    {
+        if (await PrepareAsync(http) is not { } format)
+        {
+            return;
+        }
+        if (code.Length > 12 || !await db.Categories.AnyAsync(c => c.Code == code && c.Level == 2, http.RequestAborted))
+        {
+            await WriteErrorsAsync(http, 404, [BilingualText.Pick($"service_code {Shorten(code)} 不存在 (service_code {Shorten(code)} not found)")]);
+            return;
+        }
+        var subjects = await db.Categories.AsNoTracking().Where(c => c.ParentCode == code).OrderBy(c => c.Code).ToListAsync(http.RequestAborted);
+        static Open311Node Value(string key, string name) => new Open311Node().Add("key", key).Add("name", name);
+        var attributes = new List<object?>
+        {
+            new Open311Node().Add("variable", true).Add("code", "category").Add("datatype", "singlevaluelist").Add("required", false)
+                .Add("datatype_description", BilingualText.Pick("三级事项分类 (the third-level matter category)")).Add("order", 1)
+                .Add("description", BilingualText.Pick("具体事项 (the specific matter)"))
+                .Add("values", new Open311List("value", [.. subjects.Select(s => (object?)Value(s.Code, s.Name))])),
+            new Open311Node().Add("variable", true).Add("code", "title").Add("datatype", "string").Add("required", false)
+                .Add("datatype_description", BilingualText.Pick("不超过 200 字；缺省时取描述的第一句 (at most 200 characters; the first sentence of the description when left out)")).Add("order", 2)
+                .Add("description", BilingualText.Pick("诉求标题 (a headline for the request)")),
+            new Open311Node().Add("variable", true).Add("code", "urgent").Add("datatype", "singlevaluelist").Add("required", false)
+                .Add("datatype_description", null).Add("order", 3)
+                .Add("description", BilingualText.Pick("是否紧急 (is it urgent)"))
+                .Add("values", new Open311List("value", [Value("no", BilingualText.Pick("否 (no)")), Value("yes", BilingualText.Pick("是 (yes)"))])),
+        };
+        await Open311Document.WriteAsync(http, format, "service_definition", new Open311Node().Add("service_code", code).Add("attributes", new Open311List("attribute", attributes)));
+    }
+
+    private static async Task PostRequestAsync(HttpContext http, Open311Clients clients, PublicIntake intake, PublicPlaces places, FengqiaoDbContext db)
+    {
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
+        if (await PrepareAsync(http, form) is not { } format)
+        {
+            return;
+        }
+        string? Field(string name) => form[name].FirstOrDefault() ?? null;
+        var client = await clients.FindAsync(Field("api_key") ?? http.Request.Query["api_key"].FirstOrDefault(), http.RequestAborted);
+        if (client is null)
+        {
+            await WriteErrorsAsync(http, 403, [BilingualText.Pick("api_key 缺失或无效 (api_key was not provided or is invalid)")]);
+            return;
+        }
+        // The key proves the client's right to register on behalf of its unit; the case itself is written with system scope.
+        http.RequestServices.GetRequiredService<CurrentPrincipal>().ActAsSystem = true;
+
+        var errors = new List<string>();
+        var serviceCode = Field("service_code")?.Trim();
+        if (string.IsNullOrEmpty(serviceCode))
+        {
+            errors.Add(BilingualText.Pick("缺少 service_code (service_code is required)"));
+        }
+        else if (serviceCode.Length > 12 || !await db.Categories.AnyAsync(c => c.Code == serviceCode && c.Level == 2, http.RequestAborted))
+        {
+            errors.Add(BilingualText.Pick($"service_code {Shorten(serviceCode)} 不存在 (service_code {Shorten(serviceCode)} not found)"));
+        }
+        var attributes = new Dictionary<string, string>();
+        foreach (var (key, value) in form.Where(f => f.Key.StartsWith("attribute[", StringComparison.Ordinal)))
+        {
+            var code = key.EndsWith(']') ? key[10..^1] : key;
+            if (!KnownAttributes.Contains(code))
+            {
+                errors.Add(BilingualText.Pick($"未知属性 {Shorten(code)} (unknown attribute {Shorten(code)})"));
+                continue;
+            }
+            attributes[code] = value.FirstOrDefault() ?? "";
+        }
+        var urgent = false;
+        if (attributes.TryGetValue("urgent", out var urgentText))
+        {
+            if (urgentText is not ("yes" or "no"))
+            {
+                errors.Add(BilingualText.Pick("attribute[urgent] 只能是 yes 或 no (attribute[urgent] must be yes or no)"));
+            }
+            urgent = urgentText == "yes";
+        }
+        var category = serviceCode;
+        if (attributes.TryGetValue("category", out var subject) && !string.IsNullOrEmpty(subject))
+        {
+            if (serviceCode is null || subject.Length > 12 || !await db.Categories.AnyAsync(c => c.Code == subject && c.ParentCode == serviceCode, http.RequestAborted))
+            {
+                errors.Add(BilingualText.Pick($"attribute[category] {Shorten(subject)} 不属于该服务 (attribute[category] {Shorten(subject)} is not a value of this service)"));
+            }
+            category = subject;
+        }
+        var division = await PlaceAsync(Field("address_id"), Field("address_string"), Field("lat"), Field("long"), places, db, errors, http.RequestAborted);
+        var mediaUrl = Field("media_url");
+        if (!string.IsNullOrEmpty(mediaUrl) && (mediaUrl.Length > 500 || !Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) || media.Scheme is not ("http" or "https")))
+        {
+            errors.Add(BilingualText.Pick("media_url 须为 http(s) 地址 (media_url must be an http(s) URL)"));
+        }
+        var name = $"{Field("last_name")}{Field("first_name")}".Trim();
+        if (errors.Count > 0)
+        {
+            await WriteErrorsAsync(http, 400, errors);
+            return;
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        var detail = Field("description");
+        if (!string.IsNullOrEmpty(mediaUrl) && !string.IsNullOrWhiteSpace(detail))
+        {
+            detail += "\n" + mediaUrl;
+        }
+        var submission = new PublicSubmission(category, division, Field("address_string"), attributes.GetValueOrDefault("title"), detail,
+            name, Field("phone"), urgent, [], TokenPrefix + token, CaseChannel.AppOrVideo, client.UnitId);
+        try
+        {
+            var result = await intake.SubmitAsync(submission, ActorPrefix + client.Name, http.RequestAborted);
+            var body = new Open311Node()
+                .Add("service_request_id", result.Case.TrackingCode)
+                .Add("token", token)
+                .Add("service_notice", BilingualText.Pick($"查询码 {result.Case.QueryCode}，可在门户查询进度 (query code {result.Case.QueryCode} for tracking on the portal)"))
+                .Add("account_id", null);
+            await Open311Document.WriteAsync(http, format, "service_requests", new Open311List("request", [body]));
+        }
+        catch (CaseValidationException ex)
+        {
+            await WriteErrorsAsync(http, 400, ex.Errors.SelectMany(e => e.Value.Select(m => $"{ParameterOf(e.Key)}: {BilingualText.Pick(m)}")));
+        }
+        catch (CaseRuleException ex)
+        {
+            await WriteErrorsAsync(http, 400, [BilingualText.Pick(ex.Message)]);
+        }
+    }
+
+    /// <summary>address_id (a GB/T 2260 code) wins; otherwise address_string must name a served town or district.</summary>
+    private static async Task<string?> PlaceAsync(string? addressId, string? addressString, string? lat, string? lon, PublicPlaces places, FengqiaoDbContext db, List<string> errors, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(addressId))
+        {
+            if (!DivisionCode.TryParse(addressId, out var code, out _) || code.Level < DivisionLevel.County || !await db.Divisions.AnyAsync(d => d.Code == code.Value, ct))
+            {
+                errors.Add(BilingualText.Pick($"address_id {Shorten(addressId)} 不是已知的区县及以下区划代码 (address_id {Shorten(addressId)} is not a known district-or-lower division code)"));
+                return null;
+            }
+            return code.Value;
+        }
+        if (!string.IsNullOrWhiteSpace(addressString))
+        {
+            if (!PublicText.TryCheck(addressString, 200, out var textError))
+            {
+                errors.Add("address_string: " + BilingualText.Pick(textError));
+                return null;
+            }
+            if (await places.ResolveAsync(addressString, ct) is { } division)
+            {
+                return division.Code;
+            }
+            errors.Add(BilingualText.Pick("address_string 中没有可识别的区县或街道（镇）名称 (address_string names no district, street or town this server serves)"));
+            return null;
+        }
+        errors.Add(BilingualText.Pick(string.IsNullOrWhiteSpace(lat) && string.IsNullOrWhiteSpace(lon)
+            ? "需要位置：address_id 或 address_string (a location is required: address_id or address_string)"
+            : "仅凭经纬度无法确定区划，请提供 address_id 或 address_string (lat/long alone cannot be placed in a division; give address_id or address_string)"));
+        return null;
+    }
+
+    private static string ParameterOf(string field) => field switch
+    {
+        "Title" => "attribute[title]",
+        "Detail" => "description",
+        "Phone" => "phone",
+        "Name" => "first_name",
+        "DivisionCode" => "address_id",
+        "CategoryCode" => "attribute[category]",
+        "Address" => "address_string",
+        _ => field,
+    };
+
+    private static async Task RequestsAsync(HttpContext http, FengqiaoDbContext db, IClock clock, string? id)
+    {
+        if (await PrepareAsync(http) is not { } format)
+        {
+            return;
+        }
+        var query = db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.RegisteredBy.StartsWith(ActorPrefix));
+        var q = http.Request.Query;
+        if (id is not null || !string.IsNullOrEmpty(q["service_request_id"]))
+        {
+            // By id, the other filters are ignored (the spec says so).
+            var ids = (id ?? q["service_request_id"].ToString()).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(i => i.Length <= 32).Take(100).Select(i => i.ToUpperInvariant()).ToList();
+            query = query.Where(c => ids.Contains(c.TrackingCode));
+        }
+        else
+        {
+            if (!Open311DateRange.TryParse(q["start_date"], q["end_date"], clock.GetCurrentInstant(), out var range, out var rangeError))
+            {
+                await WriteErrorsAsync(http, 400, [BilingualText.Pick(rangeError)]);
+                return;
+            }
+            query = query.Where(c => c.RegisteredAt >= range.Start && c.RegisteredAt <= range.End);
+            var statuses = new List<CaseState>();
+            foreach (var part in q["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Open311Status.TryParse(part, out var status))
+                {
+                    await WriteErrorsAsync(http, 400, [BilingualText.Pick($"status 只能是 open 或 closed (status must be open or closed, not {Shorten(part)})")]);
+                    return;
+                }
+                statuses.AddRange(Open311Status.StatesOf(status!));
+            }
+            if (statuses.Count > 0)
+            {
+                query = query.Where(c => statuses.Contains(c.State));
+            }
+            var codes = q["service_code"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (codes.Any(c => c.Length != 4 || !c.All(char.IsAsciiDigit)))
+            {
+                await WriteErrorsAsync(http, 400, [BilingualText.Pick("service_code 须为四位事项分类代码 (service_code must be a four-digit category code)")]);
+                return;
+            }
+            if (codes.Length > 0)
+            {
+                query = query.Where(c => c.CategoryCode != null && codes.Contains(c.CategoryCode.Substring(0, 4)));
+            }
+        }
+        var cases = await query.OrderByDescending(c => c.RegisteredAt).Take(1000).ToListAsync(http.RequestAborted);
+        if (id is not null && cases.Count == 0)
+        {
+            await WriteErrorsAsync(http, 404, [BilingualText.Pick($"service_request_id {Shorten(id)} 不存在 (service_request_id {Shorten(id)} not found)")]);
+            return;
+        }
+        var caseIds = cases.Select(c => c.Id).ToList();
+        var updated = await db.CaseEvents.IgnoreQueryFilters().Where(e => caseIds.Contains(e.CaseId)).GroupBy(e => e.CaseId)
+            .Select(g => new { g.Key, At = g.Max(e => e.At) }).ToDictionaryAsync(g => g.Key, g => g.At, http.RequestAborted);
+        var unitIds = cases.Where(c => c.HandlingUnitId != null).Select(c => c.HandlingUnitId!.Value).Distinct().ToList();
+        var units = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, http.RequestAborted);
+        var serviceNames = await db.Categories.AsNoTracking().Where(c => c.Level == 2).ToDictionaryAsync(c => c.Code, c => c.Name, http.RequestAborted);
+        var items = cases.Select(c =>
+        {
+            var service = c.CategoryCode is { Length: >= 4 } cat ? cat[..4] : null;
+            return (object?)new Open311Node()
+                .Add("service_request_id", c.TrackingCode)
+                .Add("status", Open311Status.Of(c.State))
+                .Add("status_notes", BilingualText.Pick($"{CaseNames.Chinese(c.State)} ({CaseNames.English(c.State)})"))
+                .Add("service_name", service is null ? null : serviceNames.GetValueOrDefault(service))
+                .Add("service_code", service)
+                .Add("description", PersonalDataMask.Redact(c.Detail ?? c.Title))
+                .Add("agency_responsible", c.HandlingUnitId is { } u ? units.GetValueOrDefault(u) : null)
+                .Add("service_notice", null)
+                .Add("requested_datetime", c.RegisteredAt)
+                .Add("updated_datetime", updated.TryGetValue(c.Id, out var at) ? at : c.RegisteredAt)
+                .Add("expected_datetime", c.DueAt)
+                .Add("address", PersonalDataMask.Redact(c.Address))
+                .Add("address_id", c.DivisionCode)
+                .Add("zipcode", null)
+                .Add("lat", null)
+                .Add("long", null)
+                .Add("media_url", null);
+        }).ToList();
+        await Open311Document.WriteAsync(http, format, "service_requests", new Open311List("request", items));
+    }
+
+    private static async Task TokenAsync(HttpContext http, string token, FengqiaoDbContext db)
+    {
+        if (await PrepareAsync(http) is not { } format)
+        {
+            return;
+        }
+        var key = TokenPrefix + token;
+        var code = token.Length <= 64
+            ? await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.IdempotencyKey == key).Select(c => c.TrackingCode).FirstOrDefaultAsync(http.RequestAborted)
+            : null;
+        if (code is null)
+        {
+            await WriteErrorsAsync(http, 404, [BilingualText.Pick($"token {Shorten(token)} 不存在 (token {Shorten(token)} not found)")]);
+            return;
+        }
+        await Open311Document.WriteAsync(http, format, "service_requests", new Open311List("request", [new Open311Node().Add("service_request_id", code).Add("token", token)]));
+    }
+
+    /// <summary>Echoes at most 40 characters of what the caller sent, so a hostile 10 MB value is not sent back.</summary>
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}
