@@ -45,6 +45,7 @@ public static class WebHostSetup
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
+        services.AddWhistles(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
         services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();
 
@@ -188,6 +189,8 @@ public static class WebHostSetup
         app.MapCaseIntakeApi();
         app.MapAttachmentsApi();
         app.MapLedgerApi();
+        app.MapWhistlesApi();
+        app.MapLettersApi();
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
 

@@ -119,7 +119,7 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
         return await ApplyLoadedAsync(current.Record, current.Whistle, expectedVersion, action, cancellationToken);
     }
 
-    internal async Task<(WhistleRecord Record, Whistle Whistle)> ApplyLoadedAsync(WhistleRecord record, Whistle whistle, int? expectedVersion, Func<Whistle, Instant, WhistleTransition> action, CancellationToken cancellationToken)
+    public async Task<(WhistleRecord Record, Whistle Whistle)> ApplyLoadedAsync(WhistleRecord record, Whistle whistle, int? expectedVersion, Func<Whistle, Instant, WhistleTransition> action, CancellationToken cancellationToken)
     {
         if (expectedVersion is { } expected && expected != whistle.Version)
         {
