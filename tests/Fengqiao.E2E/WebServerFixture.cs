@@ -47,6 +47,8 @@ public sealed class WebServerFixture : IAsyncLifetime
         start.Environment["Demo__SeedOnStart"] = "true";
         // The timers are tested on their own; here they would only compete for the two cores with the browser.
         start.Environment["Deadlines__SweepSeconds"] = "0";
+        start.Environment["Whistles__EscalationSeconds"] = "0";
+        start.Environment["Letters__ProposalSeconds"] = "0";
         start.Environment["Notices__DispatchSeconds"] = "0";
         start.Environment["Attachments__Root"] = Path.Combine(Path.GetTempPath(), "fengqiao-e2e-attachments-" + Guid.NewGuid().ToString("N"));
         _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the web app");

@@ -214,15 +214,17 @@ public static class LettersApi
             var today = clock.GetCurrentInstant().InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
             return TypedResults.File(WhistleDocuments.MonthlyNotice(issuer, departments, towns, today), DocxType, $"notice-{m.Year}-{m.Month:00}.docx");
         }).WithSummary("The monthly notice (访情通报) as a Word document");
-        assessment.MapGet("/counts", async (Instant? from, Instant? to, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        assessment.MapGet("/counts", async (int? year, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
         {
+            var zone = Core.Calendar.DeadlineCalculator.ChinaTimeZone;
             var now = clock.GetCurrentInstant();
-            var start = from ?? new LocalDate(now.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Year, 1, 1).AtStartOfDayInZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).ToInstant();
-            var end = to ?? now + Duration.FromMinutes(1);
+            var y = year is >= 2000 and <= 2099 ? year.Value : now.InZone(zone).Year;
+            var start = new LocalDate(y, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+            var end = new LocalDate(y + 1, 1, 1).AtStartOfDayInZone(zone).ToInstant();
             var (letters, whistles, escalated) = await AssessmentQueries.CountsAsync(db, start, end, ct);
             return TypedResults.Ok(new PeriodCountsDto(start, end, letters.GetValueOrDefault(LetterType.Supervision), letters.GetValueOrDefault(LetterType.RiskAlert),
                 letters.GetValueOrDefault(LetterType.AccountabilitySuggestion), whistles, escalated));
-        }).WithSummary("Letters by type and whistles in a period (default: this year so far)");
+        }).WithSummary("Letters by type and whistles in a period in a year (default: this year)");
     }
 
     public static (YearMonth?, AssessmentScheme?) ParseRequest(string? month, decimal? wRating, decimal? wOnTime, decimal? wSatisfaction, decimal? wLetters, decimal? wOverdue, IClock clock)

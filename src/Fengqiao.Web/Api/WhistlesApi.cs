@@ -180,7 +180,9 @@ public static class WhistlesApi
         return (w, at) => w.Summon(new SummonDepartment(department, name, task ?? ""), at, actor);
     }
 
-    internal static Guid? UnitOf(HttpContext http) => Guid.TryParse(http.User.FindFirst(FengqiaoClaims.UnitId)?.Value, out var u) ? u : null;
+    internal static Guid? UnitOf(HttpContext http) => UnitOf(http.User);
+
+    public static Guid? UnitOf(System.Security.Claims.ClaimsPrincipal user) => Guid.TryParse(user.FindFirst(FengqiaoClaims.UnitId)?.Value, out var u) ? u : null;
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("吹哨不存在或不在您的可见范围内 (no such whistle in your scope)"));

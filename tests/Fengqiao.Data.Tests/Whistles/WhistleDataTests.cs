@@ -103,6 +103,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
     {
         var s = await SettingAsync(1);
         await using var db = fixture.Database.Context();
+        var before = await db.Whistles.CountAsync(w => w.CaseId == s.Case.Id, Ct);
         var desk = new WhistleDesk(db, Policy, SystemClock.Instance);
         var unknown = await Assert.ThrowsAsync<WhistleRuleException>(() => desk.BlowAsync(s.Case.TrackingCode,
             Request(s) with { Departments = [new(Guid.NewGuid(), "x")] }, s.Blower, "blower-1", Ct));
@@ -113,7 +114,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
             await Assert.ThrowsAsync<WhistleRuleException>(() => desk.BlowAsync(closed.TrackingCode, Request(s), closed.RegisteringUnitId, "blower-1", Ct));
         }
         Assert.Null(await desk.BlowAsync("NO-SUCH-CASE", Request(s), s.Blower, "blower-1", Ct));
-        Assert.Equal(0, await db.Whistles.CountAsync(w => w.CaseId == s.Case.Id, Ct));
+        Assert.Equal(before, await db.Whistles.CountAsync(w => w.CaseId == s.Case.Id, Ct));
     }
 
     [Fact]

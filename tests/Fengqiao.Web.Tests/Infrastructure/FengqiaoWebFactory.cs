@@ -29,6 +29,8 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         // The sweep is tested on its own (Data tests); here it would only race the assertions.
         builder.UseSetting("Deadlines:SweepSeconds", "0");
         builder.UseSetting("Notices:DispatchSeconds", "0");
+        builder.UseSetting("Whistles:EscalationSeconds", "0");
+        builder.UseSetting("Letters:ProposalSeconds", "0");
         builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));
     }
 
