@@ -40,7 +40,8 @@ public static class WhistleDemoSeeder
         foreach (var county in counties)
         {
             var departments = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Department && u.DivisionCode == county.DivisionCode).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync(cancellationToken);
-            var cases = await db.Cases.AsNoTracking().Where(c => c.DivisionCode.StartsWith(county.DivisionCode) && c.State != CaseState.Closed && c.HandlingUnitId != null)
+            var old = now - Duration.FromDays(5);
+            var cases = await db.Cases.AsNoTracking().Where(c => c.DivisionCode.StartsWith(county.DivisionCode) && c.State != CaseState.Closed && c.HandlingUnitId != null && c.RegisteredAt < old)
                 .OrderBy(c => c.RegisteredAt).Take(14).ToListAsync(cancellationToken);
             var referred = false;
             for (var i = 0; i < cases.Count; i++)
@@ -52,7 +53,9 @@ public static class WhistleDemoSeeder
                     continue;
                 }
                 clock.Now = at;
-                var level = (WhistleLevel)(1 + (i % 4));
+                var behaviour = i % 5;
+                // Silent departments start low so the demo shows the whole climb to the district leader.
+                var level = behaviour == 3 ? WhistleLevel.Community : (WhistleLevel)(1 + (i % 4));
                 var other = departments.Where(d => d != c.HandlingUnitId).OrderBy(_ => random.Next()).First();
                 var summoned = new[] { c.HandlingUnitId!.Value, other };
                 var result = await whistles.BlowAsync(c.TrackingCode, new BlowRequest((WhistleSource)(1 + random.Next(4)), level, $"{c.Title}，涉及多个部门职责，需联合处置",
@@ -60,7 +63,6 @@ public static class WhistleDemoSeeder
                 var id = result!.Value.Record.Id;
                 blown++;
                 // The first department answers in hours; the second answers, answers late, refuses or stays silent.
-                var behaviour = i % 5;
                 foreach (var (department, index) in summoned.Select((d, k) => (d, k)))
                 {
                     var silent = index == 1 && behaviour is 3 or 4;

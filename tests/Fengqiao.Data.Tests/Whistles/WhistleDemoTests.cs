@@ -17,7 +17,8 @@ public sealed class WhistleDemoTests(DemoDatabaseFixture fixture) : IClassFixtur
         await using var db = fixture.Database.Context();
         var levels = await db.Whistles.Select(w => w.Level).Distinct().ToListAsync(Ct);
         Assert.Equal(Enum.GetValues<WhistleLevel>().Order(), levels.Order());
-        Assert.True(await db.Whistles.CountAsync(w => w.Level != w.InitialLevel, Ct) > 0, "some demo whistles were escalated");
+        var open = await db.WhistleSummonses.Where(s => s.Status == SummonsStatus.Summoned).Join(db.Whistles, s => s.WhistleId, w => w.Id, (s, w) => new { w.Level, w.InitialLevel, w.BlownAt, w.NextDueAt, w.EventCount }).ToListAsync(Ct);
+        Assert.True(await db.Whistles.CountAsync(w => w.Level != w.InitialLevel, Ct) > 0, "some demo whistles were escalated: " + string.Join("; ", open));
         Assert.True(await db.WhistleSummonses.CountAsync(s => s.RatedAt != null, Ct) >= 10);
         var numbers = await db.Letters.Where(l => l.Number != null).Select(l => l.Number!).ToListAsync(Ct);
         Assert.NotEmpty(numbers);
@@ -25,7 +26,7 @@ public sealed class WhistleDemoTests(DemoDatabaseFixture fixture) : IClassFixtur
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         Assert.True(await db.WhistleReferrals.AnyAsync(Ct));
 
-        var desk = new WhistleDesk(db, WhistlePolicy.Default(Cases.CaseRules.Default.Calculator), NodaTime.SystemClock.Instance);
+        var desk = new WhistleDesk(db, WhistlePolicy.Default(Fengqiao.Data.Cases.CaseRules.Default.Calculator), NodaTime.SystemClock.Instance);
         foreach (var id in await db.Whistles.Select(w => w.Id).ToListAsync(Ct))
         {
             var (record, whistle) = (await desk.LoadAsync(id, Ct))!.Value;
