@@ -49,8 +49,12 @@ public sealed class WhistleJourneyTests(WebServerFixture server) : IClassFixture
         await Assertions.Expect(clerk.Locator("[data-testid=whistle-level]").First).ToHaveTextAsync("街道（镇）吹哨");
         await Assertions.Expect(clerk.Locator("[data-testid=summons-status]").First).ToHaveTextAsync("未报到");
 
+        // The housing handler may not see the case (another unit's), but sees the whistle summoning his unit.
         var handler = await server.SignedInPageAsync("handler");
-        await server.OpenAsync(handler, $"/cases/{code}");
+        await server.OpenAsync(handler, "/whistles");
+        await handler.Locator("[data-testid=whistles-mine]").ClickAsync();
+        await handler.Locator("[data-testid=whistle-table] tr").Filter(new() { HasText = code }).Locator("[data-testid=whistle-open]").ClickAsync();
+        await handler.WaitForSelectorAsync("[data-testid=whistle]");
         await handler.ClickAsync("[data-testid=step-Acknowledge]");
         await Assertions.Expect(handler.Locator("[data-testid=summons-status]").First).ToHaveTextAsync("已报到");
         await Field(handler, "step-note").FillAsync("已到现场");
