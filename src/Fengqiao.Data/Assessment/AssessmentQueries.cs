@@ -55,6 +55,8 @@ public static class AssessmentQueries
             .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
+        // A unit with nothing to measure this month (no rated whistle, no case due, no letter, nothing overdue) is not
+        // ranked: it would otherwise top the table with full marks for the "fewer is better" indicators alone.
         return [.. units.Select(u =>
         {
             var mine = cases[u.Id].ToList();
@@ -64,7 +66,7 @@ public static class AssessmentQueries
             return new UnitMonthInput(u.Id.ToString("D"), u.Name, month, r.Count == 0 ? null : Math.Round(r.Average(), 4),
                 mine.Count, onTime, rated.Count, rated.Count(c => c.Rating != CaseRating.Unsatisfied),
                 letters.GetValueOrDefault(u.Id), mine.Count - onTime + flagged.GetValueOrDefault(u.Id));
-        })];
+        }).Where(i => i.WhistleRatingAverage is not null || i.CasesDue > 0 || i.RatedCases > 0 || i.LettersReceived > 0 || i.OverdueCount > 0)];
     }
 
     public static async Task<MonthlyRanking> RankAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, AssessmentScheme scheme, CancellationToken cancellationToken = default)
