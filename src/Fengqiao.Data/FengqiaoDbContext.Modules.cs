@@ -14,5 +14,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureCalendar(builder);
         ConfigureText(builder);
         ConfigureOpen311(builder);
+        ConfigureWhistles(builder);
     }
 }

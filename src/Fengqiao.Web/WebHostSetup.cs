@@ -50,6 +50,7 @@ public static class WebHostSetup
         services.AddFengqiaoData(configuration);
         services.AddFengqiaoText();
         services.AddFengqiaoPortal(configuration);
+        services.AddWhistles(configuration);
         // Keys in the database: any node can read the cookies and antiforgery tokens any other node issued.
 
 
@@ -197,6 +198,8 @@ public static class WebHostSetup
         app.MapCaseIntakeApi();
         app.MapAttachmentsApi();
         app.MapLedgerApi();
+        app.MapWhistlesApi();
+        app.MapLettersApi();
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
         app.MapTidalApi();

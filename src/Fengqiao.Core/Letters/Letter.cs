@@ -46,6 +46,53 @@ public sealed record Letter
         Corrects = d.Corrects;
     }
 
+    private Letter(LetterHead head, Instant draftedAt, string draftedBy)
+    {
+        Id = head.Id;
+        CaseId = head.CaseId;
+        Type = head.Type;
+        IssuingUnit = head.IssuingUnit;
+        IssuerPrefix = head.IssuerPrefix;
+        RecipientUnit = head.RecipientUnit;
+        Content = Validate(head.Content);
+        DraftedBy = draftedBy;
+        DraftedAt = draftedAt;
+        LastActionAt = draftedAt;
+        Corrects = head.Corrects;
+    }
+
+    /// <summary>
+    /// Rebuilds a stored letter by applying its logged actions again. The words are the stored ones: they can change
+    /// only before issue, so the last version is the one every later action saw.
+    /// </summary>
+    public static Letter Rehydrate(LetterHead head, IEnumerable<LetterEvent> events, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(events);
+        Letter? letter = null;
+        foreach (var e in events)
+        {
+            if (letter is null)
+            {
+                letter = e.Kind == LetterEvent.Drafted
+                    ? new Letter(head, e.At, e.Actor)
+                    : throw new FormatException("函件日志须以拟稿开始 (a letter log must start with the draft)");
+                continue;
+            }
+            string D(string key) => e.Data.TryGetValue(key, out var v) ? v : throw new FormatException($"函件事件 {e.Kind} 缺少 {key} (event lacks {key})");
+            letter = e.Kind switch
+            {
+                LetterEvent.Revised => letter.Revise(head.Content, e.At, e.Actor).Letter,
+                LetterEvent.Approved => letter.Approve(e.At, e.Actor).Letter,
+                LetterEvent.Issued => letter.Issue(DocumentNumber.Parse(D("number")), calculator, e.At, e.Actor).Letter,
+                LetterEvent.Acknowledged => letter.Acknowledge(letter.RecipientUnit, e.At, e.Actor).Letter,
+                LetterEvent.Replied => letter.Reply(letter.RecipientUnit, e.At, e.Actor, D("reply")).Letter,
+                _ => throw new FormatException($"未知的函件事件 {e.Kind} (unknown letter event)"),
+            };
+        }
+        return letter ?? throw new FormatException("函件日志为空 (the letter log is empty)");
+    }
+
     public Guid Id { get; }
 
     public Guid CaseId { get; }
@@ -199,7 +246,7 @@ public sealed record Letter
         var reply = Text(text, "回复内容", "the reply", MaxText);
         var late = ReplyDeadline!.IsOverdueAt(at);
         return Next(this with { State = LetterState.Replied, RepliedAt = at, ReplyText = reply, AcknowledgedAt = AcknowledgedAt ?? at },
-            LetterEvent.Replied, at, who, ("late", late ? "true" : "false"));
+            LetterEvent.Replied, at, who, ("late", late ? "true" : "false"), ("reply", reply));
     }
 
     public LetterReplyStatus ReplyStatusAt(Instant now) => (ReplyDeadline, RepliedAt) switch

@@ -20,10 +20,34 @@ public sealed record LetterEvent(string Kind, LetterState Before, LetterState Af
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    public static LetterEvent FromLink(EventChain.Link link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        Dictionary<string, string>? data;
+        try
+        {
+            data = JsonSerializer.Deserialize<Dictionary<string, string>>(link.Data);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"函件事件数据不是有效的 JSON (letter event data is not valid JSON): {e.Message}", e);
+        }
+        if (data is null
+            || !data.Remove("before", out var before) || !Enum.TryParse<LetterState>(before, out var b)
+            || !data.Remove("after", out var after) || !Enum.TryParse<LetterState>(after, out var a))
+        {
+            throw new FormatException("函件事件缺少状态 (letter event lacks its states)");
+        }
+        return new LetterEvent(link.Kind, b, a, Instant.FromUnixTimeMilliseconds(link.AtUnixMilliseconds), link.Actor, data.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
     public EventChain.Link ToLink(Guid letterId, int sequence) =>
         new(letterId, sequence, Kind, Actor, At.ToUnixTimeMilliseconds(),
             JsonSerializer.Serialize(Data.SetItem("before", Before.ToString()).SetItem("after", After.ToString()), JsonOptions));
 }
+
+/// <summary>What a stored letter is apart from its log: who, to whom, about which case, and its (last) words.</summary>
+public sealed record LetterHead(Guid Id, Guid CaseId, LetterType Type, Guid IssuingUnit, string IssuerPrefix, Guid RecipientUnit, LetterContent Content, LetterReference? Corrects);
 
 /// <summary>The letter after an allowed action and the event to log.</summary>
 public sealed record LetterTransition(Letter Letter, LetterEvent Event);

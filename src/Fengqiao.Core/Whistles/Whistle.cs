@@ -352,6 +352,9 @@ public sealed record Whistle
             ("late", record.Lateness > Duration.Zero ? DurationPattern.Roundtrip.Format(record.Lateness) : null));
     }
 
+    /// <summary>Replaces the last logged event with the stored one it was replayed from.</summary>
+    internal Whistle WithStoredEvent(WhistleEvent stored) => this with { Events = Events.SetItem(Events.Count - 1, stored) };
+
     private Whistle Replace(Summons updated) =>
         this with { Summonses = Summonses.ConvertAll(s => s.DepartmentId == updated.DepartmentId ? updated : s) };
 

@@ -6,8 +6,8 @@ namespace Fengqiao.Web.Tests.Api;
 /// <summary>Every demo role × every endpoint and page of the foundation: expected allow or deny.</summary>
 public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
-    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal"];
-    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing"];
+    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal", "/whistles", "/letters", "/rankings"];
+    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/assessment/ranking", "/api/assessment/counts"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
     private static readonly string[] AdministratorApi = ["/api/open311/clients"];
     /// <summary>The resident's side and Open311: open to everyone, signed in or not.</summary>
@@ -162,5 +162,14 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         var response = await client.PostAsJsonAsync("/api/accounts", new { userName = "x" + Guid.NewGuid().ToString("N")[..8], displayName = "新账号", password = "Matrix2026", roles = new[] { "Clerk" }, unitId = (Guid?)null }, TestContext.Current.CancellationToken);
         var expected = userName == "admin" ? HttpStatusCode.BadRequest /* reaches validation: a clerk needs a unit */ : HttpStatusCode.Forbidden;
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Only_administrators_may_read_and_edit_the_letter_rules(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var response = await client.GetAsync("/api/letters/rules", TestContext.Current.CancellationToken);
+        Assert.Equal(userName == "admin" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

@@ -18,8 +18,8 @@ public static class ModuleCatalog
     public static IReadOnlyList<Module> All { get; } =
     [
         new("Ledger", "/ledger", Icons.Material.Filled.TableChart),
-        new("Whistles", "/modules/whistles", Icons.Material.Filled.Campaign),
-        new("Letters", "/modules/letters", Icons.Material.Filled.Description),
+        new("Whistles", "/whistles", Icons.Material.Filled.Campaign),
+        new("Letters", "/letters", Icons.Material.Filled.Description),
         new("Grid", "/modules/grid", Icons.Material.Filled.GridOn),
         new("Assessment", "/modules/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),

@@ -1,0 +1,87 @@
+using Fengqiao.Core.Assessment;
+using Fengqiao.Core.Calendar;
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.Letters;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Assessment;
+
+/// <summary>Which units are ranked against each other (the relative scaling compares a unit with its own cohort).</summary>
+public enum AssessmentCohort
+{
+    Departments = 1, // 职能部门
+    Towns = 2,       // 镇街
+}
+
+/// <summary>
+/// The month's indicator counts of each unit in a cohort, read from the projected columns, and the ranking Core
+/// computes from them. A unit's cases are those it handles; a month's cases are those whose reply fell due in it.
+/// </summary>
+public static class AssessmentQueries
+{
+    public static async Task<IReadOnlyList<UnitMonthInput>> InputsAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, CancellationToken cancellationToken = default)
+    {
+        var zone = DeadlineCalculator.ChinaTimeZone;
+        var start = month.OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant();
+        var end = month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant();
+        var unitsQuery = db.Units.AsNoTracking();
+        unitsQuery = cohort == AssessmentCohort.Departments
+            ? unitsQuery.Where(u => u.Kind == UnitKind.Department)
+            : unitsQuery.Where(u => u.Kind == UnitKind.Government && u.DivisionCode.Length == 9);
+        if (!string.IsNullOrEmpty(county))
+        {
+            unitsQuery = unitsQuery.Where(u => u.DivisionCode.StartsWith(county));
+        }
+        var units = await unitsQuery.Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        var ids = units.Select(u => u.Id).ToList();
+
+        var ratings = (await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => ids.Contains(s.DepartmentId) && s.RatedAt >= start && s.RatedAt < end && s.Timeliness != null)
+            .Select(s => new { s.DepartmentId, Sum = s.Timeliness!.Value + s.Attitude!.Value + s.ResultScore!.Value })
+            .ToListAsync(cancellationToken)).ToLookup(r => r.DepartmentId, r => r.Sum / 3m);
+        var cases = (await db.Cases.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.HandlingUnitId != null && ids.Contains(c.HandlingUnitId.Value) && c.ReplyDueAt >= start && c.ReplyDueAt < end)
+            .Select(c => new { Unit = c.HandlingUnitId!.Value, c.ReplyDueAt, c.RepliedAt, c.Rating })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.Unit);
+        var letters = (await db.Letters.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => ids.Contains(l.RecipientUnitId) && l.IssuedAt >= start && l.IssuedAt < end)
+            .GroupBy(l => l.RecipientUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+        // A department that refused or was badly late on a whistle counts as overdue too.
+        var flagged = (await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => ids.Contains(s.DepartmentId) && s.Flagged && s.SummonedAt >= start && s.SummonedAt < end)
+            .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+        // A unit with nothing to measure this month (no rated whistle, no case due, no letter, nothing overdue) is not
+        // ranked: it would otherwise top the table with full marks for the "fewer is better" indicators alone.
+        return [.. units.Select(u =>
+        {
+            var mine = cases[u.Id].ToList();
+            var rated = mine.Where(c => c.Rating is CaseRating.Satisfied or CaseRating.BasicallySatisfied or CaseRating.Unsatisfied).ToList();
+            var onTime = mine.Count(c => c.RepliedAt != null && c.RepliedAt <= c.ReplyDueAt);
+            var r = ratings[u.Id].ToList();
+            return new UnitMonthInput(u.Id.ToString("D"), u.Name, month, r.Count == 0 ? null : Math.Round(r.Average(), 4),
+                mine.Count, onTime, rated.Count, rated.Count(c => c.Rating != CaseRating.Unsatisfied),
+                letters.GetValueOrDefault(u.Id), mine.Count - onTime + flagged.GetValueOrDefault(u.Id));
+        }).Where(i => i.WhistleRatingAverage is not null || i.CasesDue > 0 || i.RatedCases > 0 || i.LettersReceived > 0 || i.OverdueCount > 0)];
+    }
+
+    public static async Task<MonthlyRanking> RankAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, AssessmentScheme scheme, CancellationToken cancellationToken = default)
+    {
+        var previous = MonthlyAssessment.Rank(month.PlusMonths(-1), await InputsAsync(db, cohort, month.PlusMonths(-1), county, cancellationToken), scheme);
+        return MonthlyAssessment.Rank(month, await InputsAsync(db, cohort, month, county, cancellationToken), scheme, previous);
+    }
+
+    /// <summary>Letters issued by type and whistles blown in a period, for the dashboard ("15 督办函, 6 风险提示函 this year").</summary>
+    public static async Task<(IReadOnlyDictionary<LetterType, int> Letters, int Whistles, int Escalated)> CountsAsync(FengqiaoDbContext db, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        var letters = await db.Letters.Where(l => l.IssuedAt >= from && l.IssuedAt < to).GroupBy(l => l.Type)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var whistles = await db.Whistles.CountAsync(w => w.BlownAt >= from && w.BlownAt < to, cancellationToken);
+        var escalated = await db.Whistles.CountAsync(w => w.BlownAt >= from && w.BlownAt < to && w.Level != w.InitialLevel, cancellationToken);
+        return (letters, whistles, escalated);
+    }
+}

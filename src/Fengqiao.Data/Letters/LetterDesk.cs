@@ -1,0 +1,239 @@
+using Fengqiao.Core.Audit;
+using Fengqiao.Core.Calendar;
+using Fengqiao.Core.Letters;
+using Fengqiao.Data.Cases;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Letters;
+
+/// <summary>What a drafter submits; risk and reason fill the risk-alert and accountability templates.</summary>
+public sealed record DraftRequest(LetterType Type, Guid RecipientUnitId, string? Risk = null, string? Reason = null, Guid? ProposalId = null);
+
+public sealed class LetterConflictException(int expected, int actual)
+    : Exception($"函件已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (the letter changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
+{
+    public int Actual { get; } = actual;
+}
+
+/// <summary>
+/// Drafts, approves, issues and tracks supervision letters. Core's <see cref="Letter"/> holds the rules; the desk
+/// rebuilds it from the stored row and log, applies the action, logs it and projects it, in one save. Issuing takes
+/// the next number of the issuer's (type, year) sequence in the same transaction.
+/// </summary>
+public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clock)
+{
+    private const int IssueAttempts = 8;
+
+    public DeadlineCalculator Calculator => rules.Calculator;
+
+    public async Task<(LetterRecord Record, Letter Letter)?> DraftAsync(string trackingCode, DraftRequest request, Guid issuingUnitId, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var @case = await db.Cases.FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, cancellationToken);
+        if (@case is null)
+        {
+            return null;
+        }
+        var issuer = await db.Units.FirstOrDefaultAsync(u => u.Id == issuingUnitId, cancellationToken);
+        var recipient = await db.Units.FirstOrDefaultAsync(u => u.Id == request.RecipientUnitId, cancellationToken)
+            ?? throw new LetterRuleException("主送单位不存在 (no such recipient unit)");
+        if (issuer?.DocumentPrefix is not { } prefix)
+        {
+            throw new LetterRuleException("本单位没有机关代字，不能发函 (your unit has no document prefix and cannot issue letters)");
+        }
+        LetterProposalRecord? proposal = null;
+        if (request.ProposalId is { } pid)
+        {
+            proposal = await db.LetterProposals.FirstOrDefaultAsync(p => p.Id == pid && p.CaseId == @case.Id, cancellationToken)
+                ?? throw new LetterRuleException("函件建议不存在 (no such proposal on this case)");
+            if (proposal.State != ProposalState.Pending)
+            {
+                throw new LetterRuleException("该建议已处理 (the proposal has already been decided)");
+            }
+        }
+        var now = clock.GetCurrentInstant();
+        var template = LetterTemplate.Defaults.Single(t => t.Type == request.Type);
+        var replyBy = rules.Calculator.Compute(now, Letter.DefaultReplyPeriod, rollsToWorkingDay: true).DueDate;
+        var facts = new LetterFacts(@case.TrackingCode, @case.Title, rules.Calculator.LocalDateOf(@case.RegisteredAt), recipient.Name, issuer.Name, replyBy,
+            Blank(request.Risk) ?? (request.Type == LetterType.RiskAlert ? proposal?.Why ?? "矛盾激化的风险" : null),
+            Blank(request.Reason) ?? (request.Type == LetterType.AccountabilitySuggestion ? proposal?.Why : null));
+        var transition = Letter.Draft(new DraftLetter(Guid.CreateVersion7(), @case.Id, template, facts, issuer.Id, prefix, recipient.Id, now, actor));
+        var letter = transition.Letter;
+        var record = new LetterRecord
+        {
+            Id = letter.Id,
+            CaseId = @case.Id,
+            Type = letter.Type,
+            IssuingUnitId = issuer.Id,
+            IssuerPrefix = prefix,
+            RecipientUnitId = recipient.Id,
+            Title = letter.Content.Title,
+            RecipientName = letter.Content.RecipientName,
+            Salutation = letter.Content.Salutation,
+            Body = string.Join('\n', letter.Content.Paragraphs),
+            SignatureUnit = letter.Content.SignatureUnit,
+            DraftedAt = now,
+            DraftedBy = actor,
+            ProposalId = proposal?.Id,
+        };
+        Project(record, letter);
+        db.Letters.Add(record);
+        if (proposal is not null)
+        {
+            proposal.State = ProposalState.Accepted;
+            proposal.DecidedAt = now;
+            proposal.DecidedBy = actor;
+            proposal.LetterId = letter.Id;
+        }
+        Append(record.Id, 0, EventChain.Genesis, transition.Event);
+        await db.SaveChangesAsync(cancellationToken);
+        return (record, letter);
+    }
+
+    public async Task<(LetterRecord Record, Letter Letter)?> LoadAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Letters.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        return record is null ? null : (record, await RehydrateAsync(db, record, rules.Calculator, cancellationToken));
+    }
+
+    public Task<(LetterRecord Record, Letter Letter)?> ApproveAsync(Guid id, int? expectedVersion, string actor, CancellationToken cancellationToken = default) =>
+        ApplyAsync(id, expectedVersion, (l, at) => l.Approve(at, actor), cancellationToken);
+
+    public Task<(LetterRecord Record, Letter Letter)?> AcknowledgeAsync(Guid id, int? expectedVersion, Guid unit, string actor, CancellationToken cancellationToken = default) =>
+        ApplyAsync(id, expectedVersion, (l, at) => l.Acknowledge(unit, at, actor), cancellationToken);
+
+    public Task<(LetterRecord Record, Letter Letter)?> ReplyAsync(Guid id, int? expectedVersion, Guid unit, string actor, string? text, CancellationToken cancellationToken = default) =>
+        ApplyAsync(id, expectedVersion, (l, at) => l.Reply(unit, at, actor, text ?? ""), cancellationToken);
+
+    /// <summary>
+    /// Issues (印发) with the next number of the issuer's sequence for the letter's type and the year of issue. The
+    /// sequence row and the letter are saved together; if another node took the number first, the version check
+    /// fails, nothing is saved, and the desk tries again with a fresh read.
+    /// </summary>
+    public async Task<(LetterRecord Record, Letter Letter)?> IssueAsync(Guid id, int? expectedVersion, string actor, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = await LoadAsync(id, cancellationToken);
+            if (loaded is not { } current)
+            {
+                return null;
+            }
+            if (expectedVersion is { } expected && expected != current.Letter.Version)
+            {
+                throw new LetterConflictException(expected, current.Letter.Version);
+            }
+            var now = Instant.Max(clock.GetCurrentInstant(), current.Letter.LastActionAt);
+            var year = rules.Calculator.LocalDateOf(now).Year;
+            var record = current.Record;
+            var sequence = await db.LetterNumberSequences.FirstOrDefaultAsync(
+                s => s.IssuingUnitId == record.IssuingUnitId && s.Type == record.Type && s.Year == year, cancellationToken);
+            if (sequence is null)
+            {
+                sequence = new LetterNumberSequence { IssuingUnitId = record.IssuingUnitId, Type = record.Type, Year = year, IssuerPrefix = record.IssuerPrefix };
+                db.LetterNumberSequences.Add(sequence);
+            }
+            var (number, advanced) = DocumentNumberSequence.Resume(record.IssuerPrefix, record.Type, year, sequence.Last).Next();
+            var transition = current.Letter.Issue(number, rules.Calculator, now, actor);
+            sequence.Last = advanced.Last;
+            try
+            {
+                await SaveTransitionAsync(record, transition, cancellationToken);
+                return (record, transition.Letter);
+            }
+            catch (DbUpdateException) when (attempt < IssueAttempts)
+            {
+                // Lost the race for the number (or the letter): start again from what the database now holds.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<(LetterRecord Record, Letter Letter)?> ApplyAsync(Guid id, int? expectedVersion, Func<Letter, Instant, LetterTransition> action, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not { } current)
+        {
+            return null;
+        }
+        if (expectedVersion is { } expected && expected != current.Letter.Version)
+        {
+            throw new LetterConflictException(expected, current.Letter.Version);
+        }
+        var transition = action(current.Letter, Instant.Max(clock.GetCurrentInstant(), current.Letter.LastActionAt));
+        try
+        {
+            await SaveTransitionAsync(current.Record, transition, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var actual = await db.LetterEvents.IgnoreQueryFilters().CountAsync(e => e.LetterId == id, cancellationToken);
+            throw new LetterConflictException(current.Letter.Version, actual);
+        }
+        return (current.Record, transition.Letter);
+    }
+
+    private async Task SaveTransitionAsync(LetterRecord record, LetterTransition transition, CancellationToken cancellationToken)
+    {
+        Project(record, transition.Letter);
+        var last = await db.LetterEvents.IgnoreQueryFilters().Where(e => e.LetterId == record.Id).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstAsync(cancellationToken);
+        Append(record.Id, last.Sequence, last.Hash, transition.Event);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Project(LetterRecord record, Letter letter)
+    {
+        record.State = letter.State;
+        record.Number = letter.Number?.ToString();
+        record.IssuedAt = letter.IssuedAt;
+        record.ReplyDueAt = letter.ReplyDeadline?.Due;
+        record.RepliedAt = letter.RepliedAt;
+        record.EventCount = letter.Version;
+    }
+
+    private void Append(Guid letterId, int lastSequence, string lastHash, LetterEvent @event)
+    {
+        var link = @event.ToLink(letterId, lastSequence + 1);
+        db.LetterEvents.Add(new LetterLogEntry
+        {
+            LetterId = letterId,
+            Sequence = link.Sequence,
+            Kind = link.Kind,
+            Actor = link.Actor,
+            At = Instant.FromUnixTimeMilliseconds(link.AtUnixMilliseconds),
+            Data = link.Data,
+            PreviousHash = lastHash,
+            Hash = EventChain.Hash(lastHash, link),
+        });
+    }
+
+    internal static async Task<Letter> RehydrateAsync(FengqiaoDbContext db, LetterRecord record, DeadlineCalculator calculator, CancellationToken cancellationToken)
+    {
+        var events = await db.LetterEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.LetterId == record.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        LetterReference? corrects = null;
+        if (record.CorrectsLetterId is { } old)
+        {
+            corrects = (await ReferencesAsync(db, [old], cancellationToken))[old];
+        }
+        var head = new LetterHead(record.Id, record.CaseId, record.Type, record.IssuingUnitId, record.IssuerPrefix, record.RecipientUnitId,
+            new LetterContent(record.Title, record.RecipientName, record.Salutation, [.. record.Body.Split('\n')], record.SignatureUnit), corrects);
+        return Letter.Rehydrate(head, events.Select(e => LetterEvent.FromLink(new EventChain.Link(e.LetterId, e.Sequence, e.Kind, e.Actor, e.At.ToUnixTimeMilliseconds(), e.Data))), calculator);
+    }
+
+    /// <summary>How issued letters are cited (evidence packs, corrections), read past the scope filter: a citation is a fact.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, LetterReference>> ReferencesAsync(FengqiaoDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, LetterReference>();
+        }
+        var rows = await db.Letters.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.Id) && l.Number != null && l.IssuedAt != null)
+            .Select(l => new { l.Id, l.Number, l.Title, l.IssuedAt }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new LetterReference(r.Id, DocumentNumber.Parse(r.Number!), r.Title, r.IssuedAt!.Value));
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

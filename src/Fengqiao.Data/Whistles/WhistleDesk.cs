@@ -1,0 +1,230 @@
+using Fengqiao.Core.Audit;
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Letters;
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.Whistles;
+using Fengqiao.Data.Cases;
+using Fengqiao.Data.Letters;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Whistles;
+
+/// <summary>A department to summon and its task, as a form or API client sends it.</summary>
+public sealed record SummonRequest(Guid DepartmentId, string? Task);
+
+/// <summary>What the blowing unit submits to blow the whistle (吹哨).</summary>
+public sealed record BlowRequest(WhistleSource Source, WhistleLevel Level, string? Reason, IReadOnlyList<SummonRequest> Departments);
+
+/// <summary>Someone acted on the whistle first: reload and decide again.</summary>
+public sealed class WhistleConflictException(int expected, int actual)
+    : Exception($"吹哨已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (the whistle changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
+{
+    public int Actual { get; } = actual;
+}
+
+/// <summary>
+/// Blows whistles and applies their actions. The rules are Core's <see cref="Whistle"/>: the desk rebuilds it from
+/// its log, applies the action, appends the event to the whistle's hash chain and projects the result onto the
+/// rows lists and the timer read, in one save, so a refused or conflicting action leaves nothing behind.
+/// </summary>
+public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClock clock)
+{
+    public WhistlePolicy Policy => policy;
+
+    /// <summary>Blows a whistle on a case in the caller's scope; null when the case is not visible.</summary>
+    public async Task<(WhistleRecord Record, Whistle Whistle)?> BlowAsync(string trackingCode, BlowRequest request, Guid blowingUnit, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var @case = await db.Cases.FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, cancellationToken);
+        if (@case is null)
+        {
+            return null;
+        }
+        if (@case.State == CaseState.Closed)
+        {
+            throw new WhistleRuleException("案件已办结，不能吹哨 (the case is closed; a whistle cannot be blown on it)");
+        }
+        var ids = (request.Departments ?? []).Select(d => d.DepartmentId).ToList();
+        if (ids.Distinct().Count() != ids.Count)
+        {
+            throw new WhistleRuleException("同一部门不能重复召集 (a department is listed twice)");
+        }
+        // Departments are any unit in the system: a whistle exists precisely to reach units outside the caller's scope.
+        var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        if (ids.FirstOrDefault(id => !units.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        {
+            throw new WhistleRuleException($"被召集的部门不存在：{missing} (no such department)");
+        }
+        if (ids.Contains(blowingUnit))
+        {
+            throw new WhistleRuleException("吹哨单位不能召集自己 (the blowing unit cannot summon itself)");
+        }
+        var now = clock.GetCurrentInstant();
+        var transition = Whistle.Blow(new BlowWhistle(Guid.CreateVersion7(), @case.Id, blowingUnit, request.Source, request.Level, request.Reason ?? "",
+            [.. (request.Departments ?? []).Select(d => new SummonDepartment(d.DepartmentId, units[d.DepartmentId].Name, d.Task ?? ""))], now, actor), policy);
+        var whistle = transition.Whistle;
+        var record = new WhistleRecord
+        {
+            Id = whistle.Id,
+            CaseId = @case.Id,
+            BlowingUnitId = blowingUnit,
+            Source = whistle.Source,
+            InitialLevel = whistle.InitialLevel,
+            Reason = whistle.Reason,
+            BlownAt = now,
+            BlownBy = actor,
+        };
+        db.Whistles.Add(record);
+        await ProjectAsync(record, whistle, now, cancellationToken);
+        Append(record.Id, 0, EventChain.Genesis, transition.Event);
+        await db.SaveChangesAsync(cancellationToken);
+        return (record, whistle);
+    }
+
+    /// <summary>The whistle in the caller's scope, rebuilt from its log; null when it does not exist or is not visible.</summary>
+    public async Task<(WhistleRecord Record, Whistle Whistle)?> LoadAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Whistles.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        return record is null ? null : (record, await RehydrateAsync(record.Id, cancellationToken));
+    }
+
+    /// <summary>For the timer, which acts as the system on whistles found past the scope filter.</summary>
+    internal Task<Whistle> LoadPastScopeAsync(WhistleRecord record, CancellationToken cancellationToken) => RehydrateAsync(record.Id, cancellationToken);
+
+    private async Task<Whistle> RehydrateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // The log is read past the scope filter: what the whistle is does not depend on who is looking.
+        var events = await db.WhistleEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.WhistleId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var referrals = await db.WhistleReferrals.IgnoreQueryFilters().AsNoTracking().Where(r => r.WhistleId == id).ToListAsync(cancellationToken);
+        var letterIds = referrals.SelectMany(r => SplitIds(r.LetterIds)).Distinct().ToList();
+        var letters = await LetterDesk.ReferencesAsync(db, letterIds, cancellationToken);
+        return WhistleReplay.Rehydrate(id, events.Select(e => WhistleReplay.FromLink(ToLink(e))), policy,
+            pack => SplitIds(referrals.Single(r => r.Id == pack).LetterIds).Select(l => letters[l]));
+    }
+
+    /// <summary>
+    /// Applies one action to the version of the whistle the caller saw. Throws <see cref="WhistleRuleException"/>
+    /// when the rules refuse it and <see cref="WhistleConflictException"/> when someone acted first; null when the
+    /// whistle is not in the caller's scope.
+    /// </summary>
+    public async Task<(WhistleRecord Record, Whistle Whistle)?> ApplyAsync(Guid id, int? expectedVersion, Func<Whistle, Instant, WhistleTransition> action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not { } current)
+        {
+            return null;
+        }
+        return await ApplyLoadedAsync(current.Record, current.Whistle, expectedVersion, action, cancellationToken);
+    }
+
+    public async Task<(WhistleRecord Record, Whistle Whistle)> ApplyLoadedAsync(WhistleRecord record, Whistle whistle, int? expectedVersion, Func<Whistle, Instant, WhistleTransition> action, CancellationToken cancellationToken)
+    {
+        if (expectedVersion is { } expected && expected != whistle.Version)
+        {
+            throw new WhistleConflictException(expected, whistle.Version);
+        }
+        var now = Instant.Max(clock.GetCurrentInstant(), whistle.LastActionAt);
+        var transition = action(whistle, now);
+        var next = transition.Whistle;
+        if (next.Referrals.Count > whistle.Referrals.Count)
+        {
+            var pack = next.Referrals[^1];
+            db.WhistleReferrals.Add(new WhistleReferralRecord
+            {
+                Id = pack.Id,
+                WhistleId = next.Id,
+                CaseId = next.CaseId,
+                DepartmentId = pack.DepartmentId,
+                IssuedAt = pack.IssuedAt,
+                IssuedBy = pack.IssuedBy,
+                Supersedes = pack.Supersedes,
+                LetterIds = string.Join(',', pack.Letters.Select(l => l.LetterId.ToString("D"))),
+            });
+        }
+        await ProjectAsync(record, next, now, cancellationToken);
+        var last = await db.WhistleEvents.IgnoreQueryFilters().Where(e => e.WhistleId == record.Id).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstAsync(cancellationToken);
+        Append(record.Id, last.Sequence, last.Hash, transition.Event);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another action took this sequence number (unique index) or changed the row (version token) first.
+            db.ChangeTracker.Clear();
+            var actual = await db.WhistleEvents.IgnoreQueryFilters().CountAsync(e => e.WhistleId == record.Id, cancellationToken);
+            throw new WhistleConflictException(whistle.Version, actual);
+        }
+        return (record, next);
+    }
+
+    /// <summary>The letters issued on the whistle's case to a department, for its evidence pack.</summary>
+    public async Task<IReadOnlyList<LetterReference>> LettersForReferralAsync(Guid caseId, Guid department, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Letters.IgnoreQueryFilters()
+            .Where(l => l.CaseId == caseId && l.RecipientUnitId == department && l.Number != null)
+            .Select(l => l.Id).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? [] : [.. (await LetterDesk.ReferencesAsync(db, ids, cancellationToken)).Values];
+    }
+
+    private async Task ProjectAsync(WhistleRecord record, Whistle whistle, Instant now, CancellationToken cancellationToken)
+    {
+        record.Level = whistle.Level;
+        record.State = whistle.State;
+        record.ClosedAt = whistle.ClosedAt;
+        record.EventCount = whistle.Version;
+        record.NextDueAt = whistle.State == WhistleState.Open
+            ? whistle.Summonses.Where(s => s.IsOpen).Select(s => whistle.DueOf(s.DepartmentId)).Min()
+            : null;
+        var flags = WhistleFlags.At(whistle, now);
+        record.FlaggedCount = flags.Select(f => f.DepartmentId).Distinct().Count();
+        var rows = db.Entry(record).State == EntityState.Added
+            ? []
+            : await db.WhistleSummonses.IgnoreQueryFilters().Where(s => s.WhistleId == record.Id).ToListAsync(cancellationToken);
+        foreach (var s in whistle.Summonses)
+        {
+            var row = rows.FirstOrDefault(r => r.DepartmentId == s.DepartmentId);
+            if (row is null)
+            {
+                row = new WhistleSummonsRecord { WhistleId = whistle.Id, CaseId = whistle.CaseId, DepartmentId = s.DepartmentId, DepartmentName = s.DepartmentName, Task = s.Task, SummonedAt = s.SummonedAt };
+                db.WhistleSummonses.Add(row);
+            }
+            row.Status = s.Status;
+            row.DueAt = s.IsOpen ? whistle.DueOf(s.DepartmentId) : null;
+            row.ReportedAt = s.Status == SummonsStatus.Reported ? s.Steps[^1].At : null;
+            row.Result = s.Result ?? s.RefusalReason;
+            row.Flagged = flags.Any(f => f.DepartmentId == s.DepartmentId);
+            if (s.Rating is { } rating && row.RatedAt is null)
+            {
+                row.Timeliness = rating.Timeliness.Value;
+                row.Attitude = rating.Attitude.Value;
+                row.ResultScore = rating.Result.Value;
+                row.RatingComment = rating.Comment;
+                row.RatedAt = now;
+            }
+        }
+    }
+
+    private void Append(Guid whistleId, int lastSequence, string lastHash, WhistleEvent @event)
+    {
+        var link = @event.ToLink(whistleId, lastSequence + 1);
+        db.WhistleEvents.Add(new WhistleLogEntry
+        {
+            WhistleId = whistleId,
+            Sequence = link.Sequence,
+            Kind = link.Kind,
+            Actor = link.Actor,
+            At = Instant.FromUnixTimeMilliseconds(link.AtUnixMilliseconds),
+            Data = link.Data,
+            PreviousHash = lastHash,
+            Hash = EventChain.Hash(lastHash, link),
+        });
+    }
+
+    public static EventChain.Link ToLink(WhistleLogEntry e) => new(e.WhistleId, e.Sequence, e.Kind, e.Actor, e.At.ToUnixTimeMilliseconds(), e.Data);
+
+    private static IEnumerable<Guid> SplitIds(string ids) => ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
+}

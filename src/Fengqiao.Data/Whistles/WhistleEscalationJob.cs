@@ -1,0 +1,111 @@
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.Whistles;
+using Fengqiao.Data.Infrastructure;
+using Fengqiao.Data.Notices;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Whistles;
+
+public sealed record EscalationRunResult(bool RanHere, int Examined, int Escalated, int Notices);
+
+/// <summary>
+/// The escalation timer (自动升级): every open whistle with a late step moves up one level, and the late departments,
+/// the blowing unit and the unit that supervises the new level are told through the outbox. Every node runs it;
+/// only the holder of the "whistle-escalation" lease works, each escalation is one save guarded by the whistle's
+/// log sequence, and the outbox key names the whistle and its new level, so two passes can never notify twice.
+/// </summary>
+public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk) : ILeasedJob
+{
+    public const string LeaseName = "whistle-escalation";
+
+    public async Task<string?> RunAndDescribeAsync(string node, Instant now, CancellationToken cancellationToken)
+    {
+        var r = await RunOnceAsync(node, now, cancellationToken);
+        return r.RanHere && r.Escalated > 0 ? $"whistle escalation: {r.Examined} examined, {r.Escalated} escalated, {r.Notices} notices" : null;
+    }
+
+    public async Task<EscalationRunResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
+    {
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        {
+            return new EscalationRunResult(false, 0, 0, 0);
+        }
+        var due = await db.Whistles.IgnoreQueryFilters().AsNoTracking()
+            .Where(w => w.State == WhistleState.Open && w.Level != WhistleLevel.DistrictLeader && w.NextDueAt != null && w.NextDueAt <= now)
+            .OrderBy(w => w.NextDueAt).Select(w => w.Id).Take(200).ToListAsync(cancellationToken);
+        int escalated = 0, notices = 0;
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            var record = await db.Whistles.IgnoreQueryFilters().FirstAsync(w => w.Id == id, cancellationToken);
+            var whistle = await desk.LoadPastScopeAsync(record, cancellationToken);
+            if (WhistleEscalation.Due(whistle, now) is not { } notice)
+            {
+                continue;
+            }
+            var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == whistle.CaseId)
+                .Select(c => new { c.TrackingCode, c.Title, c.DivisionCode }).FirstAsync(cancellationToken);
+            var supervisor = await SupervisingUnitAsync(notice.To, caseRow.DivisionCode, cancellationToken);
+            var added = 0;
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var recipient in notice.Notify)
+            {
+                var unit = recipient.UnitId ?? supervisor;
+                if (unit is null)
+                {
+                    continue;
+                }
+                var key = $"whistle:{whistle.Id:N}:{notice.To}:{unit:N}";
+                if (!keys.Add(key) || await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
+                {
+                    continue;
+                }
+                db.Notices.Add(new Notice
+                {
+                    DedupKey = key,
+                    Channel = NoticeChannel.InApp,
+                    UnitId = unit,
+                    CaseId = whistle.CaseId,
+                    Kind = "whistle.escalated",
+                    Subject = $"案件 {caseRow.TrackingCode} 的吹哨已升级至{WhistleNames.Chinese(notice.To)} (the whistle on case {caseRow.TrackingCode} escalated to {notice.To})",
+                    Body = $"{caseRow.Title}；{recipient.Why}；超时：{string.Join("、", notice.Overdue.Select(o => $"{o.DepartmentName}{WhistleNames.Chinese(o.Step)}"))}",
+                    CreatedAt = now,
+                });
+                notices++;
+                added++;
+            }
+            try
+            {
+                // The notices are added first so they are saved with the escalation, or not at all.
+                await desk.ApplyLoadedAsync(record, whistle, whistle.Version, (w, at) => w.Escalate(now < at ? at : now, "system:escalation"), cancellationToken);
+            }
+            catch (WhistleConflictException)
+            {
+                // Someone acted on the whistle meanwhile (the conflict cleared the pending notices); the next pass looks again.
+                notices -= added;
+                continue;
+            }
+            escalated++;
+        }
+        return new EscalationRunResult(true, due.Count, escalated, notices);
+    }
+
+    /// <summary>The unit whose staff supervise a whistle at a level, found from where the case is.</summary>
+    private async Task<Guid?> SupervisingUnitAsync(WhistleLevel level, string caseDivision, CancellationToken cancellationToken)
+    {
+        var (kind, length) = WhistleEscalation.SupervisorOf(level) switch
+        {
+            StaffRole.GridMember => (UnitKind.VillageCommittee, 12),
+            StaffRole.TownLeader => (UnitKind.Government, 9),
+            StaffRole.JointMeetingOffice => (UnitKind.JointMeetingOffice, 6),
+            _ => (UnitKind.Government, 6),
+        };
+        if (caseDivision.Length < length)
+        {
+            return null;
+        }
+        var division = caseDivision[..length];
+        return await db.Units.IgnoreQueryFilters().Where(u => u.Kind == kind && u.DivisionCode == division).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+}

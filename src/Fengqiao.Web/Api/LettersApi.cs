@@ -1,0 +1,303 @@
+using Fengqiao.Core.Assessment;
+using Fengqiao.Core.Letters;
+using Fengqiao.Core.Organisations;
+using Fengqiao.Data;
+using Fengqiao.Data.Assessment;
+using Fengqiao.Data.Letters;
+using Fengqiao.Data.Whistles;
+using Fengqiao.Web.Auth;
+using Fengqiao.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Fengqiao.Web.Api;
+
+public sealed record DraftLetterDto(LetterType Type, Guid RecipientUnitId, string? Risk, string? Reason, Guid? ProposalId);
+
+public enum LetterAction
+{
+    Approve = 1,     // 审签
+    Issue = 2,       // 印发
+    Acknowledge = 3, // 签收
+    Reply = 4,       // 回复
+}
+
+public sealed record LetterActionDto(LetterAction Action, int ExpectedVersion, string? Text);
+
+public sealed record LetterDto(Guid Id, Guid CaseId, string CaseCode, LetterType Type, LetterState State, string? Number, string Title, string RecipientName, Guid RecipientUnitId,
+    Guid IssuingUnitId, string Salutation, IReadOnlyList<string> Paragraphs, string SignatureUnit, string DraftedBy, string? ApprovedBy, Instant DraftedAt, Instant? IssuedAt,
+    Instant? ReplyDueAt, Instant? RepliedAt, string? ReplyText, LetterReplyStatus ReplyStatus, int Version);
+
+public sealed record LetterListItemDto(Guid Id, string CaseCode, LetterType Type, LetterState State, string? Number, string Title, string RecipientName, Instant DraftedAt, Instant? IssuedAt, Instant? ReplyDueAt, Instant? RepliedAt);
+
+public sealed record ProposalDto(Guid Id, Guid CaseId, string CaseCode, string RuleCode, string RuleName, LetterType Type, Guid? RecipientUnitId, string Why, Instant ProposedAt, ProposalState State, Guid? LetterId);
+
+public sealed record LetterRuleDto(string Code, string Name, LetterTrigger Trigger, LetterType Proposes, int Threshold, int PeriodDays, bool Enabled, int Version);
+
+public sealed record RankingRowDto(int Rank, string UnitId, string UnitName, decimal Score, decimal? ScoreChange, int? RankChange, decimal? WhistleRating, decimal? OnTimeClosure, decimal? Satisfaction, decimal Letters, decimal Overdue);
+
+public sealed record RankingDto(string Month, AssessmentCohort Cohort, IReadOnlyList<RankingRowDto> Rows);
+
+public sealed record PeriodCountsDto(Instant From, Instant To, int Supervision, int RiskAlert, int Accountability, int Whistles, int Escalated);
+
+/// <summary>Supervision letters (督办函 / 风险提示函 / 问责建议函), the rule proposals, and the monthly assessment.</summary>
+public static class LettersApi
+{
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>Who signs letters off (审签): leaders and the joint-meeting office; never the drafter (Core checks that).</summary>
+    private static readonly StaffRole[] Approvers = [StaffRole.TownLeader, StaffRole.DistrictLeader, StaffRole.JointMeetingOffice, StaffRole.Administrator];
+
+    public static void MapLettersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/letters").RequireAuthorization(Policies.Staff).WithTags("Letters");
+
+        group.MapGet("/", async (LetterState? state, LetterType? type, bool? toMe, HttpContext http, FengqiaoDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await ListAsync(db, state, type, toMe == true ? WhistlesApi.UnitOf(http) : null, null, ct)))
+            .WithSummary("Letters in the caller's scope (and those the caller's unit issued or received), newest first");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
+            await desk.LoadAsync(id, ct) is { } l ? TypedResults.Ok(await ToDtoAsync(db, l.Record, l.Letter, ct)) : NotFound());
+
+        group.MapGet("/{id:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            if (await desk.LoadAsync(id, ct) is not { } l)
+            {
+                return NotFound();
+            }
+            var issuer = await db.Units.Where(u => u.Id == l.Record.IssuingUnitId).Select(u => u.Name).FirstAsync(ct);
+            var name = l.Letter.Number?.ToString() ?? $"draft-{l.Record.Id:N}";
+            return TypedResults.File(OfficialDocx.Letter(l.Letter.ToDocument(), issuer), DocxType, $"{name}.docx");
+        }).WithSummary("The letter as a Word document in the official layout (a draft is marked 征求意见稿)");
+
+        group.MapPost("/{id:guid}/actions", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (
+            Guid id, LetterActionDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            var actor = http.User.Identity!.Name!;
+            if (WhistlesApi.UnitOf(http) is not { } unit)
+            {
+                return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的账号不属于任何单位 (your account has no unit)"));
+            }
+            var roles = FengqiaoClaims.Roles(http.User);
+            try
+            {
+                if (request.Action is LetterAction.Approve or LetterAction.Issue)
+                {
+                    if (!roles.Any(Approvers.Contains))
+                    {
+                        throw new LetterRuleException("只有领导或联席办可以审签、印发函件 (only a leader or the joint-meeting office may approve or issue letters)");
+                    }
+                    if (await db.Letters.Where(l => l.Id == id).Select(l => (Guid?)l.IssuingUnitId).FirstOrDefaultAsync(ct) is { } issuer && issuer != unit && !roles.Contains(StaffRole.Administrator))
+                    {
+                        throw new LetterRuleException("只有发文单位可以审签、印发 (only the issuing unit may approve or issue its letters)");
+                    }
+                }
+                var result = request.Action switch
+                {
+                    LetterAction.Approve => await desk.ApproveAsync(id, request.ExpectedVersion, actor, ct),
+                    LetterAction.Issue => await desk.IssueAsync(id, request.ExpectedVersion, actor, ct),
+                    LetterAction.Acknowledge => await desk.AcknowledgeAsync(id, request.ExpectedVersion, unit, actor, ct),
+                    LetterAction.Reply => await desk.ReplyAsync(id, request.ExpectedVersion, unit, actor, request.Text, ct),
+                    _ => throw new LetterRuleException("未知的函件操作 (unknown letter action)"),
+                };
+                return result is { } r ? TypedResults.Ok(await ToDtoAsync(db, r.Record, r.Letter, ct)) : NotFound();
+            }
+            catch (LetterConflictException ex)
+            {
+                return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick(ex.Message), extensions: new Dictionary<string, object?> { ["currentVersion"] = ex.Actual });
+            }
+            catch (LetterRuleException ex)
+            {
+                LetterLog.Refused(logs.CreateLogger("Fengqiao.Letters"), actor, id, request.Action.ToString(), ex.Message);
+                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
+            }
+        }).WithSummary("审签, 印发 (numbered per issuer, type and year), 签收, 回复 — on the version you saw");
+
+        group.MapGet("/proposals", async (FengqiaoDbContext db, CancellationToken ct) => TypedResults.Ok(await db.LetterProposals.AsNoTracking()
+            .Where(p => p.State == ProposalState.Pending).OrderByDescending(p => p.ProposedAt).Take(500)
+            .Select(p => new ProposalDto(p.Id, p.CaseId, p.CaseCode, p.RuleCode, p.RuleName, p.Type, p.RecipientUnitId, p.Why, p.ProposedAt, p.State, p.LetterId)).ToListAsync(ct)))
+            .WithSummary("Letters the rules propose, each naming its rule, waiting for a person");
+
+        group.MapPost("/proposals/{id:guid}/dismiss", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HttpContext http, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        {
+            var p = await db.LetterProposals.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (p is null || p.State != ProposalState.Pending)
+            {
+                return TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("没有待处理的该项建议 (no such pending proposal)"));
+            }
+            p.State = ProposalState.Dismissed;
+            p.DecidedAt = clock.GetCurrentInstant();
+            p.DecidedBy = http.User.Identity!.Name!;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Decline a proposal (不予采纳)");
+
+        var rules = app.MapGroup("/api/letters/rules").RequireAuthorization(Policies.Administrator).WithTags("Letters");
+        rules.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await LetterProposalSweep.RulesAsync(db, ct)).Select(r => new LetterRuleDto(r.Code, r.Name, r.Trigger, r.Proposes, r.Threshold, r.PeriodDays, r.Enabled, r.Version)).ToList()))
+            .WithSummary("The letter-proposal rules");
+        rules.MapPut("/{code}", async Task<Results<Ok<LetterRuleDto>, ProblemHttpResult>> (string code, LetterRuleDto request, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var row = (await LetterProposalSweep.RulesAsync(db, ct)).FirstOrDefault(r => r.Code == code);
+            if (row is null)
+            {
+                return TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("规则不存在 (no such rule)"));
+            }
+            try
+            {
+                // Core validates the rule before anything is stored.
+                var rule = new LetterRule(code, request.Name, request.Trigger, request.Proposes, request.Threshold, request.PeriodDays, request.Enabled);
+                if (row.Version != request.Version)
+                {
+                    return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("规则已被他人修改，请刷新 (the rule changed since you loaded it)"));
+                }
+                (row.Name, row.Trigger, row.Proposes, row.Threshold, row.PeriodDays, row.Enabled) = (rule.Name, rule.Trigger, rule.Proposes, rule.Threshold, rule.PeriodDays, rule.Enabled);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new LetterRuleDto(row.Code, row.Name, row.Trigger, row.Proposes, row.Threshold, row.PeriodDays, row.Enabled, row.Version));
+            }
+            catch (LetterRuleException ex)
+            {
+                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
+            }
+        }).WithSummary("Edit a rule (administrators)");
+
+        var cases = app.MapGroup("/api/cases/{trackingCode}/letters").RequireAuthorization(Policies.Staff).WithTags("Letters");
+        cases.MapGet("/", async Task<Results<Ok<List<LetterListItemDto>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            return caseId is null
+                ? TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"))
+                : TypedResults.Ok(await ListAsync(db, null, null, null, caseId, ct));
+        });
+        cases.MapPost("/", async Task<Results<Created<LetterDto>, ProblemHttpResult>> (string trackingCode, DraftLetterDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            if (WhistlesApi.UnitOf(http) is not { } unit)
+            {
+                return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的账号不属于任何单位 (your account has no unit)"));
+            }
+            try
+            {
+                var drafted = await desk.DraftAsync(trackingCode, new DraftRequest(request.Type, request.RecipientUnitId, request.Risk, request.Reason, request.ProposalId), unit, http.User.Identity!.Name!, ct);
+                return drafted is { } d
+                    ? TypedResults.Created($"/api/letters/{d.Record.Id}", await ToDtoAsync(db, d.Record, d.Letter, ct))
+                    : TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
+            }
+            catch (LetterRuleException ex)
+            {
+                LetterLog.Refused(logs.CreateLogger("Fengqiao.Letters"), http.User.Identity!.Name!, Guid.Empty, "Draft", ex.Message);
+                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
+            }
+        }).WithSummary("Draft a letter on a case from its template and the case facts (拟稿)");
+
+        var assessment = app.MapGroup("/api/assessment").RequireAuthorization(Policies.Staff).WithTags("Assessment");
+        assessment.MapGet("/ranking", async Task<Results<Ok<RankingDto>, ProblemHttpResult>> (string? month, AssessmentCohort? cohort, string? county,
+            decimal? wRating, decimal? wOnTime, decimal? wSatisfaction, decimal? wLetters, decimal? wOverdue, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        {
+            if (ParseRequest(month, wRating, wOnTime, wSatisfaction, wLetters, wOverdue, clock) is not ({ } m, { } scheme))
+            {
+                return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM，权重不能为负且不能全为 0 (month must be yyyy-MM; weights cannot be negative or all zero)"));
+            }
+            var ranking = await AssessmentQueries.RankAsync(db, cohort ?? AssessmentCohort.Departments, m, county, scheme, ct);
+            return TypedResults.Ok(ToDto(ranking, cohort ?? AssessmentCohort.Departments));
+        }).WithSummary("The monthly ranking of departments or towns, with month-on-month change; weights as query parameters");
+        assessment.MapGet("/notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, string? county, HttpContext http, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        {
+            if (ParseRequest(month, null, null, null, null, null, clock) is not ({ } m, { } scheme))
+            {
+                return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
+            }
+            var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, m, county, scheme, ct);
+            var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, m, county, scheme, ct);
+            var issuer = http.User.FindFirst(FengqiaoClaims.UnitName)?.Value ?? "信访工作联席会议办公室";
+            var today = clock.GetCurrentInstant().InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
+            return TypedResults.File(WhistleDocuments.MonthlyNotice(issuer, departments, towns, today), DocxType, $"notice-{m.Year}-{m.Month:00}.docx");
+        }).WithSummary("The monthly notice (访情通报) as a Word document");
+        assessment.MapGet("/counts", async (int? year, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        {
+            var zone = Core.Calendar.DeadlineCalculator.ChinaTimeZone;
+            var now = clock.GetCurrentInstant();
+            var y = year is >= 2000 and <= 2099 ? year.Value : now.InZone(zone).Year;
+            var start = new LocalDate(y, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+            var end = new LocalDate(y + 1, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+            var (letters, whistles, escalated) = await AssessmentQueries.CountsAsync(db, start, end, ct);
+            return TypedResults.Ok(new PeriodCountsDto(start, end, letters.GetValueOrDefault(LetterType.Supervision), letters.GetValueOrDefault(LetterType.RiskAlert),
+                letters.GetValueOrDefault(LetterType.AccountabilitySuggestion), whistles, escalated));
+        }).WithSummary("Letters by type and whistles in a period in a year (default: this year)");
+    }
+
+    public static (YearMonth?, AssessmentScheme?) ParseRequest(string? month, decimal? wRating, decimal? wOnTime, decimal? wSatisfaction, decimal? wLetters, decimal? wOverdue, IClock clock)
+    {
+        YearMonth m;
+        if (string.IsNullOrWhiteSpace(month))
+        {
+            var today = clock.GetCurrentInstant().InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
+            m = new YearMonth(today.Year, today.Month);
+        }
+        else if (YearMonthPattern.Iso.Parse(month.Trim()) is { Success: true } parsed)
+        {
+            m = parsed.Value;
+        }
+        else
+        {
+            return (null, null);
+        }
+        var d = AssessmentWeights.Default;
+        try
+        {
+            return (m, new AssessmentScheme(new AssessmentWeights(wRating ?? d.WhistleRating, wOnTime ?? d.OnTimeClosure, wSatisfaction ?? d.Satisfaction, wLetters ?? d.Letters, wOverdue ?? d.Overdue)));
+        }
+        catch (ArgumentException)
+        {
+            return (m, null);
+        }
+    }
+
+    public static RankingDto ToDto(MonthlyRanking ranking, AssessmentCohort cohort) => new(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ranking.Month.Year:0000}-{ranking.Month.Month:00}"), cohort,
+        [.. ranking.Rows.Select(r => new RankingRowDto(r.Rank, r.UnitCode, r.UnitName, r.Score, r.ScoreChange, r.RankChange,
+            r.Indicators.WhistleRating, r.Indicators.OnTimeClosure, r.Indicators.Satisfaction, r.Indicators.Letters, r.Indicators.Overdue))]);
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("函件不存在或不在您的可见范围内 (no such letter in your scope)"));
+
+    public static async Task<List<LetterListItemDto>> ListAsync(FengqiaoDbContext db, LetterState? state, LetterType? type, Guid? unit, Guid? caseId, CancellationToken ct)
+    {
+        var q = db.Letters.AsNoTracking();
+        if (state is { } s)
+        {
+            q = q.Where(l => l.State == s);
+        }
+        if (type is { } t)
+        {
+            q = q.Where(l => l.Type == t);
+        }
+        if (unit is { } u)
+        {
+            q = q.Where(l => l.RecipientUnitId == u || l.IssuingUnitId == u);
+        }
+        if (caseId is { } c)
+        {
+            q = q.Where(l => l.CaseId == c);
+        }
+        return await q.OrderByDescending(l => l.DraftedAt).Take(500)
+            .Join(db.Cases.IgnoreQueryFilters(), l => l.CaseId, k => k.Id, (l, k) => new LetterListItemDto(l.Id, k.TrackingCode, l.Type, l.State, l.Number, l.Title, l.RecipientName, l.DraftedAt, l.IssuedAt, l.ReplyDueAt, l.RepliedAt))
+            .ToListAsync(ct);
+    }
+
+    public static async Task<LetterDto> ToDtoAsync(FengqiaoDbContext db, LetterRecord r, Letter l, CancellationToken ct)
+    {
+        var code = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == r.CaseId).Select(c => c.TrackingCode).FirstAsync(ct);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        return new LetterDto(r.Id, r.CaseId, code, l.Type, l.State, l.Number?.ToString(), l.Content.Title, l.Content.RecipientName, l.RecipientUnit, l.IssuingUnit,
+            l.Content.Salutation, l.Content.Paragraphs, l.Content.SignatureUnit, l.DraftedBy, l.ApprovedBy, l.DraftedAt, l.IssuedAt, l.ReplyDeadline?.Due, l.RepliedAt, l.ReplyText,
+            l.ReplyStatusAt(now), l.Version);
+    }
+}
+
+internal static partial class LetterLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Actor} was refused {Action} on letter {Letter}: {Reason}")]
+    public static partial void Refused(ILogger logger, string actor, Guid letter, string action, string reason);
+}

@@ -1,0 +1,241 @@
+using Fengqiao.Core.Organisations;
+using Fengqiao.Core.Whistles;
+using Fengqiao.Data;
+using Fengqiao.Data.Letters;
+using Fengqiao.Data.Whistles;
+using Fengqiao.Web.Auth;
+using Fengqiao.Web.Infrastructure;
+using Fengqiao.Web.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Web.Api;
+
+public sealed record SummonDto(Guid DepartmentId, string? Task);
+
+public sealed record BlowWhistleDto(WhistleSource Source, WhistleLevel Level, string? Reason, IReadOnlyList<SummonDto>? Departments);
+
+/// <summary>What a whistle action asks for; which fields matter depends on the action.</summary>
+public enum WhistleAction
+{
+    Acknowledge = 1, // 报到
+    Act = 2,         // 到场处置
+    Report = 3,      // 反馈结果
+    Refuse = 4,      // 拒绝
+    Rate = 5,        // 评价
+    Close = 6,       // 闭环
+    Escalate = 7,    // 手动升级
+    Summon = 8,      // 增派部门
+    Refer = 9,       // 移交纪委监委
+}
+
+public sealed record WhistleActionDto(WhistleAction Action, int ExpectedVersion, Guid? DepartmentId, string? Text, int? Timeliness, int? Attitude, int? Result);
+
+public sealed record SummonsDto(Guid DepartmentId, string DepartmentName, string Task, SummonsStatus Status, Instant? DueAt, string? Result, bool Flagged,
+    int? Timeliness, int? Attitude, int? ResultScore, string? RatingComment);
+
+public sealed record WhistleEventDto(int Sequence, string Kind, WhistleLevel Level, string Actor, Instant At, string Data);
+
+public sealed record ReferralDto(Guid Id, Guid DepartmentId, string DepartmentName, Instant IssuedAt, string IssuedBy, IReadOnlyList<string> Flags, IReadOnlyList<string> Letters, int TimelineEntries);
+
+public sealed record WhistleDto(Guid Id, Guid CaseId, string CaseCode, string CaseTitle, Guid BlowingUnitId, WhistleSource Source, WhistleLevel InitialLevel, WhistleLevel Level,
+    WhistleState State, string Reason, Instant BlownAt, string BlownBy, Instant? NextDueAt, int Version, IReadOnlyList<SummonsDto> Summonses,
+    IReadOnlyList<WhistleEventDto> Events, IReadOnlyList<ReferralDto> Referrals);
+
+public sealed record WhistleListItemDto(Guid Id, string CaseCode, string CaseTitle, WhistleSource Source, WhistleLevel Level, WhistleState State, Instant BlownAt, Instant? NextDueAt, int Departments, int Flagged);
+
+/// <summary>吹哨报到: blow a whistle on a case, each summoned department acts, the blower rates, the office refers.</summary>
+public static class WhistlesApi
+{
+    /// <summary>The desks and the two timers (escalation, letter proposals); intervals in seconds, 0 turns a timer off on this node.</summary>
+    public static IServiceCollection AddWhistles(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWhistlesData(configuration);
+        services.AddLeasedJob<WhistleEscalationJob>(configuration, "Whistles:EscalationSeconds", 60);
+        services.AddLeasedJob<LetterProposalSweep>(configuration, "Letters:ProposalSeconds", 300);
+        return services;
+    }
+
+    public static void MapWhistlesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/whistles").RequireAuthorization(Policies.Staff).WithTags("Whistles");
+
+        group.MapGet("/", async (WhistleState? state, WhistleLevel? level, bool? mine, int? take, HttpContext http, FengqiaoDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await ListAsync(db, state, level, mine == true ? UnitOf(http) : null, null, take ?? 200, ct)))
+            .WithSummary("Whistles in the caller's scope (and those summoning the caller's unit), newest first");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<WhistleDto>, ProblemHttpResult>> (Guid id, WhistleDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
+            await desk.LoadAsync(id, ct) is { } loaded ? TypedResults.Ok(await ToDtoAsync(db, loaded.Record, loaded.Whistle, ct)) : NotFound())
+            .WithSummary("One whistle with its departments, timeline and referrals");
+
+        group.MapPost("/{id:guid}/actions", async Task<Results<Ok<WhistleDto>, ValidationProblem, ProblemHttpResult>> (
+            Guid id, WhistleActionDto request, HttpContext http, WhistleDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            var actor = http.User.Identity!.Name!;
+            var unit = UnitOf(http);
+            if (unit is null)
+            {
+                return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的账号不属于任何单位 (your account has no unit)"));
+            }
+            var roles = FengqiaoClaims.Roles(http.User);
+            try
+            {
+                var loaded = await desk.LoadAsync(id, ct);
+                if (loaded is not { } current)
+                {
+                    return NotFound();
+                }
+                var letters = request.Action == WhistleAction.Refer && request.DepartmentId is { } referred
+                    ? await desk.LettersForReferralAsync(current.Whistle.CaseId, referred, ct)
+                    : [];
+                Func<Whistle, Instant, WhistleTransition>? action = request.Action switch
+                {
+                    // A department acts for itself: its unit is the department.
+                    WhistleAction.Acknowledge => (w, at) => w.Acknowledge(unit.Value, at, actor),
+                    WhistleAction.Act => (w, at) => w.StartActing(unit.Value, at, actor, request.Text),
+                    WhistleAction.Report => (w, at) => w.Report(unit.Value, at, actor, request.Text ?? ""),
+                    WhistleAction.Refuse => (w, at) => w.RefuseSummons(unit.Value, at, actor, request.Text ?? ""),
+                    WhistleAction.Rate when request is { DepartmentId: { } d, Timeliness: { } t, Attitude: { } a, Result: { } r } && Valid(t, a, r) =>
+                        (w, at) => w.Rate(unit.Value, d, new DepartmentRating(Score.Of(t), Score.Of(a), Score.Of(r), request.Text), at, actor),
+                    WhistleAction.Close => (w, at) => w.Close(unit.Value, at, actor, request.Text ?? ""),
+                    WhistleAction.Escalate => (w, at) => w.Escalate(at, actor, request.Text),
+                    WhistleAction.Summon when request.DepartmentId is { } d => await SummonAsync(db, d, request.Text, actor, ct),
+                    WhistleAction.Refer when request.DepartmentId is { } d =>
+                        (w, at) => w.Refer(Guid.CreateVersion7(), d, roles.Contains(StaffRole.JointMeetingOffice) ? StaffRole.JointMeetingOffice : roles.FirstOrDefault(),
+                            at, actor, request.Text ?? "", letters),
+                    _ => null,
+                };
+                if (action is null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        [nameof(request.Action)] = [BilingualText.Pick($"操作 {request.Action} 缺少部门或评分（评分为 1–5 分） (action {request.Action} needs a department or marks of 1 to 5)")],
+                    });
+                }
+                var applied = await desk.ApplyLoadedAsync(current.Record, current.Whistle, request.ExpectedVersion, action, ct);
+                return TypedResults.Ok(await ToDtoAsync(db, applied.Record, applied.Whistle, ct));
+            }
+            catch (WhistleConflictException ex)
+            {
+                return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick(ex.Message), extensions: new Dictionary<string, object?> { ["currentVersion"] = ex.Actual });
+            }
+            catch (WhistleRuleException ex)
+            {
+                WhistleLog.Refused(logs.CreateLogger("Fengqiao.Whistles"), actor, id, request.Action.ToString(), ex.Message);
+                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
+            }
+        }).WithSummary("Act on the version of the whistle you saw: 报到, 处置, 反馈, 拒绝, 评价, 闭环, 升级, 增派, 移交纪委监委");
+
+        group.MapGet("/{id:guid}/referrals/{packId:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            Guid id, Guid packId, WhistleDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            if (await desk.LoadAsync(id, ct) is not { } loaded || loaded.Whistle.Referrals.FirstOrDefault(r => r.Id == packId) is not { } pack)
+            {
+                return NotFound();
+            }
+            var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().FirstAsync(c => c.Id == pack.CaseId, ct);
+            var bytes = WhistleDocuments.EvidencePack(pack, caseRow.TrackingCode, caseRow.Title, desk.Policy.Calculator);
+            return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"evidence-{caseRow.TrackingCode}-{pack.DepartmentName}.docx");
+        }).WithSummary("The referral's evidence pack (移交材料) as a Word document");
+
+        var cases = app.MapGroup("/api/cases/{trackingCode}/whistles").RequireAuthorization(Policies.Staff).WithTags("Whistles");
+        cases.MapGet("/", async Task<Results<Ok<List<WhistleListItemDto>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            return caseId is null ? CasesNotFound() : TypedResults.Ok(await ListAsync(db, null, null, null, caseId, 100, ct));
+        }).WithSummary("The whistles blown on a case");
+
+        cases.MapPost("/", async Task<Results<Created<WhistleDto>, ValidationProblem, ProblemHttpResult>> (
+            string trackingCode, BlowWhistleDto request, HttpContext http, WhistleDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            if (UnitOf(http) is not { } unit)
+            {
+                return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的账号不属于任何单位，不能吹哨 (your account has no unit and cannot blow a whistle)"));
+            }
+            try
+            {
+                var blown = await desk.BlowAsync(trackingCode, new BlowRequest(request.Source, request.Level, request.Reason,
+                    [.. (request.Departments ?? []).Select(d => new SummonRequest(d.DepartmentId, d.Task))]), unit, http.User.Identity!.Name!, ct);
+                if (blown is not { } b)
+                {
+                    return CasesNotFound();
+                }
+                return TypedResults.Created($"/api/whistles/{b.Record.Id}", await ToDtoAsync(db, b.Record, b.Whistle, ct));
+            }
+            catch (WhistleRuleException ex)
+            {
+                WhistleLog.Refused(logs.CreateLogger("Fengqiao.Whistles"), http.User.Identity!.Name!, Guid.Empty, "Blow", ex.Message);
+                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
+            }
+        }).WithSummary("Blow the whistle (吹哨) on a case: level, source, reason, departments and their tasks");
+    }
+
+    private static bool Valid(params int[] marks) => marks.All(m => m is >= 1 and <= 5);
+
+    private static async Task<Func<Whistle, Instant, WhistleTransition>?> SummonAsync(FengqiaoDbContext db, Guid department, string? task, string actor, CancellationToken ct)
+    {
+        var name = await db.Units.Where(u => u.Id == department).Select(u => u.Name).FirstOrDefaultAsync(ct)
+            ?? throw new WhistleRuleException("被召集的部门不存在 (no such department)");
+        return (w, at) => w.Summon(new SummonDepartment(department, name, task ?? ""), at, actor);
+    }
+
+    internal static Guid? UnitOf(HttpContext http) => UnitOf(http.User);
+
+    public static Guid? UnitOf(System.Security.Claims.ClaimsPrincipal user) => Guid.TryParse(user.FindFirst(FengqiaoClaims.UnitId)?.Value, out var u) ? u : null;
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("吹哨不存在或不在您的可见范围内 (no such whistle in your scope)"));
+
+    private static ProblemHttpResult CasesNotFound() =>
+        TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
+
+    public static async Task<List<WhistleListItemDto>> ListAsync(FengqiaoDbContext db, WhistleState? state, WhistleLevel? level, Guid? summonedUnit, Guid? caseId, int take, CancellationToken ct)
+    {
+        var q = db.Whistles.AsNoTracking();
+        if (state is { } s)
+        {
+            q = q.Where(w => w.State == s);
+        }
+        if (level is { } l)
+        {
+            q = q.Where(w => w.Level == l);
+        }
+        if (caseId is { } c)
+        {
+            q = q.Where(w => w.CaseId == c);
+        }
+        if (summonedUnit is { } u)
+        {
+            q = q.Where(w => db.WhistleSummonses.Any(x => x.WhistleId == w.Id && x.DepartmentId == u));
+        }
+        return await q.OrderByDescending(w => w.BlownAt).Take(Math.Clamp(take, 1, 1000))
+            .Join(db.Cases.IgnoreQueryFilters(), w => w.CaseId, k => k.Id, (w, k) => new WhistleListItemDto(w.Id, k.TrackingCode, k.Title, w.Source, w.Level, w.State, w.BlownAt, w.NextDueAt,
+                db.WhistleSummonses.IgnoreQueryFilters().Count(x => x.WhistleId == w.Id), w.FlaggedCount))
+            .ToListAsync(ct);
+    }
+
+    public static async Task<WhistleDto> ToDtoAsync(FengqiaoDbContext db, WhistleRecord record, Whistle whistle, CancellationToken ct)
+    {
+        var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == record.CaseId).Select(c => new { c.TrackingCode, c.Title }).FirstAsync(ct);
+        var rows = await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking().Where(s => s.WhistleId == record.Id).ToListAsync(ct);
+        var events = await db.WhistleEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.WhistleId == record.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return new WhistleDto(record.Id, record.CaseId, caseRow.TrackingCode, caseRow.Title, record.BlowingUnitId, whistle.Source, whistle.InitialLevel, whistle.Level, whistle.State,
+            whistle.Reason, whistle.BlownAt, record.BlownBy, record.NextDueAt, whistle.Version,
+            [.. whistle.Summonses.Select(s =>
+            {
+                var row = rows.FirstOrDefault(r => r.DepartmentId == s.DepartmentId);
+                return new SummonsDto(s.DepartmentId, s.DepartmentName, s.Task, s.Status, row?.DueAt, s.Result ?? s.RefusalReason, row?.Flagged ?? false,
+                    s.Rating?.Timeliness.Value, s.Rating?.Attitude.Value, s.Rating?.Result.Value, s.Rating?.Comment);
+            })],
+            [.. events.Select(e => new WhistleEventDto(e.Sequence, e.Kind, WhistleReplay.FromLink(WhistleDesk.ToLink(e)).Level, e.Actor, e.At, e.Data))],
+            [.. whistle.Referrals.Select(r => new ReferralDto(r.Id, r.DepartmentId, r.DepartmentName, r.IssuedAt, r.IssuedBy,
+                [.. r.Flags.Select(f => f.Reason.ToString())], [.. r.Letters.Select(l => l.Number.ToString())], r.Timeline.Length))]);
+    }
+}
+
+internal static partial class WhistleLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Actor} was refused {Action} on whistle {Whistle}: {Reason}")]
+    public static partial void Refused(ILogger logger, string actor, Guid whistle, string action, string reason);
+}
