@@ -11,5 +11,6 @@ public abstract partial class FengqiaoDbContext
     private void ConfigureModules(ModelBuilder builder)
     {
         _ = builder; // modules add their ConfigureX(builder) calls here
+        ConfigureGridAndServices(builder);
     }
 }

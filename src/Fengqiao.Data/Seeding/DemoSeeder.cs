@@ -300,6 +300,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
             await db.SaveChangesAsync(cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await new Grid.GridDemoSeeder(db, rules, clock).SeedAsync(accountIds, cancellationToken);
         progress?.Report(new ImportProgress("done", 5, 5));
         return new DemoSeedResult(imported.Total, units.Values.Distinct().Count(), DemoAccounts.All.Count, residents.Count, caseCount);
     }

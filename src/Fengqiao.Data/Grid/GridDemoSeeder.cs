@@ -1,0 +1,189 @@
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Grid;
+using Fengqiao.Data.Cases;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Grid;
+
+/// <summary>
+/// Demo grid governance for 垦利街道 as the seed page describes it: 26 grids in its first 13 communities with
+/// 547 members in "1+3+N" teams, key places, this month's inspection plans, a few recorded visits (one with an open
+/// finding to raise as a case; the seeder raises none, so the demo's case count stays that of the cases seeder), the leaders' Tuesday reception days and night visits, and "six questions" notes.
+/// Deterministic (fixed random seed).
+/// </summary>
+public sealed class GridDemoSeeder(FengqiaoDbContext db, CaseRules rules, IClock clock)
+{
+    public const string DemoTown = "370505001";
+    public const int DemoGridCount = 26;
+    public const int DemoMemberCount = 547;
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "宋", "郑", "梁", "谢"];
+    private static readonly string[] GivenNames = ["建华", "秀兰", "立新", "桂芳", "海涛", "玉兰", "志刚", "红梅", "文静", "国庆", "丽萍", "新民", "春燕", "保国", "晓燕", "振华", "凤英", "明辉"];
+
+    private static readonly (string Name, KeyPlaceKind Kind)[] PlaceTemplates =
+    [
+        ("社区幼儿园", KeyPlaceKind.Kindergarten),
+        ("农贸市场", KeyPlaceKind.Market),
+        ("加油站", KeyPlaceKind.GasStation),
+        ("出租房屋集中区", KeyPlaceKind.RentalHousing),
+        ("养老服务中心", KeyPlaceKind.NursingHome),
+        ("在建工地", KeyPlaceKind.ConstructionSite),
+        ("沿街餐饮店", KeyPlaceKind.Restaurant),
+        ("卫生室", KeyPlaceKind.Hospital),
+    ];
+
+    public async Task SeedAsync(IReadOnlyDictionary<string, string> demoAccountIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(demoAccountIds);
+        var random = new Random(3705);
+        var villages = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == DemoTown).OrderBy(d => d.Code).Take(DemoGridCount / 2).ToListAsync(ct);
+        if (villages.Count == 0)
+        {
+            return;
+        }
+        var gridAccount = demoAccountIds.GetValueOrDefault("grid");
+        var volunteersLeft = DemoMemberCount - DemoGridCount * (1 + GridTeam.CoreMemberCount);
+        var grids = new List<(GridRecord Grid, List<KeyPlaceRecord> Places, List<GridMemberRecord> Members)>();
+        for (var i = 0; i < DemoGridCount; i++)
+        {
+            var village = villages[i / 2 % villages.Count];
+            var number = i % 2 + 1;
+            var shortName = village.Name.Replace("居民委员会", "", StringComparison.Ordinal).Replace("村民委员会", "村", StringComparison.Ordinal);
+            var grid = new GridRecord { Code = $"{village.Code}{number:D2}", Name = $"{shortName}第{number}网格", VillageCode = village.Code, Households = 280 + random.Next(220) };
+            var volunteers = volunteersLeft / (DemoGridCount - i);
+            volunteersLeft -= volunteers;
+            var members = new List<GridMemberRecord>
+            {
+                new() { GridId = grid.Id, Name = Name(random), Role = GridRole.Leader, Phone = Phone(random) },
+            };
+            for (var c = 0; c < GridTeam.CoreMemberCount; c++)
+            {
+                // The demo grid member (刘洋) is a core member of the first grid of the first community.
+                var isDemoAccount = i == 0 && c == 0 && gridAccount is not null;
+                members.Add(new GridMemberRecord
+                {
+                    GridId = grid.Id, Name = isDemoAccount ? "刘洋" : Name(random), Role = GridRole.Core, Phone = Phone(random),
+                    AccountId = isDemoAccount ? gridAccount : null,
+                });
+            }
+            for (var v = 0; v < volunteers; v++)
+            {
+                members.Add(new GridMemberRecord { GridId = grid.Id, Name = Name(random), Role = GridRole.Volunteer });
+            }
+            var places = PlaceTemplates.OrderBy(_ => random.Next()).Take(3 + random.Next(3))
+                .Select((p, k) => new KeyPlaceRecord { GridId = grid.Id, Code = $"P{k + 1:D2}", Name = shortName + p.Name, Kind = p.Kind, Address = $"{shortName}{1 + random.Next(40)}号" })
+                .ToList();
+            grids.Add((grid, places, members));
+        }
+        db.Grids.AddRange(grids.Select(g => g.Grid));
+        db.GridMembers.AddRange(grids.SelectMany(g => g.Members));
+        db.KeyPlaces.AddRange(grids.SelectMany(g => g.Places));
+        await db.SaveChangesAsync(ct);
+
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var now = clock.GetCurrentInstant();
+        var today = now.InZone(zone).Date;
+        var month = new YearMonth(today.Year, today.Month);
+        var desk = new GridDesk(db, new CaseWorkflow(db, rules, clock), rules, clock);
+        foreach (var (grid, _, _) in grids)
+        {
+            await desk.GeneratePlanAsync(grid.Code, month, ct);
+        }
+
+        // The demo member's past planned visits of this month are done, bar one missed, so the plan shows progress.
+        var first = grids[0];
+        if (gridAccount is not null)
+        {
+            var past = await db.PlannedVisits.Where(v => v.GridId == first.Grid.Id && v.Date < today.ToDateOnly()).OrderBy(v => v.Date).ToListAsync(ct);
+            for (var k = 0; k < past.Count - 1; k++)
+            {
+                var placeName = first.Places.Single(p => p.Id == past[k].KeyPlaceId).Name;
+                var at = LocalDate.FromDateOnly(past[k].Date).At(new LocalTime(9 + random.Next(7), random.Next(60))).InZoneLeniently(zone).ToInstant();
+                var visit = new InspectionVisitRecord
+                {
+                    GridId = first.Grid.Id, KeyPlaceId = past[k].KeyPlaceId, PlannedVisitId = past[k].Id, Inspector = gridAccount, InspectorName = "刘洋",
+                    At = at, Notes = $"检查{placeName}消防通道、灭火器和安全台账，情况正常。",
+                };
+                db.InspectionVisits.Add(visit);
+                if (k == 1)
+                {
+                    visit.Notes = $"检查{placeName}，发现安全隐患一处。";
+                    db.InspectionFindings.Add(new InspectionFindingRecord
+                    {
+                        VisitId = visit.Id, Title = "消防通道被杂物堵塞", Description = $"{placeName}后门消防通道堆放纸箱和电动车，已口头提醒，需相关部门督促清理。", Severity = FindingSeverity.Serious,
+                    });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        await SeedLeaderActivitiesAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
+        await SeedSixQuestionsAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
+    }
+
+    private async Task SeedLeaderActivitiesAsync(Random random, List<string> villages, LocalDate today, CancellationToken ct)
+    {
+        Leader[] leaders =
+        [
+            new("townlead", "杨帆", "街道党工委书记"),
+            new("town-2", "孙海峰", "街道办事处主任"),
+            new("town-3", "高丽娟", "街道党工委副书记"),
+            new("town-4", "郑国栋", "街道政法委员"),
+        ];
+        var codes = villages.Select(Core.Organisations.DivisionCode.Parse).ToList();
+        var month = new YearMonth(today.Year, today.Month);
+        var from = month.OnDayOfMonth(1).PlusMonths(-1);
+        var to = month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
+        foreach (var day in ReceptionRota.Generate(leaders, codes, from, to, rules.Calendar))
+        {
+            var held = day.Date < today;
+            var residents = held ? 2 + random.Next(9) : 0;
+            var matters = held ? Enumerable.Range(0, Math.Min(residents, 1 + random.Next(3))).Select(_ => ReceptionMatters[random.Next(ReceptionMatters.Length)]).ToList() : [];
+            db.LeaderActivities.Add(new LeaderActivityRecord
+            {
+                Kind = LeaderActivityKind.ReceptionDay, Date = day.Date.ToDateOnly(), LeaderName = day.Leader.Name, LeaderPost = day.Leader.Post,
+                VillageCode = day.Village.Value, MovedFromHoliday = day.MovedFromHoliday, Recorded = held, People = residents,
+                Matters = matters.Count == 0 ? null : string.Join('\n', matters), ResolvedOnTheSpot = held ? random.Next(matters.Count + 1) : 0,
+            });
+        }
+        foreach (var visit in NightVisitRota.Generate(leaders, codes, month, 2, rules.Calendar))
+        {
+            var held = visit.Date < today;
+            db.LeaderActivities.Add(new LeaderActivityRecord
+            {
+                Kind = LeaderActivityKind.NightVisit, Date = visit.Date.ToDateOnly(), Start = visit.Start.ToTimeOnly(), LeaderName = visit.Leader.Name,
+                LeaderPost = visit.Leader.Post, VillageCode = visit.Village.Value, Recorded = held, People = held ? 8 + random.Next(15) : 0,
+                Matters = held ? "楼道照明损坏\n独居老人取暖需关注" : null,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly string[] ReceptionMatters =
+    [
+        "小区停车位规划不合理", "老旧楼房加装电梯意见不一", "宅基地界址争议", "物业费收取标准有异议", "低保申请进度咨询", "噪音扰民",
+    ];
+
+    private async Task SeedSixQuestionsAsync(Random random, List<string> villages, LocalDate today, CancellationToken ct)
+    {
+        for (var i = 0; i < 24; i++)
+        {
+            var followUp = i % 6 == 2;
+            db.SixQuestionsNotes.Add(new SixQuestionsNoteRecord
+            {
+                VillageCode = villages[i % villages.Count], Household = $"{Surnames[random.Next(Surnames.Length)]}家（{1 + random.Next(30)}号楼{1 + random.Next(6)}单元）",
+                Cadre = Name(random), Date = today.PlusDays(-random.Next(1, 30)).ToDateOnly(),
+                Safety = "燃气、用电无隐患", Livelihood = random.Next(4) == 0 ? "子女待业，希望提供招聘信息" : "收入稳定",
+                Health = random.Next(3) == 0 ? "老人患慢性病，需定期随访" : "家庭成员身体健康",
+                Disputes = followUp ? "与楼上住户因漏水有矛盾" : "无", Difficulties = followUp ? "希望社区协调维修" : "无",
+                Suggestions = random.Next(2) == 0 ? "希望增加小区照明" : "无", FollowUpNeeded = followUp,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Name(Random random) => Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
+
+    private static string Phone(Random random) => $"1{3 + random.Next(6)}{random.Next(100_000_000, 999_999_999)}";
+}
