@@ -42,6 +42,7 @@ public static class WebHostSetup
         services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
+        services.AddScoped<Data.Grid.GridDesk>();
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
@@ -190,6 +191,7 @@ public static class WebHostSetup
         app.MapLedgerApi();
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
+        app.MapGridApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -19,7 +19,7 @@ public static class ModuleCatalog
         new("Ledger", "/ledger", Icons.Material.Filled.TableChart),
         new("Whistles", "/modules/whistles", Icons.Material.Filled.Campaign),
         new("Letters", "/modules/letters", Icons.Material.Filled.Description),
-        new("Grid", "/modules/grid", Icons.Material.Filled.GridOn),
+        new("Grid", "/grid", Icons.Material.Filled.GridOn),
         new("Assessment", "/modules/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
