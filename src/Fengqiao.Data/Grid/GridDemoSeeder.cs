@@ -1,6 +1,9 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Grid;
+using Fengqiao.Core.Outreach;
 using Fengqiao.Data.Cases;
+using Fengqiao.Data.Outreach;
+using Fengqiao.Data.VillageAssessment;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -120,6 +123,47 @@ public sealed class GridDemoSeeder(FengqiaoDbContext db, CaseRules rules, IClock
 
         await SeedLeaderActivitiesAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
         await SeedSixQuestionsAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
+        await SeedOutreachAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
+        await SeedAssessmentAsync(villages.Select(v => v.Code).ToList(), month, ct);
+    }
+
+    private static readonly (OutreachKind Kind, OutreachAudience Audience, string Topic)[] OutreachTopics =
+    [
+        (OutreachKind.LegalPublicity, OutreachAudience.General, "民法典进社区"),
+        (OutreachKind.TrafficSafety, OutreachAudience.Elderly, "老年人交通安全宣讲"),
+        (OutreachKind.TrafficSafety, OutreachAudience.Students, "中小学生交通安全课"),
+        (OutreachKind.AntiFraud, OutreachAudience.Elderly, "防范养老诈骗"),
+        (OutreachKind.PetitionLaw, OutreachAudience.Cadres, "《信访工作条例》解读"),
+        (OutreachKind.TaxPolicy, OutreachAudience.Workers, "小微企业税费优惠政策"),
+    ];
+
+    /// <summary>Outreach events this year ("今年已开展普法宣传 30 场"), a few in each of the last months.</summary>
+    private async Task SeedOutreachAsync(Random random, List<string> villages, LocalDate today, CancellationToken ct)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            var topic = OutreachTopics[random.Next(OutreachTopics.Length)];
+            var date = today.PlusDays(-random.Next(0, Math.Max(1, today.DayOfYear - 1)));
+            db.OutreachEvents.Add(new OutreachEventRecord
+            {
+                Kind = topic.Kind, Audience = topic.Audience, Topic = topic.Topic, DivisionCode = villages[random.Next(villages.Count)],
+                Place = "村（居）委会活动室", Organiser = "垦利街道司法所", Date = date.ToDateOnly(), AudienceCount = 20 + random.Next(120),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Three scored months and this one for the demo town, one hand-entered incident with its evidence, last month's notice published.</summary>
+    private async Task SeedAssessmentAsync(List<string> villages, YearMonth month, CancellationToken ct)
+    {
+        var assessment = new VillageAssessmentDesk(db, clock);
+        await assessment.EnterManualAsync(villages[2], month.PlusMonths(-1), "N05", 1, "区应急管理局事故通报：辖区仓库电气火灾一起，无人员伤亡", "townlead", ct);
+        await assessment.EnterManualAsync(villages[0], month.PlusMonths(-1), "P10", 1, "获评市级“枫桥式”社区，市委政法委文件", "townlead", ct);
+        for (var m = -3; m <= 0; m++)
+        {
+            await assessment.ScoreMonthAsync(DemoTown, month.PlusMonths(m), ct);
+        }
+        await assessment.PublishNoticeAsync(DemoTown, month.PlusMonths(-1), "垦利街道办事处", ct);
     }
 
     private async Task SeedLeaderActivitiesAsync(Random random, List<string> villages, LocalDate today, CancellationToken ct)
