@@ -43,6 +43,7 @@ public static class WebHostSetup
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
         services.AddScoped<Data.Grid.GridDesk>();
+        services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddFengqiaoData(configuration);
@@ -192,6 +193,7 @@ public static class WebHostSetup
         app.MapPublicCaseEndpoints();
         app.MapAccountsApi();
         app.MapGridApi();
+        app.MapVillageAssessmentApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

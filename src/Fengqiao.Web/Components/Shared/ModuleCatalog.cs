@@ -20,7 +20,7 @@ public static class ModuleCatalog
         new("Whistles", "/modules/whistles", Icons.Material.Filled.Campaign),
         new("Letters", "/modules/letters", Icons.Material.Filled.Description),
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
-        new("Assessment", "/modules/assessment", Icons.Material.Filled.Leaderboard),
+        new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
         new("Tidal", "/modules/tidal", Icons.Material.Filled.LocalPolice),
