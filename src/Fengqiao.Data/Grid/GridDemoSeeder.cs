@@ -1,8 +1,10 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Grid;
 using Fengqiao.Core.Outreach;
+using Fengqiao.Core.ServiceMenu;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Outreach;
+using Fengqiao.Data.ServiceMenu;
 using Fengqiao.Data.VillageAssessment;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -125,6 +127,73 @@ public sealed class GridDemoSeeder(FengqiaoDbContext db, CaseRules rules, IClock
         await SeedSixQuestionsAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
         await SeedOutreachAsync(random, villages.Select(v => v.Code).ToList(), today, ct);
         await SeedAssessmentAsync(villages.Select(v => v.Code).ToList(), month, ct);
+        await SeedServiceMenuAsync(villages.Select(v => v.Code).ToList(), today, ct);
+    }
+
+    private static readonly (string Name, string Organisation, ServiceKind[] Kinds, string[] Topics)[] Providers =
+    [
+        ("王立法", "垦利区司法局普法讲师团", [ServiceKind.LegalLecture, ServiceKind.LegalConsultation], ["民法典", "婚姻家庭", "反家庭暴力"]),
+        ("李明律", "山东黄河口律师事务所", [ServiceKind.LegalLecture, ServiceKind.LegalConsultation, ServiceKind.CaseFilingGuidance], ["劳动用工", "合同纠纷", "民事立案"]),
+        ("张丽华", "垦利区人民检察院", [ServiceKind.LegalLecture], ["未成年人保护", "防范电信诈骗"]),
+        ("刘和顺", "垦利街道人民调解委员会", [ServiceKind.Mediation], ["邻里纠纷", "婚姻家庭", "土地承包"]),
+        ("陈心怡", "垦利区心理健康服务中心", [ServiceKind.PsychologicalConsultation], ["情绪疏导", "家庭关系", "青少年心理"]),
+        ("赵援", "垦利区法律援助中心", [ServiceKind.LegalAidApplication, ServiceKind.LegalConsultation], ["劳动用工", "人身损害"]),
+        ("孙税通", "国家税务总局东营市垦利区税务局", [ServiceKind.TaxPolicyTutoring], ["增值税", "小微企业优惠", "研发费用加计扣除"]),
+        ("周惠企", "国家税务总局东营市垦利区税务局", [ServiceKind.TaxPolicyTutoring], ["企业所得税", "个人所得税代扣"]),
+    ];
+
+    /// <summary>The menu, eight providers with free afternoons and evenings for five weeks, and a few orders placed and matched.</summary>
+    private async Task SeedServiceMenuAsync(List<string> villages, LocalDate today, CancellationToken ct)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var menu = new ServiceMenuDesk(db, clock);
+        await menu.EnsureCatalogueAsync(ct);
+        for (var i = 0; i < Providers.Length; i++)
+        {
+            var p = Providers[i];
+            var row = new ServiceProviderRecord
+            {
+                Name = p.Name, Organisation = p.Organisation, Kinds = string.Join(',', ServiceMenuDesk.Kinds(p.Kinds)),
+                Topics = string.Join('\n', p.Topics), Areas = "370505",
+            };
+            db.ServiceProviders.Add(row);
+            for (var d = 1; d <= 35; d++)
+            {
+                var day = today.PlusDays(d);
+                if (!rules.Calendar.IsWorkingDay(day) || (d + i) % 3 == 0)
+                {
+                    continue;
+                }
+                db.ProviderFreeSlots.Add(new ProviderFreeSlotRecord
+                {
+                    ProviderId = row.Id,
+                    Start = day.At(new LocalTime(14, 0)).InZoneLeniently(zone).ToInstant(),
+                    End = day.At(new LocalTime(20, 30)).InZoneLeniently(zone).ToInstant(),
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        var nextWorkday = today.PlusDays(1);
+        while (!rules.Calendar.IsWorkingDay(nextWorkday) || !rules.Calendar.IsWorkingDay(nextWorkday.PlusDays(1)))
+        {
+            nextWorkday = nextWorkday.PlusDays(1);
+        }
+        NewServiceOrder[] orders =
+        [
+            new("legal-lecture", "民法典", OrdererKind.VillageCommittee, "和平社区居民委员会", "13905462201", null, villages[0], nextWorkday.PlusDays(1), null, null),
+            new("legal-lecture", "防范电信诈骗", OrdererKind.VillageCommittee, "西冯村民委员会", "13905462202", null, "370505001201", nextWorkday.PlusDays(2), null, null),
+            new("tax-tutoring", "小微企业优惠", OrdererKind.Enterprise, "东营黄河口食品有限公司", "13905461101", UnifiedSocialCreditCode.Create("91370521MA3C4D5E6").Value, villages[1], nextWorkday.PlusDays(1), null, null),
+            new("mediation", "邻里纠纷", OrdererKind.Resident, "王桂芳", "13905461102", null, villages[2], nextWorkday, null, null),
+            new("psychological-consultation", "家庭关系", OrdererKind.Resident, "李春燕", "13905461103", null, villages[3], nextWorkday.PlusDays(3), null, null),
+        ];
+        for (var i = 0; i < orders.Length; i++)
+        {
+            var placed = await menu.PlaceAsync(orders[i], ct);
+            if (i % 2 == 0 && placed.State == ServiceOrderState.Matched)
+            {
+                await menu.ConfirmAsync(placed.Id, "垦利街道司法所", ct);
+            }
+        }
     }
 
     private static readonly (OutreachKind Kind, OutreachAudience Audience, string Topic)[] OutreachTopics =
