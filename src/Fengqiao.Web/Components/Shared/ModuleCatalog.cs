@@ -21,7 +21,7 @@ public static class ModuleCatalog
         new("Letters", "/modules/letters", Icons.Material.Filled.Description),
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
-        new("ServiceMenu", "/modules/servicemenu", Icons.Material.Filled.MenuBook),
+        new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
         new("Tidal", "/modules/tidal", Icons.Material.Filled.LocalPolice),
         new("Text", "/modules/text", Icons.Material.Filled.Psychology),
