@@ -194,6 +194,7 @@ public static class WebHostSetup
         app.MapAccountsApi();
         app.MapGridApi();
         app.MapVillageAssessmentApi();
+        app.MapProcuratorateApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

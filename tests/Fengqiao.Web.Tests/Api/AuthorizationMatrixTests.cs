@@ -6,8 +6,8 @@ namespace Fengqiao.Web.Tests.Api;
 /// <summary>Every demo role × every endpoint and page of the foundation: expected allow or deny.</summary>
 public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
-    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/modules/text", "/modules/portal", "/grid", "/grid/visit", "/assessment", "/services"];
-    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10"];
+    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/modules/text", "/modules/portal", "/grid", "/grid/visit", "/assessment", "/services", "/procuratorate"];
+    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
 
     public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];

@@ -22,7 +22,7 @@ public static class ModuleCatalog
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
-        new("Procuratorate", "/modules/procuratorate", Icons.Material.Filled.Gavel),
+        new("Procuratorate", "/procuratorate", Icons.Material.Filled.Gavel),
         new("Tidal", "/modules/tidal", Icons.Material.Filled.LocalPolice),
         new("Text", "/modules/text", Icons.Material.Filled.Psychology),
         new("Portal", "/modules/portal", Icons.Material.Filled.PhoneIphone),
