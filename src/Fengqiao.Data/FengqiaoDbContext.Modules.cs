@@ -15,5 +15,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureText(builder);
         ConfigureOpen311(builder);
         ConfigureWhistles(builder);
+        ConfigureGridAndServices(builder);
     }
 }

@@ -44,6 +44,8 @@ public static class WebHostSetup
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
         services.AddSingleton<Tidal.TidalWorkspace>();
+        services.AddScoped<Data.Grid.GridDesk>();
+        services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddHostedService<Jobs.CalendarRefreshService>();
@@ -206,6 +208,9 @@ public static class WebHostSetup
         app.MapCalendarApi();
         app.MapTextApi();
         app.MapOpen311Api();
+        app.MapGridApi();
+        app.MapVillageAssessmentApi();
+        app.MapProcuratorateApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -4,6 +4,7 @@ using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
 using Fengqiao.Data.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Fengqiao.Data.Cases;
@@ -55,6 +56,15 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters)
 {
     public const int MaxRepresentatives = 5;
+
+    /// <summary>A workflow over a context the caller made (a Blazor page's short-lived context), with the process's shared services.</summary>
+    public static CaseWorkflow For(FengqiaoDbContext db, IServiceProvider services) => new(
+        db,
+        services.GetRequiredService<CaseRules>(),
+        services.GetRequiredService<IClock>(),
+        services.GetRequiredService<Security.PersonalDataProtector>(),
+        services.GetRequiredService<KnownReferences>(),
+        services.GetRequiredService<Text.CaseMatterIndex>());
 
     public async Task<IntakeResult> RegisterAsync(NewCase request, string actor, CancellationToken cancellationToken = default)
     {

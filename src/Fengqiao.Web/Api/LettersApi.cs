@@ -191,7 +191,7 @@ public static class LettersApi
             }
         }).WithSummary("Draft a letter on a case from its template and the case facts (拟稿)");
 
-        var assessment = app.MapGroup("/api/assessment").RequireAuthorization(Policies.Staff).WithTags("Assessment");
+        var assessment = app.MapGroup("/api/rankings").RequireAuthorization(Policies.Staff).WithTags("Rankings");
         assessment.MapGet("/ranking", async Task<Results<Ok<RankingDto>, ProblemHttpResult>> (string? month, AssessmentCohort? cohort, string? county,
             decimal? wRating, decimal? wOnTime, decimal? wSatisfaction, decimal? wLetters, decimal? wOverdue, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
         {

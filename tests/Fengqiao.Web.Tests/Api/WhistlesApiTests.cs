@@ -111,9 +111,9 @@ public sealed class WhistlesApiTests(FengqiaoWebFactory factory) : IClassFixture
         Assert.Contains(number, lines);
         Assert.Contains(lines, l => l.Contains(code, StringComparison.Ordinal));
 
-        var ranking = await admin.GetFromJsonAsync<JsonElement>("/api/assessment/ranking?cohort=Departments&county=370505", Ct);
+        var ranking = await admin.GetFromJsonAsync<JsonElement>("/api/rankings/ranking?cohort=Departments&county=370505", Ct);
         Assert.Contains(ranking.GetProperty("rows").EnumerateArray(), r => r.GetProperty("unitName").GetString() == "垦利区住房和城乡建设局");
-        var bad = await admin.GetAsync("/api/assessment/ranking?month=2026-13", Ct);
+        var bad = await admin.GetAsync("/api/rankings/ranking?month=2026-13", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 

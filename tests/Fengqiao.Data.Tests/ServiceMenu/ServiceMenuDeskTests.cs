@@ -1,0 +1,80 @@
+using Fengqiao.Core.ServiceMenu;
+using Fengqiao.Data.ServiceMenu;
+using Fengqiao.Testing;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Data.Tests.ServiceMenu;
+
+/// <summary>The service menu on the seeded demo: orders matched by topic, area and free time, a chosen lecturer, confirmation, refusals.</summary>
+public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static LocalDate Today => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+
+    private async Task<(LocalDate Day, Guid Provider)> FreeDayOfAsync(FengqiaoDbContext db, string name)
+    {
+        var provider = await db.ServiceProviders.SingleAsync(p => p.Name == name, Ct);
+        var slots = await db.ProviderFreeSlots.Where(s => s.ProviderId == provider.Id).ToListAsync(Ct);
+        var day = slots.Select(s => s.Start.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date).Where(d => d > Today.PlusDays(5)).Min();
+        return (day, provider.Id);
+    }
+
+    [Fact]
+    public async Task A_village_orders_a_lecture_choosing_the_lecturer_who_then_confirms_and_the_slot_is_taken()
+    {
+        await using var db = fixture.Database.Context();
+        var desk = new ServiceMenuDesk(db, SystemClock.Instance);
+        var (day, lecturer) = await FreeDayOfAsync(db, "张丽华");
+        var freeBefore = await db.ProviderFreeSlots.Where(s => s.ProviderId == lecturer).ToListAsync(Ct);
+
+        var order = await desk.PlaceAsync(new NewServiceOrder("legal-lecture", "未成年人保护", OrdererKind.VillageCommittee, "西尚村民委员会", "13905463301", null,
+            "370505001202", day, lecturer, null), Ct);
+        var confirmed = await desk.ConfirmAsync(order.Id, "judicial", Ct);
+
+        Assert.Equal(lecturer, order.ProviderId);
+        Assert.Matches(@"^FW-\d{4}-\d{6}$", order.TrackingCode);
+        Assert.Equal(ServiceOrderState.Scheduled, confirmed!.State);
+        Assert.Equal(Duration.FromHours(2), confirmed.ScheduledEnd!.Value - confirmed.ScheduledStart!.Value);
+        Assert.Equal(day, confirmed.ScheduledStart.Value.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date);
+        var freeAfter = await db.ProviderFreeSlots.AsNoTracking().Where(s => s.ProviderId == lecturer).ToListAsync(Ct);
+        Assert.DoesNotContain(freeAfter, s => s.Start < confirmed.ScheduledEnd && s.End > confirmed.ScheduledStart);
+        Assert.Equal(freeBefore.Sum(s => (s.End - s.Start).TotalMinutes) - 120, freeAfter.Sum(s => (s.End - s.Start).TotalMinutes));
+        Assert.Equal(["service.ordered", "service.matched", "service.confirmed", "service.scheduled"],
+            await db.ServiceOrderEvents.Where(e => e.OrderId == order.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_enterprise_order_for_tax_tutoring_goes_to_a_tax_officer_who_lists_the_topic()
+    {
+        await using var db = fixture.Database.Context();
+        var desk = new ServiceMenuDesk(db, SystemClock.Instance);
+        var (day, _) = await FreeDayOfAsync(db, "孙税通");
+
+        var order = await desk.PlaceAsync(new NewServiceOrder("tax-tutoring", "研发费用加计扣除", OrdererKind.Enterprise, "垦利石化设备有限公司", "13905463302",
+            UnifiedSocialCreditCode.Create("91370521MA3D4E5F6").Value, "370505001003", day, null, null), Ct);
+
+        Assert.Equal(ServiceOrderState.Matched, order.State);
+        Assert.Equal("孙税通", (await db.ServiceProviders.SingleAsync(p => p.Id == order.ProviderId, Ct)).Name);
+    }
+
+    [Fact]
+    public async Task Bad_orders_are_refused_per_field_and_store_nothing()
+    {
+        await using var db = fixture.Database.Context();
+        var desk = new ServiceMenuDesk(db, SystemClock.Instance);
+        var before = await db.ServiceOrders.CountAsync(Ct);
+        var good = UnifiedSocialCreditCode.Create("91370521MA3D4E5F6").Value;
+        var badCheck = good[..17] + (good[17] == '0' ? '1' : '0');
+
+        var fields = await Assert.ThrowsAsync<ServiceOrderValidationException>(() => desk.PlaceAsync(new NewServiceOrder("tax-tutoring", null, OrdererKind.Enterprise, "",
+            "123", badCheck, "999", Today, null, null), Ct));
+        var residentTax = await Assert.ThrowsAsync<ServiceRuleException>(() => desk.PlaceAsync(new NewServiceOrder("tax-tutoring", null, OrdererKind.Resident, "王五",
+            "13905463303", null, "370505001003", Today.PlusDays(3), null, null), Ct));
+
+        Assert.Equal(["CreditCode", "Date", "DivisionCode", "OrdererName", "Phone"], fields.Errors.Keys.Order().ToArray());
+        Assert.Contains("enterprises only", residentTax.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await db.ServiceOrders.CountAsync(Ct));
+    }
+}
