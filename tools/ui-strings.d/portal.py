@@ -32,3 +32,6 @@ S.update({
     "Portal.Step.Attachment": ("上传照片或附件", "Photo or file added"),
     "Portal.Step.Note": ("办理记录", "Handling note"),
 })
+S.update({
+ "Portal.Services": ("点单式服务：预约普法、咨询、调解", "Order a service: law talks, advice, mediation"),
+})
