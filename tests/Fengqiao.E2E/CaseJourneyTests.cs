@@ -43,7 +43,17 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await server.ScreenshotAsync(clerk, "intake-form");
         await clerk.ClickAsync("[data-testid=intake-submit]");
 
-        await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
+        try
+        {
+            await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
+        }
+        catch (TimeoutException)
+        {
+            // Say why the page stayed: a field error or a message the clerk would have seen.
+            await server.ScreenshotAsync(clerk, "intake-stuck");
+            var said = await clerk.Locator(".mud-snackbar, .mud-input-helper-text.mud-input-error, .mud-alert").AllInnerTextsAsync();
+            throw new TimeoutException($"intake did not open the new case; the page says: {string.Join(" | ", said)}");
+        }
         await clerk.WaitForSelectorAsync("[data-testid=case-actions]");
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已登记");
         // The phone is masked until the clerk asks to see it, and then the view is logged on the page.
