@@ -3,6 +3,7 @@ using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
 using Fengqiao.Data.People;
+using Fengqiao.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -1,6 +1,4 @@
 using System.Text;
-using Fengqiao.Data.Cases;
-using Fengqiao.Data.People;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,51 +18,41 @@ public sealed class PersonalDataReencryption(IDbContextFactory<FengqiaoDbContext
     public async Task<ReencryptionResult> RunAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         await protector.EnsureReadyAsync(cancellationToken);
-        int total, done = 0, changed = 0;
+        int total;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             total = await db.Residents.IgnoreQueryFilters().CountAsync(cancellationToken) + await db.CaseParties.IgnoreQueryFilters().CountAsync(cancellationToken);
         }
         progress?.Report((0, total));
 
+        var residents = await MigrateAllAsync(db => db.Residents.IgnoreQueryFilters(), 0, total, progress, cancellationToken);
+        var parties = await MigrateAllAsync(db => db.CaseParties.IgnoreQueryFilters(), residents.Done, total, progress, cancellationToken);
+        return new ReencryptionResult(parties.Done, residents.Changed + parties.Changed);
+    }
+
+    /// <summary>One table, in key order, a batch per short-lived context so memory stays flat and a stop loses one batch at most.</summary>
+    private async Task<(int Done, int Changed)> MigrateAllAsync<T>(Func<FengqiaoDbContext, IQueryable<T>> rows, int done, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+        where T : class, IHoldsPersonalData
+    {
+        var changed = 0;
         Guid? after = null;
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var batch = await db.Residents.IgnoreQueryFilters().Where(r => after == null || r.Id.CompareTo(after.Value) > 0).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await rows(db).Where(r => after == null || r.Id.CompareTo(after.Value) > 0).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                break;
+                return (done, changed);
             }
-            foreach (var r in batch)
+            foreach (var row in batch)
             {
-                changed += Migrate(r.IdNumberCipher, c => r.IdNumberCipher = c) + Migrate(r.PhoneCipher, c => r.PhoneCipher = c);
+                changed += Migrate(row.IdNumberCipher, c => row.IdNumberCipher = c) + Migrate(row.PhoneCipher, c => row.PhoneCipher = c);
             }
             await db.SaveChangesAsync(cancellationToken);
             after = batch[^1].Id;
             done += batch.Count;
             progress?.Report((done, total));
         }
-
-        after = null;
-        while (true)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var batch = await db.CaseParties.IgnoreQueryFilters().Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-            foreach (var p in batch)
-            {
-                changed += Migrate(p.IdNumberCipher, c => p.IdNumberCipher = c) + Migrate(p.PhoneCipher, c => p.PhoneCipher = c);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            after = batch[^1].Id;
-            done += batch.Count;
-            progress?.Report((done, total));
-        }
-        return new ReencryptionResult(done, changed);
     }
 
     private int Migrate(string? cipher, Action<string> store)

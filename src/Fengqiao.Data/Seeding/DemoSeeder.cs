@@ -7,6 +7,7 @@ using Fengqiao.Data.Seeding;
 using Fengqiao.Data.Import;
 using Fengqiao.Data.Organisations;
 using Fengqiao.Data.People;
+using Fengqiao.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -107,7 +108,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
             ProfileCode = policy.Profile.Code,
         };
         db.Cases.Add(record);
-        db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name, IdNumberCipher = resident.IdNumberCipher, IdNumberIndex = resident.IdNumberIndex, IdNumberMasked = resident.IdNumberMasked, PhoneCipher = resident.PhoneCipher, PhoneIndex = resident.PhoneIndex, PhoneMasked = resident.PhoneMasked });
+        db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name }.WithPersonalDataOf(resident));
         await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
         var file = transition.Case;
         CaseWorkflow.Project(record, file, transition.Event);
