@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Fengqiao.Data.Cases;
 using Fengqiao.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -24,20 +23,10 @@ public sealed partial class CrashRecoveryTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
     private static async Task<HttpClient> SignInAsync(string baseUrl)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var page = await client.GetStringAsync("/account/login", Ct);
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "clerk",
-            ["password"] = "Fengqiao@2026",
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
-        }), Ct);
+        var response = await FormSignIn.SignInAsync(client, "clerk", "Fengqiao@2026");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -77,15 +78,15 @@ public sealed class BadInputTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     public async Task A_wrong_password_is_refused_and_repeated_failures_lock_the_account()
     {
         var client = factory.Anonymous();
-        var once = await FengqiaoWebFactory.SignInAsync(client, "judicial", "wrong-password");
+        var once = await FormSignIn.SignInAsync(client, "judicial", "wrong-password");
         Assert.Contains("error=failed", once.Headers.Location!.OriginalString, StringComparison.Ordinal);
         HttpResponseMessage last = once;
         for (var i = 0; i < 5; i++)
         {
-            last = await FengqiaoWebFactory.SignInAsync(client, "judicial", "wrong-password");
+            last = await FormSignIn.SignInAsync(client, "judicial", "wrong-password");
         }
         Assert.Contains("error=locked", last.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        var correct = await FengqiaoWebFactory.SignInAsync(client, "judicial", "Fengqiao@2026");
+        var correct = await FormSignIn.SignInAsync(client, "judicial", "Fengqiao@2026");
         Assert.Contains("error=locked", correct.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 

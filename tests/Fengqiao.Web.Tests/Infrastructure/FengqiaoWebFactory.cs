@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Fengqiao.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,7 +43,7 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
     public async Task<HttpClient> SignedInAsync(string userName, string password = "Fengqiao@2026")
     {
         var client = Anonymous();
-        var response = await SignInAsync(client, userName, password);
+        var response = await FormSignIn.SignInAsync(client, userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode} {response.Headers.Location}");
@@ -52,25 +51,9 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         return client;
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
-    {
-        var page = await client.GetStringAsync("/account/login");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
-
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,6 +1,6 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Fengqiao.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +44,7 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         Assert.Contains("已列入本年度农村公路养护计划", page, StringComparison.Ordinal);
         Assert.Contains("已答复", page, StringComparison.Ordinal);
         Assert.DoesNotContain("clerk", page, StringComparison.Ordinal);
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = FormSignIn.AntiforgeryToken(page);
 
         var rate = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -78,7 +78,7 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         Assert.DoesNotContain("村道破损", page, StringComparison.Ordinal);
 
         // A valid form token (from a page that has the form): only the wrong query code should stop the rating.
-        var token = TokenPattern().Match(await stranger.GetStringAsync($"/query?code={code}&key={key}", TestContext.Current.CancellationToken)).Groups[1].Value;
+        var token = FormSignIn.AntiforgeryToken(await stranger.GetStringAsync($"/query?code={code}&key={key}", TestContext.Current.CancellationToken));
         Assert.NotEmpty(token);
         var response = await stranger.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -89,7 +89,4 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         await using var db = factory.Database.Context();
         Assert.Null((await db.Cases.SingleAsync(c => c.TrackingCode == code, TestContext.Current.CancellationToken)).Rating);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

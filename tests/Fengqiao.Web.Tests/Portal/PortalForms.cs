@@ -1,5 +1,5 @@
+using Fengqiao.Testing;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Fengqiao.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ public static partial class PortalForms
     public static async Task<string> TokenAsync(HttpClient client, string path = "/portal/submit")
     {
         var page = await client.GetStringAsync(path, TestContext.Current.CancellationToken);
-        return TokenPattern().Match(page).Groups[1].Value;
+        return FormSignIn.AntiforgeryToken(page);
     }
 
     public static MultipartFormDataContent Submission(string token, IDictionary<string, string> fields, params (string Name, byte[] Bytes)[] photos)
@@ -56,7 +56,4 @@ public static partial class PortalForms
         return (await db.Cases.IgnoreQueryFilters().CountAsync(ct), await db.CaseEvents.IgnoreQueryFilters().CountAsync(ct), await db.CaseParties.IgnoreQueryFilters().CountAsync(ct),
             await db.CaseAttachments.IgnoreQueryFilters().CountAsync(ct), await db.Residents.IgnoreQueryFilters().CountAsync(ct), await db.Open311Clients.CountAsync(ct));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

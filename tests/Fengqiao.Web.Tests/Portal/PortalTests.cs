@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Fengqiao.Core.Cases;
@@ -91,7 +92,7 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         var resident = factory.Anonymous();
         var page = await resident.GetStringAsync($"/portal/track?code={code}&key={key}", Ct);
         Assert.Contains("data-testid=\"review-form\"", page, StringComparison.Ordinal);
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = FormSignIn.AntiforgeryToken(page);
 
         var empty = await resident.PostAsync("/query/review", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -193,9 +194,6 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
 
     [GeneratedRegex("data-testid=\"received-code\">([^<]+)<")]
     private static partial Regex ReceivedCode();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"data-testid=""challenge-question"">(\d+) ([+-]) (\d+) = \?<")]
     private static partial Regex QuestionPattern();
