@@ -91,11 +91,39 @@ run_project() {
     else
       echo "   (no tests in $name)"
     fi
-  else
-    FAILED=1
-    grep -E "^\s+Failed |^(Passed|Failed)!|error" "$log" | head -40 || tail -40 "$log"
-    grep -E "^(Passed|Failed)!" "$log" >>"$SUMMARY" || echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0 ($name did not run)" >>"$SUMMARY"
+    return 0
   fi
+  # The failed tests with their messages and first stack lines, so a CI log alone says what broke.
+  grep -A12 -E "^\s+Failed " "$log" | grep -v -E "^\s+at (System|Microsoft|Xunit)\." | head -80 || true
+  grep -E "^(Passed|Failed)!| error " "$log" | head -20 || tail -40 "$log"
+  if [ "$name" = Fengqiao.E2E.csproj ] && retry_browser_tests "$provider" "$project" "$log"; then
+    return 0
+  fi
+  FAILED=1
+  grep -E "^(Passed|Failed)!" "$log" >>"$SUMMARY" || echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0 ($name did not run)" >>"$SUMMARY"
+}
+
+# Browser journeys race a real browser against a real server on a shared 2-core machine; a journey that failed is
+# run once more on its own (like Playwright's own `retries`). A pass on retry is reported as flaky, never hidden;
+# unit and API tests get no second chance.
+retry_browser_tests() {
+  local provider=$1 project=$2 log=$3 failed filter retry_log passed first_passed
+  failed=$(grep -oE "^\s+Failed [A-Za-z0-9_.]+" "$log" | awk '{print $2}' | sort -u)
+  [ -n "$failed" ] || return 1
+  [ "$(echo "$failed" | wc -l)" -le 3 ] || return 1
+  filter=$(echo "$failed" | sed 's/^/FullyQualifiedName=/' | paste -sd'|')
+  retry_log="${log%.log}-retry.log"
+  echo "   retrying on its own: $(echo "$failed" | paste -sd' ')"
+  if FENGQIAO_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo --filter "$filter" \
+      --logger "trx;LogFileName=$(basename "${retry_log%.log}").trx" --results-directory artifacts/test-results >"$retry_log" 2>&1; then
+    first_passed=$(grep -oE "^(Passed|Failed)!.*Passed: +[0-9]+" "$log" | grep -oE "[0-9]+$" | tail -1)
+    passed=$(grep -oE "Passed: +[0-9]+" "$retry_log" | tail -1 | grep -oE "[0-9]+")
+    echo "   FLAKY (failed, then passed on retry): $(echo "$failed" | paste -sd' ')" | tee -a artifacts/test-results/flaky.txt
+    echo "Passed!  - Failed:     0, Passed:   $((first_passed + passed)), Skipped:     0 ($(basename "$project") with $(echo "$failed" | wc -l) flaky retried)" | tee -a "$SUMMARY"
+    return 0
+  fi
+  grep -A12 -E "^\s+Failed " "$retry_log" | head -40 || true
+  return 1
 }
 
 cmd_test() {

@@ -18,10 +18,10 @@ public sealed class GridJourneyTests(WebServerFixture server) : IClassFixture<We
         await Assertions.Expect(phone.Locator("[data-testid=plan-progress]")).ToContainTextAsync("已完成");
 
         await phone.Locator("[data-testid=choose-planned]").First.ClickAsync();
-        await Field(phone, "visit-notes").FillAsync("检查消防通道、灭火器和安全台账");
+        await Field(phone, "visit-notes").EnterAsync("检查消防通道、灭火器和安全台账");
         await phone.ClickAsync("[data-testid=add-finding]");
-        await Field(phone, "finding-title").FillAsync("电动车楼道内充电");
-        await Field(phone, "finding-description").FillAsync("2号楼一单元楼道有电动车飞线充电，存在火灾隐患");
+        await Field(phone, "finding-title").EnterAsync("电动车楼道内充电");
+        await Field(phone, "finding-description").EnterAsync("2号楼一单元楼道有电动车飞线充电，存在火灾隐患");
         await phone.Locator("[data-testid=severity-Urgent]").ClickAsync();
         await server.ScreenshotAsync(phone, "grid-visit-phone");
         await phone.ClickAsync("[data-testid=save-visit]");

@@ -41,9 +41,9 @@ public sealed class WhistleJourneyTests(WebServerFixture server) : IClassFixture
         await server.OpenAsync(clerk, $"/cases/{code}");
         await clerk.Locator("[data-testid=blow-panel]").ClickAsync();
         await ChooseAsync(clerk, "blow-level", "街道（镇）吹哨");
-        await Field(clerk, "blow-reason").FillAsync("小区积水涉及住建和市场监管，需联合处置");
+        await Field(clerk, "blow-reason").EnterAsync("小区积水涉及住建和市场监管，需联合处置");
         await ChooseAsync(clerk, "blow-departments", "垦利区住房和城乡建设局");
-        await Field(clerk, "blow-task").FillAsync("排查管网并限期整改");
+        await Field(clerk, "blow-task").EnterAsync("排查管网并限期整改");
         await server.ScreenshotAsync(clerk, "whistle-blow-form");
         await clerk.ClickAsync("[data-testid=blow]");
         await Assertions.Expect(clerk.Locator("[data-testid=whistle-level]").First).ToHaveTextAsync("街道（镇）吹哨");
@@ -57,10 +57,10 @@ public sealed class WhistleJourneyTests(WebServerFixture server) : IClassFixture
         await handler.WaitForSelectorAsync("[data-testid=whistle]");
         await handler.ClickAsync("[data-testid=step-Acknowledge]");
         await Assertions.Expect(handler.Locator("[data-testid=summons-status]").First).ToHaveTextAsync("已报到");
-        await Field(handler, "step-note").FillAsync("已到现场");
+        await Field(handler, "step-note").EnterAsync("已到现场");
         await handler.ClickAsync("[data-testid=step-Act]");
         await Assertions.Expect(handler.Locator("[data-testid=summons-status]").First).ToHaveTextAsync("处置中");
-        await Field(handler, "step-note").FillAsync("已疏通管网，积水排除");
+        await Field(handler, "step-note").EnterAsync("已疏通管网，积水排除");
         await handler.ClickAsync("[data-testid=step-Report]");
         await Assertions.Expect(handler.Locator("[data-testid=summons-status]").First).ToHaveTextAsync("已反馈");
         // The department may not rate its own response: no rating form for it.

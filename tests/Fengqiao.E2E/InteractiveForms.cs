@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+
+namespace Fengqiao.E2E;
+
+/// <summary>
+/// Typing into an interactive-server page the way a careful person does. On a busy machine a render caused by an
+/// earlier event (a select closing, a suggestion arriving) can reach the browser after the next field was typed and
+/// put the server's older value back: the text vanishes and the person types it again. The helper commits each field
+/// (Tab fires the change event), lets the page settle and types again if the text did not stay, so a journey tests
+/// the feature and not the race of the test machine.
+/// </summary>
+public static class InteractiveForms
+{
+    public static async Task EnterAsync(this ILocator field, string text)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await field.FillAsync(text);
+            await field.PressAsync("Tab");
+            await field.Page.WaitForTimeoutAsync(300);
+            if (await field.InputValueAsync() == text || attempt == 5)
+            {
+                break;
+            }
+        }
+        await Assertions.Expect(field).ToHaveValueAsync(text);
+    }
+}
