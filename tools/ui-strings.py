@@ -124,7 +124,7 @@ S = {
  "CaseAction.Transfer": ('转送', 'Transfer'),
  "CaseAction.Assign": ('交办', 'Assign'),
  "CaseAction.StartHandling": ('开始办理', 'Start handling'),
- "CaseAction.Reply": ('出具答复意见', 'Reply'),
+ "CaseAction.Reply": ('签发答复意见', 'Sign off the reply'),
  "CaseAction.Rate": ('录入评价', 'Record rating'),
  "CaseAction.RecordNoRating": ('逾期未评价', 'No rating in time'),
  "CaseAction.Close": ('办结', 'Close'),

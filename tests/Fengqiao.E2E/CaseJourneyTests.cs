@@ -36,14 +36,10 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
     {
         var clerk = await server.SignedInPageAsync("clerk");
         await server.OpenAsync(clerk, "/cases/new");
-        await Field(clerk, "intake-title").FillAsync("小区雨污管网堵塞，污水外溢");
+        await Field(clerk, "intake-title").EnterAsync("小区雨污管网堵塞，污水外溢");
         await AutocompleteAsync(clerk, "intake-place", "垦利街道", "垦利街道");
-        await Field(clerk, "party-name-0").FillAsync("孙秀英");
-        await Field(clerk, "party-phone-0").FillAsync("13905461234");
-        // A clerk leaves the field before pressing 登记; under a loaded test machine the phone typed a moment before the
-        // click was at times missing on the server (see the issue note), so the journey lets the form settle first.
-        await Field(clerk, "party-phone-0").PressAsync("Tab");
-        await clerk.WaitForTimeoutAsync(1000);
+        await Field(clerk, "party-name-0").EnterAsync("孙秀英");
+        await Field(clerk, "party-phone-0").EnterAsync("13905461234");
         await server.ScreenshotAsync(clerk, "intake-form");
         await clerk.ClickAsync("[data-testid=intake-submit]");
 
@@ -79,11 +75,17 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
         await ActAsync(handler, "开始办理");
         await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
-        await ActAsync(handler, "出具答复意见", () => Field(handler, "action-text").FillAsync("经现场核查，已组织疏通管网并督促物业建立巡查制度；如不服可在30日内申请复查。"));
-        await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("已答复");
-        await Assertions.Expect(handler.Locator("[data-testid=timeline]")).ToContainTextAsync("出具答复意见");
-        await Assertions.Expect(handler.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
-        await server.ScreenshotAsync(handler, "case-replied");
+        await ActAsync(handler, "起草答复并报送签发", () => Field(handler, "action-text").EnterAsync("经现场核查，已组织疏通管网并督促物业建立巡查制度；如不服可在30日内申请复查。"));
+        await Assertions.Expect(handler.Locator("[data-testid=pending-reply]")).ToBeVisibleAsync();
+
+        // The bureau's deputy director signs the reply off; only then does it reach the resident.
+        var chief = await server.SignedInPageAsync("housing.chief");
+        await server.OpenAsync(chief, url[url.IndexOf("/cases/", StringComparison.Ordinal)..]);
+        await ActAsync(chief, "签发答复意见");
+        await Assertions.Expect(chief.Locator("[data-testid=case-state]")).ToHaveTextAsync("已答复");
+        await Assertions.Expect(chief.Locator("[data-testid=timeline]")).ToContainTextAsync("签发答复意见");
+        await Assertions.Expect(chief.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(chief, "case-replied");
 
         // The resident, on a phone, without an account: reads the reply and rates it.
         var phone = await (await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
@@ -104,7 +106,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
     {
         var clerk = await server.SignedInPageAsync("clerk");
         await server.OpenAsync(clerk, "/cases/new");
-        await Field(clerk, "party-id-0").FillAsync("370505198001010010");
+        await Field(clerk, "party-id-0").EnterAsync("370505198001010010");
         await clerk.ClickAsync("[data-testid=intake-submit]");
         await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync("校验位不正确");
         await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync("请填写诉求事项");

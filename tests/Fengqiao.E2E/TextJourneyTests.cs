@@ -49,8 +49,8 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         var earlierCode = JsonDocument.Parse(await first.TextAsync()).RootElement.GetProperty("trackingCode").GetString()!;
 
         await server.OpenAsync(clerk, "/cases/new");
-        await Field(clerk, "intake-title").FillAsync("再次反映丽发新城搅拌站噪音粉尘问题");
-        await Field(clerk, "intake-detail").FillAsync("上个月反映后仍未解决。" + Detail);
+        await Field(clerk, "intake-title").EnterAsync("再次反映丽发新城搅拌站噪音粉尘问题");
+        await Field(clerk, "intake-detail").EnterAsync("上个月反映后仍未解决。" + Detail);
         var suggestion = clerk.Locator("[data-testid=route-suggestion-0]");
         await Assertions.Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(suggestion).ToContainTextAsync("%");
@@ -63,8 +63,8 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         await suggestion.ClickAsync();
         await Assertions.Expect(Field(clerk, "intake-category")).ToHaveValueAsync(category);
 
-        await Field(clerk, "party-name-0").FillAsync("周海燕");
-        await Field(clerk, "party-phone-0").FillAsync("13905468888");
+        await Field(clerk, "party-name-0").EnterAsync("周海燕");
+        await Field(clerk, "party-phone-0").EnterAsync("13905468888");
         var earlier = clerk.Locator("[data-testid=earlier-cases]");
         await Assertions.Expect(earlier).ToContainTextAsync(earlierCode, new() { Timeout = 30_000 });
         await Assertions.Expect(clerk.Locator("[data-testid=repeat-warning]")).ToBeVisibleAsync();
@@ -120,18 +120,54 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
 
         await server.OpenAsync(handler, $"/cases/{code}");
         await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
-        await handler.Locator("[data-testid=action-select]").ClickAsync();
-        await handler.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "出具答复意见" }).First.ClickAsync();
-        await Field(handler, "action-text").FillAsync("已转交有关部门处理。");
+        await ChooseActionAsync(handler, "起草答复并报送签发");
+        await Field(handler, "action-text").EnterAsync("已转交有关部门处理。");
 
         var checks = handler.Locator("[data-testid=reply-checks]");
         await Assertions.Expect(checks).ToBeVisibleAsync();
         await Assertions.Expect(checks.Locator("[data-testid=reply-flag-too-short]")).ToBeVisibleAsync();
         await Assertions.Expect(checks.Locator("[data-testid=reply-flag-no-remedy]")).ToBeVisibleAsync();
         await server.ScreenshotAsync(handler, "reply-checks");
+        // The drafter sends it anyway: it waits for sign-off and nothing reaches the resident yet.
+        await handler.ClickAsync("[data-testid=action-apply]");
+        await Assertions.Expect(handler.Locator("[data-testid=pending-reply]")).ToBeVisibleAsync();
+        await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
 
-        await Field(handler, "action-text").FillAsync("经查，您反映的问题属实。根据《信访工作条例》第三十二条，已责令责任单位整改完毕。如不服本答复，可在收到之日起30日内申请复查。");
+        // The bureau's deputy director opens the case: choosing 签发 shows the draft and its flags before anything goes out.
+        var chief = await server.SignedInPageAsync("housing.chief");
+        await server.OpenAsync(chief, $"/cases/{code}");
+        await Assertions.Expect(chief.Locator("[data-testid=pending-reply-text]")).ToHaveTextAsync("已转交有关部门处理。");
+        await ChooseActionAsync(chief, "签发答复意见");
+        var signerChecks = chief.Locator("[data-testid=reply-checks]");
+        await Assertions.Expect(signerChecks.Locator("[data-testid=reply-flag-too-short]")).ToBeVisibleAsync();
+        await Assertions.Expect(signerChecks.Locator("[data-testid=reply-flag-no-remedy]")).ToBeVisibleAsync();
+        await server.ScreenshotAsync(chief, "reply-signoff-flags");
+        await ChooseActionAsync(chief, "退回答复草稿");
+        await Field(chief, "action-reason").EnterAsync("未写明处理依据和复查权利，请补充");
+        await chief.ClickAsync("[data-testid=action-apply]");
+        await Assertions.Expect(chief.Locator("[data-testid=pending-reply]")).ToHaveCountAsync(0);
+
+        // The handler drafts again, properly; the checks pass and the director signs it off.
+        await server.OpenAsync(handler, $"/cases/{code}");
+        await ChooseActionAsync(handler, "起草答复并报送签发");
+        await Field(handler, "action-text").EnterAsync("经查，您反映的问题属实。根据《信访工作条例》第三十二条，已责令责任单位整改完毕。如不服本答复，可在收到之日起30日内申请复查。");
         await Assertions.Expect(checks.Locator("[data-testid=reply-flag-no-remedy]")).ToHaveCountAsync(0);
         await Assertions.Expect(checks.Locator("[data-testid=reply-flag-too-short]")).ToHaveCountAsync(0);
+        await handler.ClickAsync("[data-testid=action-apply]");
+        await Assertions.Expect(handler.Locator("[data-testid=pending-reply]")).ToBeVisibleAsync();
+
+        await server.OpenAsync(chief, $"/cases/{code}");
+        await ChooseActionAsync(chief, "签发答复意见");
+        await Assertions.Expect(signerChecks).ToBeVisibleAsync();
+        await Assertions.Expect(signerChecks.Locator("[data-testid=reply-flag-no-remedy]")).ToHaveCountAsync(0);
+        await chief.ClickAsync("[data-testid=action-apply]");
+        await Assertions.Expect(chief.Locator("[data-testid=case-state]")).ToHaveTextAsync("已答复");
+        await Assertions.Expect(chief.Locator("[data-testid=timeline]")).ToContainTextAsync("签发答复意见");
+    }
+
+    private static async Task ChooseActionAsync(IPage page, string action)
+    {
+        await page.Locator("[data-testid=action-select]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(action)}\\s*$") }).First.ClickAsync();
     }
 }

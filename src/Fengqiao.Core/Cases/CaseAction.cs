@@ -8,7 +8,7 @@ public enum CaseAction
     Transfer = 3,                 // 转送
     Assign = 4,                   // 交办
     StartHandling = 5,            // 开始办理
-    Reply = 6,                    // 出具答复意见书
+    Reply = 6,                    // 签发答复意见书（须他人起草并报送）
     Rate = 7,                     // 评价
     RecordNoRating = 8,           // 逾期未评价
     Close = 9,                    // 办结
@@ -22,4 +22,6 @@ public enum CaseAction
     RecordAgreementFollowUp = 17, // 协议履行回访
     SuspendHandling = 18,         // 中止办理（期限暂停计算）
     ResumeHandling = 19,          // 恢复办理
+    SubmitReply = 20,             // 答复意见书报送签发
+    ReturnReply = 21,             // 退回答复草稿
 }

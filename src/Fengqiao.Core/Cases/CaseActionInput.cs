@@ -21,7 +21,7 @@ public sealed record CaseActionInput(
     bool? Honoured = null)
 {
     /// <summary>The command for <paramref name="action"/>, or null when a field it needs is missing.</summary>
-    /// <param name="myUnit">The actor's own unit: an extension is approved or rejected by the leader of the handling unit.</param>
+    /// <param name="myUnit">The actor's own unit: an extension is decided, and a reply signed off, by the handling unit.</param>
     public Func<Instant, CaseCommand>? ToCommand(CaseAction action, string actor, Guid? myUnit) => action switch
     {
         CaseAction.Accept => t => new AcceptCase(t, actor),
@@ -29,7 +29,9 @@ public sealed record CaseActionInput(
         CaseAction.Transfer when UnitId is { } unit => t => new TransferCase(t, actor, unit, Note),
         CaseAction.Assign when UnitId is { } unit => t => new AssignCase(t, actor, unit, CoHandlers),
         CaseAction.StartHandling => t => new StartHandling(t, actor),
-        CaseAction.Reply => t => new ReplyToCase(t, actor, Text ?? ""),
+        CaseAction.Reply => t => new ReplyToCase(t, actor, Text ?? "", myUnit),
+        CaseAction.SubmitReply => t => new SubmitReply(t, actor, Text ?? ""),
+        CaseAction.ReturnReply => t => new ReturnReply(t, actor, Reason ?? ""),
         CaseAction.Rate when Rating is { } rating => t => new RateCase(t, actor, rating),
         CaseAction.RecordNoRating => t => new RecordNoRating(t, actor),
         CaseAction.Close => t => new CloseCase(t, actor),

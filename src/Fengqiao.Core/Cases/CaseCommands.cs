@@ -44,10 +44,26 @@ public sealed record StartHandling(Instant At, string Actor) : CaseCommand(At, A
     public override CaseAction Action => CaseAction.StartHandling;
 }
 
-/// <summary>The written reply (答复意见书; in review the 复查意见, in re-review the 复核意见).</summary>
-public sealed record ReplyToCase(Instant At, string Actor, string ReplyText) : CaseCommand(At, Actor)
+/// <summary>
+/// The written reply goes out (签发答复意见书; in review the 复查意见, in re-review the 复核意见): signed off by someone
+/// other than its drafter, from the handling unit when <paramref name="SignerUnit"/> is given. The text is the
+/// submitted draft, possibly corrected by the signer.
+/// </summary>
+public sealed record ReplyToCase(Instant At, string Actor, string ReplyText, Guid? SignerUnit = null) : CaseCommand(At, Actor)
 {
     public override CaseAction Action => CaseAction.Reply;
+}
+
+/// <summary>The handler submits the drafted reply for sign-off (报送签发).</summary>
+public sealed record SubmitReply(Instant At, string Actor, string DraftText) : CaseCommand(At, Actor)
+{
+    public override CaseAction Action => CaseAction.SubmitReply;
+}
+
+/// <summary>The signer returns the draft for rework, saying what to change (退回修改).</summary>
+public sealed record ReturnReply(Instant At, string Actor, string Reason) : CaseCommand(At, Actor)
+{
+    public override CaseAction Action => CaseAction.ReturnReply;
 }
 
 /// <summary>The resident's rating of the reply.</summary>

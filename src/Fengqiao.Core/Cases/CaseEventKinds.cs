@@ -22,6 +22,8 @@ public static class CaseEventKinds
         CaseAction.RequestExtension => "case.extension-requested",
         CaseAction.ApproveExtension => "case.extension-approved",
         CaseAction.RejectExtension => "case.extension-rejected",
+        CaseAction.SubmitReply => "case.reply-submitted",
+        CaseAction.ReturnReply => "case.reply-returned",
         CaseAction.RecordMediationSession => "case.mediation-session",
         CaseAction.RecordMediationAgreement => "case.mediation-agreement",
         CaseAction.RecordAgreementFollowUp => "case.agreement-follow-up",

@@ -7,9 +7,44 @@ namespace Fengqiao.Core.Cases;
 // The written reply, the resident's rating, and review / re-review (答复、评价、复查、复核).
 public sealed partial record CaseFile
 {
+    // The four-eyes rule of a written reply (起草、签发分离): one person drafts and submits, another of the handling unit
+    // signs it off or returns it. The signer sees the draft (and the reply checks) before anything reaches the resident.
+    private (CaseFile, ImmutableSortedDictionary<string, string>) Submit(SubmitReply command)
+    {
+        if (PendingReply is { } pending)
+        {
+            throw Refuse(command.Action, $"已有 {pending.DraftedBy} 报送的答复草稿待签发 (a draft by {pending.DraftedBy} is already waiting for sign-off)");
+        }
+        var text = Text(command.DraftText, "答复意见书草稿", "the draft reply", command.Action);
+        return (this with { PendingReply = new ReplyDraft(text, command.Actor.Trim(), command.At) }, Data(("draftText", text)));
+    }
+
+    private (CaseFile, ImmutableSortedDictionary<string, string>) Return(ReturnReply command)
+    {
+        if (PendingReply is null)
+        {
+            throw Refuse(command.Action, "没有待签发的答复草稿 (there is no draft reply waiting for sign-off)");
+        }
+        var reason = Text(command.Reason, "退回理由", "a reason for returning the draft", command.Action);
+        return (this with { PendingReply = null }, Data(("reason", reason)));
+    }
+
     private (CaseFile, ImmutableSortedDictionary<string, string>) Reply(ReplyToCase command)
     {
-        var text = Text(command.ReplyText, "答复意见书", "the written reply", command.Action);
+        if (PendingReply is not { } draft)
+        {
+            throw Refuse(command.Action, "答复意见书须先起草并报送签发 (the reply must be drafted and submitted for sign-off first)");
+        }
+        if (string.Equals(command.Actor.Trim(), draft.DraftedBy, StringComparison.Ordinal))
+        {
+            throw Refuse(command.Action, "不能签发自己起草的答复 (nobody may sign off their own draft)");
+        }
+        if (command.SignerUnit is { } signerUnit && signerUnit != (HandlingUnit ?? ReviewingUnit))
+        {
+            throw Refuse(command.Action, "只有承办单位可以签发答复 (only the handling unit may sign off the reply)");
+        }
+        // The signer may correct the wording; an empty text signs the draft as submitted.
+        var text = string.IsNullOrWhiteSpace(command.ReplyText) ? draft.Text : Text(command.ReplyText, "答复意见书", "the written reply", command.Action);
         var onTime = Deadline is not { } running || command.At < running.Deadline.Due;
         var requestStage = Stage switch
         {
@@ -25,6 +60,7 @@ public sealed partial record CaseFile
             : null;
         var next = this with
         {
+            PendingReply = null,
             ReplyText = text,
             RepliedAt = command.At,
             Deadline = null,
@@ -33,6 +69,8 @@ public sealed partial record CaseFile
         };
         return (next, Data(
             ("replyText", text),
+            ("draftedBy", draft.DraftedBy),
+            ("signerUnit", command.SignerUnit?.ToString("D")),
             ("onTime", onTime ? "true" : "false"),
             ("reviewRequestDueAt", reviewWindow is null ? null : Format(reviewWindow.Due)),
             ("ratingDueAt", ratingWindow is null ? null : Format(ratingWindow.Due))));

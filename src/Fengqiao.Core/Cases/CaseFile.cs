@@ -70,6 +70,9 @@ public sealed partial record CaseFile
 
     public ImmutableArray<Guid> CoHandlers { get; private init; } = [];
 
+    /// <summary>The reply drafted and waiting for sign-off (待签发), or null.</summary>
+    public ReplyDraft? PendingReply { get; private init; }
+
     /// <summary>The current stage's written reply (答复意见书 / 复查意见 / 复核意见).</summary>
     public string? ReplyText { get; private init; }
 
@@ -128,6 +131,8 @@ public sealed partial record CaseFile
             AssignCase c => Assign(c),
             StartHandling => (this, Data()),
             ReplyToCase c => Reply(c),
+            SubmitReply c => Submit(c),
+            ReturnReply c => Return(c),
             RateCase c => Rate(c),
             RecordNoRating c => NoRating(c),
             CloseCase => (this, Data()),

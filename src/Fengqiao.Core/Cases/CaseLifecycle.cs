@@ -30,6 +30,8 @@ public static class CaseLifecycle
         [CaseAction.RecordAgreementFollowUp] = [CaseState.Replied, CaseState.Rated, CaseState.Closed],
         [CaseAction.SuspendHandling] = [CaseState.Assigned, CaseState.InProgress],
         [CaseAction.ResumeHandling] = [CaseState.Assigned, CaseState.InProgress],
+        [CaseAction.SubmitReply] = [CaseState.InProgress],
+        [CaseAction.ReturnReply] = [CaseState.InProgress],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet());
 
     /// <summary>The states an action may be taken in.</summary>

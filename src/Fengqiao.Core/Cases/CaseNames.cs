@@ -45,6 +45,8 @@ public static class CaseNames
         CaseAction.RecordAgreementFollowUp => "回访协议履行",
         CaseAction.SuspendHandling => "中止办理",
         CaseAction.ResumeHandling => "恢复办理",
+        CaseAction.SubmitReply => "报送签发",
+        CaseAction.ReturnReply => "退回答复草稿",
         _ => action.ToString(),
     };
 
@@ -70,6 +72,8 @@ public static class CaseNames
         CaseAction.RecordAgreementFollowUp => "follow up the agreement of",
         CaseAction.SuspendHandling => "suspend",
         CaseAction.ResumeHandling => "resume",
+        CaseAction.SubmitReply => "submit a reply for",
+        CaseAction.ReturnReply => "return the reply draft of",
         _ => action.ToString(),
     };
 }

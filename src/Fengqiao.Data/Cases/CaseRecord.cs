@@ -55,6 +55,9 @@ public sealed class CaseRecord : IVersioned
     public Instant? DecisionDueAt { get; set; }
     /// <summary>The first written reply (答复意见书) of the original stage.</summary>
     public Instant? RepliedAt { get; set; }
+
+    /// <summary>When the drafted reply waiting for sign-off (待签发) was submitted; null when none waits.</summary>
+    public Instant? ReplySubmittedAt { get; set; }
     /// <summary>The handling limit in force for that reply (extensions included); while unreplied, the running one.</summary>
     public Instant? ReplyDueAt { get; set; }
     public Instant? ClosedAt { get; set; }

@@ -226,6 +226,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         record.State = file.State;
         record.Stage = file.Stage;
         record.EventCount = file.Version;
+        record.ReplySubmittedAt = file.PendingReply?.DraftedAt;
         var due = file.Deadline?.Deadline.Due;
         if (due != record.DueAt)
         {

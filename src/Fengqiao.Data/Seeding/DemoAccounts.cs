@@ -15,6 +15,7 @@ public static class DemoAccounts
         new("admin", "系统管理员 王敏", StaffRole.Administrator, "370505:bureau"),
         new("clerk", "信访局接访员 李娜", StaffRole.Clerk, "370505:bureau"),
         new("handler", "住建局承办人 张伟", StaffRole.Handler, "370505:housing"),
+        new("housing.chief", "住建局副局长 刘建华", StaffRole.Handler, "370505:housing"),
         new("grid", "网格员 刘洋", StaffRole.GridMember, "370505:village"),
         new("agent", "信访代理员 陈静", StaffRole.PetitionAgent, "370505:town"),
         new("townlead", "镇党委书记 杨帆", StaffRole.TownLeader, "370505:town"),

@@ -128,7 +128,8 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
             {
                 yield return t => new RecordMediationSession(t, "demo-mediator", "人民调解员", "双方到场，陈述意见，初步达成一致");
             }
-            yield return t => new ReplyToCase(t, "demo-handler", $"经调查核实，{matter.Title}问题属实，已责成相关单位整改，依据有关规定作出处理；如不服，可在收到本意见之日起30日内申请复查。");
+            yield return t => new SubmitReply(t, "demo-handler", $"经调查核实，{matter.Title}问题属实，已责成相关单位整改，依据有关规定作出处理；如不服，可在收到本意见之日起30日内申请复查。");
+            yield return t => new ReplyToCase(t, "demo-director", "", handlingUnit);
             var rating = random.Next(10) switch { < 7 => CaseRating.Satisfied, < 9 => CaseRating.BasicallySatisfied, _ => CaseRating.Unsatisfied };
             yield return t => new RateCase(t, "demo-resident", rating);
             yield return t => new CloseCase(t, "demo-clerk");

@@ -32,7 +32,8 @@ public class CaseFileTests
                      new AcceptCase(At(2026, 3, 3), "clerk-1"),
                      new AssignCase(At(2026, 3, 3, 10), "clerk-1", Housing, [Labour]),
                      new StartHandling(At(2026, 3, 4), "handler-1"),
-                     new ReplyToCase(At(2026, 3, 20), "handler-1", "答复意见书：已整改。"),
+                     new SubmitReply(At(2026, 3, 19), "handler-1", "答复意见书：已整改。"),
+                     new ReplyToCase(At(2026, 3, 20), "director-1", "", Housing),
                      new RateCase(At(2026, 3, 22), "resident", CaseRating.Satisfied),
                      new CloseCase(At(2026, 3, 23), "clerk-1"),
                  })
@@ -45,9 +46,11 @@ public class CaseFileTests
         }
         Assert.Equal(CaseState.Closed, file.State);
         Assert.Equal(CaseRating.Satisfied, file.Rating);
-        Assert.Equal(7, file.Version);
-        Assert.Equal(["case.accepted", "case.assigned", "case.handling-started", "case.replied", "case.rated", "case.closed"], events.Select(e => e.Kind));
-        Assert.Equal("true", events[3].Data["onTime"]);
+        Assert.Equal(8, file.Version);
+        Assert.Equal(["case.accepted", "case.assigned", "case.handling-started", "case.reply-submitted", "case.replied", "case.rated", "case.closed"], events.Select(e => e.Kind));
+        Assert.Equal("true", events[4].Data["onTime"]);
+        Assert.Equal("handler-1", events[4].Data["draftedBy"]);
+        Assert.Equal("答复意见书：已整改。", file.ReplyText);
     }
 
     [Fact]
@@ -129,15 +132,55 @@ public class CaseFileTests
     public void Reply_needs_the_written_reply_text()
     {
         var file = InProgress();
-        Assert.Throws<CaseRuleException>(() => file.Apply(new ReplyToCase(At(2026, 3, 20), "handler-1", "")));
-        Assert.Throws<CaseRuleException>(() => file.Apply(new ReplyToCase(At(2026, 3, 20), "handler-1", new string('字', 20_001))));
+        Assert.Throws<CaseRuleException>(() => file.Apply(new SubmitReply(At(2026, 3, 20), "handler-1", "")));
+        Assert.Throws<CaseRuleException>(() => file.Apply(new SubmitReply(At(2026, 3, 20), "handler-1", new string('字', 20_001))));
+    }
+
+    [Fact]
+    public void A_reply_goes_out_only_when_someone_else_of_the_handling_unit_signs_off_the_submitted_draft()
+    {
+        var file = InProgress();
+        var unsubmitted = Assert.Throws<CaseRuleException>(() => file.Apply(new ReplyToCase(At(2026, 3, 20), "director-1", "答复", Housing)));
+        Assert.Contains("报送签发", unsubmitted.Message, StringComparison.Ordinal);
+
+        var drafted = file.Then(new SubmitReply(At(2026, 3, 19), "handler-1", "经核查，已整改。"));
+        Assert.Equal(CaseState.InProgress, drafted.State);
+        Assert.Equal(new ReplyDraft("经核查，已整改。", "handler-1", At(2026, 3, 19)), drafted.PendingReply);
+        Assert.Null(drafted.ReplyText);
+        Assert.Throws<CaseRuleException>(() => drafted.Apply(new SubmitReply(At(2026, 3, 19, 12), "handler-2", "另一稿")));
+        var own = Assert.Throws<CaseRuleException>(() => drafted.Apply(new ReplyToCase(At(2026, 3, 20), "handler-1", "", Housing)));
+        Assert.Contains("自己起草", own.Message, StringComparison.Ordinal);
+        var otherUnit = Assert.Throws<CaseRuleException>(() => drafted.Apply(new ReplyToCase(At(2026, 3, 20), "director-9", "", Labour)));
+        Assert.Contains("承办单位", otherUnit.Message, StringComparison.Ordinal);
+
+        var corrected = drafted.Apply(new ReplyToCase(At(2026, 3, 20), "director-1", "经核查，已整改；如不服可在30日内申请复查。", Housing));
+        Assert.Equal(CaseState.Replied, corrected.Case.State);
+        Assert.Null(corrected.Case.PendingReply);
+        Assert.Equal("经核查，已整改；如不服可在30日内申请复查。", corrected.Case.ReplyText);
+        Assert.Equal("handler-1", corrected.Event.Data["draftedBy"]);
+        Assert.Equal("director-1", corrected.Event.Actor);
+    }
+
+    [Fact]
+    public void A_returned_draft_needs_a_reason_and_the_handler_submits_again()
+    {
+        var drafted = InProgress().Then(new SubmitReply(At(2026, 3, 19), "handler-1", "已处理。"));
+        Assert.Throws<CaseRuleException>(() => drafted.Apply(new ReturnReply(At(2026, 3, 20), "director-1", " ")));
+        var returned = drafted.Apply(new ReturnReply(At(2026, 3, 20), "director-1", "未写明处理依据和复查权利"));
+        Assert.Equal("case.reply-returned", returned.Event.Kind);
+        Assert.Null(returned.Case.PendingReply);
+        Assert.Equal(CaseState.InProgress, returned.Case.State);
+        Assert.Throws<CaseRuleException>(() => returned.Case.Apply(new ReturnReply(At(2026, 3, 21), "director-1", "再次退回")));
+        Assert.Throws<CaseRuleException>(() => returned.Case.Apply(new ReplyToCase(At(2026, 3, 21), "director-1", "", Housing)));
+        var resubmitted = returned.Case.Then(new SubmitReply(At(2026, 3, 21), "handler-1", "依据《信访工作条例》第三十二条已整改；如不服可申请复查。"));
+        Assert.Equal("handler-1", resubmitted.PendingReply!.DraftedBy);
     }
 
     [Fact]
     public void Actions_dated_before_the_previous_action_are_refused()
     {
         var file = InProgress();
-        var e = Assert.Throws<CaseRuleException>(() => file.Apply(new ReplyToCase(At(2026, 3, 1), "handler-1", "答复")));
+        var e = Assert.Throws<CaseRuleException>(() => file.Apply(new SubmitReply(At(2026, 3, 1), "handler-1", "答复")));
         Assert.Contains("操作时间早于", e.Message, StringComparison.Ordinal);
     }
 
@@ -171,13 +214,13 @@ public class CaseFileTests
             .Then(new RequestReview(At(2026, 4, 10), "resident", CityBureau, "不服"))
             .Then(new AssignCase(At(2026, 4, 11), "city-clerk", CityBureau))
             .Then(new StartHandling(At(2026, 4, 12), "city-handler"))
-            .Then(new ReplyToCase(At(2026, 4, 30), "city-handler", "复查意见：维持原处理意见。"));
+            .SignedReply(At(2026, 4, 30), "复查意见：维持原处理意见。", "city-handler", "city-director");
         Assert.Throws<CaseRuleException>(() => reviewed.Apply(new RequestReview(At(2026, 5, 6), "resident", CityBureau, "再次不服")));
         var reReviewed = reviewed
             .Then(new RequestReReview(At(2026, 5, 6), "resident", ProvinceBureau, "对复查意见不服"))
             .Then(new AssignCase(At(2026, 5, 7), "province-clerk", ProvinceBureau))
             .Then(new StartHandling(At(2026, 5, 8), "province-handler"))
-            .Then(new ReplyToCase(At(2026, 5, 20), "province-handler", "复核意见：维持。"));
+            .SignedReply(At(2026, 5, 20), "复核意见：维持。", "province-handler", "province-director");
         Assert.Equal(CaseStage.ReReview, reReviewed.Stage);
         Assert.Null(reReviewed.ReviewRequestWindow);
         var e = Assert.Throws<CaseRuleException>(() => reReviewed.Apply(new RequestReReview(At(2026, 5, 21), "resident", ProvinceBureau, "仍不服")));
@@ -284,7 +327,7 @@ public class CaseFileTests
             .Then(new RecordMediationAgreement(At(2026, 3, 6), "mediator-1", "甲方于三月底前赔偿乙方 2000 元"));
         Assert.Throws<CaseRuleException>(() => file.Apply(new RecordMediationAgreement(At(2026, 3, 7), "mediator-1", "第二份")));
         file = file
-            .Then(new ReplyToCase(At(2026, 3, 7), "mediator-1", "调解成功，已达成调解协议"))
+            .SignedReply(At(2026, 3, 7, 18), "调解成功，已达成调解协议", "mediator-1")
             .Then(new RecordAgreementFollowUp(At(2026, 4, 2), "grid-member", true, "已足额赔付"));
         Assert.Single(file.MediationSessions);
         Assert.True(file.Agreement!.Honoured);
@@ -296,7 +339,7 @@ public class CaseFileTests
         var file = InProgress(); // last day 2 May (nominal) → 6 May
         var suspended = file.Then(new SuspendHandling(At(2026, 3, 10), "handler-1", "等待司法鉴定结论"));
         Assert.Equal(At(2026, 3, 10), suspended.SuspendedAt);
-        var e = Assert.Throws<CaseRuleException>(() => suspended.Apply(new ReplyToCase(At(2026, 3, 15), "handler-1", "答复")));
+        var e = Assert.Throws<CaseRuleException>(() => suspended.Apply(new SubmitReply(At(2026, 3, 15), "handler-1", "答复")));
         Assert.Contains("已中止办理", e.Message, StringComparison.Ordinal);
         Assert.Equal(DeadlineStatus.OnTrack, suspended.DeadlineStatusAt(At(2026, 6, 1))); // frozen while suspended
         var resumed = suspended.Apply(new ResumeHandling(At(2026, 3, 20), "handler-1"));
@@ -378,7 +421,8 @@ public class CaseFileTests
                      new ApproveExtension(At(2026, 3, 6), "director", Housing),
                      new RecordMediationSession(At(2026, 3, 7), "m", "张调解员", "第一次调解"),
                      new RecordMediationAgreement(At(2026, 3, 8), "m", "赔偿 500 元"),
-                     new ReplyToCase(At(2026, 3, 9), "handler-1", "调解成功"),
+                     new SubmitReply(At(2026, 3, 9), "handler-1", "调解成功"),
+                     new ReplyToCase(At(2026, 3, 9, 12), "director", "", Housing),
                  })
         {
             var next = file.Apply(command);

@@ -31,7 +31,11 @@ internal static class CaseFixture
             .Then(new AssignCase(ChinaTime.At(2026, 3, 3, 10), "clerk-1", Housing, [Labour]))
             .Then(new StartHandling(ChinaTime.At(2026, 3, 4), "handler-1"));
 
-    /// <summary>The in-progress case replied to on 20 March 2026.</summary>
+    /// <summary>The in-progress case whose reply, drafted on 19 March, the unit's director signed off on 20 March 2026.</summary>
     public static CaseFile Replied(CaseKind kind = CaseKind.Petition) =>
-        InProgress(kind).Then(new ReplyToCase(ChinaTime.At(2026, 3, 20), "handler-1", "经核查，已督促物业整改。"));
+        InProgress(kind).SignedReply(ChinaTime.At(2026, 3, 20), "经核查，已督促物业整改。");
+
+    /// <summary>A reply drafted by handler-1 a day before <paramref name="at"/> and signed off by director-1 at it.</summary>
+    public static CaseFile SignedReply(this CaseFile file, NodaTime.Instant at, string text, string drafter = "handler-1", string signer = "director-1") =>
+        file.Then(new SubmitReply(at - NodaTime.Duration.FromDays(1), drafter, text)).Then(new ReplyToCase(at, signer, ""));
 }

@@ -122,8 +122,8 @@ public class CaseLifecycleProperties
 
         // The stored log alone rebuilds the same case.
         var rebuilt = CaseReplay.Rehydrate(caseId, log.Select(CaseEvent.FromLink), SlaProfileCatalog.DefaultSelector, Calendar.ChinaTime.Calculator);
-        Assert.Equal((file.State, file.Stage, file.Version, file.Deadline?.Deadline.Due, file.Extension?.Decision, file.Agreement?.Honoured),
-            (rebuilt.State, rebuilt.Stage, rebuilt.Version, rebuilt.Deadline?.Deadline.Due, rebuilt.Extension?.Decision, rebuilt.Agreement?.Honoured));
+        Assert.Equal((file.State, file.Stage, file.Version, file.Deadline?.Deadline.Due, file.Extension?.Decision, file.Agreement?.Honoured, file.PendingReply, file.ReplyText),
+            (rebuilt.State, rebuilt.Stage, rebuilt.Version, rebuilt.Deadline?.Deadline.Due, rebuilt.Extension?.Decision, rebuilt.Agreement?.Honoured, rebuilt.PendingReply, rebuilt.ReplyText));
     }
 
     private static CaseCommand Command(CaseAction action, Instant at, int variant)
@@ -137,7 +137,9 @@ public class CaseLifecycleProperties
             CaseAction.Transfer => new TransferCase(at, "clerk", spoiled ? Guid.Empty : Housing),
             CaseAction.Assign => new AssignCase(at, "clerk", Housing, spoiled ? [Housing] : [Labour]),
             CaseAction.StartHandling => new StartHandling(at, "handler"),
-            CaseAction.Reply => new ReplyToCase(at, "handler", text),
+            CaseAction.SubmitReply => new SubmitReply(at, "handler", text),
+            CaseAction.ReturnReply => new ReturnReply(at, "director", text),
+            CaseAction.Reply => new ReplyToCase(at, variant == 1 ? "handler" : "director", variant == 3 ? "" : text, variant == 2 ? Labour : Housing),
             CaseAction.Rate => new RateCase(at, "resident", (CaseRating)(variant % 4 + 1)),
             CaseAction.RecordNoRating => new RecordNoRating(at, "system"),
             CaseAction.Close => new CloseCase(at, "clerk"),

@@ -144,7 +144,14 @@ public sealed class CaseWorkflowTests(DemoDatabaseFixture fixture) : IClassFixtu
         await StepAsync(t => new AcceptCase(t, "clerk"));
         await StepAsync(t => new AssignCase(t, "clerk", hr));
         await StepAsync(t => new StartHandling(t, "handler"));
-        await StepAsync(t => new ReplyToCase(t, "handler", "经核查，已督促企业足额支付工资；如不服可申请复查。"));
+        await StepAsync(t => new SubmitReply(t, "handler", "经核查，已督促企业足额支付工资；如不服可申请复查。"));
+        var drafted = await WithWorkflowAsync(w => w.LoadAsync(code, TestContext.Current.CancellationToken));
+        Assert.NotNull(drafted!.Value.Record.ReplySubmittedAt);
+        Assert.Equal(CaseState.InProgress, drafted.Value.Record.State);
+        await StepAsync(t => new ReplyToCase(t, "director", "", hr));
+        var signed = await WithWorkflowAsync(w => w.LoadAsync(code, TestContext.Current.CancellationToken));
+        Assert.Null(signed!.Value.Record.ReplySubmittedAt);
+        Assert.Equal("经核查，已督促企业足额支付工资；如不服可申请复查。", signed.Value.File.ReplyText);
         await StepAsync(t => new RateCase(t, "resident", CaseRating.Satisfied));
         await StepAsync(t => new CloseCase(t, "clerk"));
 
@@ -152,7 +159,7 @@ public sealed class CaseWorkflowTests(DemoDatabaseFixture fixture) : IClassFixtu
         Assert.Equal(CaseState.Closed, loaded!.Value.File.State);
         Assert.Equal(CaseState.Closed, loaded.Value.Record.State);
         Assert.Equal(hr, loaded.Value.Record.HandlingUnitId);
-        Assert.Equal(7, loaded.Value.Record.EventCount);
+        Assert.Equal(8, loaded.Value.Record.EventCount);
     }
 
     [Fact]

@@ -85,12 +85,21 @@ public sealed class CaseIntakeApiTests(FengqiaoWebFactory factory) : IClassFixtu
 
         var handler = await factory.SignedInAsync("handler");
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(handler, new { action = "StartHandling", expectedVersion = 3 })).StatusCode);
-        var replied = await JsonAsync(await ActAsync(handler, new { action = "Reply", expectedVersion = 4, text = "经核查，物业费调整未经业主大会同意，已责令恢复原标准。" }));
+        // 起草与签发分离: the handler's draft goes out only when someone else of the bureau signs it off.
+        var unsubmitted = await ActAsync(handler, new { action = "Reply", expectedVersion = 4, text = "直接答复" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unsubmitted.StatusCode);
+        var drafted = await JsonAsync(await ActAsync(handler, new { action = "SubmitReply", expectedVersion = 4, text = "经核查，物业费调整未经业主大会同意，已责令恢复原标准。" }));
+        Assert.Equal("InProgress", drafted.GetProperty("state").GetString());
+        var own = await ActAsync(handler, new { action = "Reply", expectedVersion = 5 });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
+        Assert.Contains("自己起草", await own.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var chief = await factory.SignedInAsync("housing.chief");
+        var replied = await JsonAsync(await ActAsync(chief, new { action = "Reply", expectedVersion = 5 }));
         Assert.Equal("Replied", replied.GetProperty("state").GetString());
 
         var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{code}", TestContext.Current.CancellationToken);
-        Assert.Equal(5, detail.GetProperty("version").GetInt32());
-        Assert.Equal(5, detail.GetProperty("events").GetArrayLength());
+        Assert.Equal(6, detail.GetProperty("version").GetInt32());
+        Assert.Equal(6, detail.GetProperty("events").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("firstBrokenLink").ValueKind);
     }
 

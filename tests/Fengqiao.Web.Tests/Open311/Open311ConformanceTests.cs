@@ -234,20 +234,22 @@ public sealed class Open311ConformanceTests(FengqiaoWebFactory factory) : IClass
     private async Task CloseAsync(string code)
     {
         var clerk = await factory.SignedInAsync("clerk");
+        var chief = await factory.SignedInAsync("housing.chief");
         await using var db = factory.Database.Context();
-        var transport = await db.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", Ct);
-        object[] steps =
+        var housing = await db.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", Ct);
+        (HttpClient Who, object Step)[] steps =
         [
-            new { action = "Accept", expectedVersion = 1 },
-            new { action = "Assign", expectedVersion = 2, unitId = transport.Id },
-            new { action = "StartHandling", expectedVersion = 3 },
-            new { action = "Reply", expectedVersion = 4, text = "已更换路灯。" },
-            new { action = "Rate", expectedVersion = 5, rating = "Satisfied" },
-            new { action = "Close", expectedVersion = 6 },
+            (clerk, new { action = "Accept", expectedVersion = 1 }),
+            (clerk, new { action = "Assign", expectedVersion = 2, unitId = housing.Id }),
+            (clerk, new { action = "StartHandling", expectedVersion = 3 }),
+            (clerk, new { action = "SubmitReply", expectedVersion = 4, text = "已更换路灯。" }),
+            (chief, new { action = "Reply", expectedVersion = 5 }),
+            (clerk, new { action = "Rate", expectedVersion = 6, rating = "Satisfied" }),
+            (clerk, new { action = "Close", expectedVersion = 7 }),
         ];
-        foreach (var step in steps)
+        foreach (var (who, step) in steps)
         {
-            var response = await clerk.PostAsJsonAsync($"/api/cases/{code}/actions", step, Ct);
+            var response = await who.PostAsJsonAsync($"/api/cases/{code}/actions", step, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{JsonSerializer.Serialize(step)}: {await response.Content.ReadAsStringAsync(Ct)}");
         }
     }

@@ -18,19 +18,21 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         }, TestContext.Current.CancellationToken)).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var code = created.GetProperty("trackingCode").GetString()!;
         await using var db = factory.Database.Context();
-        var transport = await db.Units.SingleAsync(u => u.Name == "垦利区交通运输局", TestContext.Current.CancellationToken);
+        var transport = await db.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", TestContext.Current.CancellationToken);
         object[] steps =
         [
             new { action = "Accept", expectedVersion = 1 },
             new { action = "Assign", expectedVersion = 2, unitId = transport.Id },
             new { action = "StartHandling", expectedVersion = 3 },
-            new { action = "Reply", expectedVersion = 4, text = "已列入本年度农村公路养护计划，月底前完成修补。" },
+            new { action = "SubmitReply", expectedVersion = 4, text = "已列入本年度农村公路养护计划，月底前完成修补。" },
         ];
         foreach (var step in steps)
         {
             var response = await clerk.PostAsJsonAsync($"/api/cases/{code}/actions", step, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+        var chief = await factory.SignedInAsync("housing.chief");
+        Assert.Equal(HttpStatusCode.OK, (await chief.PostAsJsonAsync($"/api/cases/{code}/actions", new { action = "Reply", expectedVersion = 5 }, TestContext.Current.CancellationToken)).StatusCode);
         return (code, created.GetProperty("queryCode").GetString()!);
     }
 
@@ -44,17 +46,18 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         Assert.Contains("已列入本年度农村公路养护计划", page, StringComparison.Ordinal);
         Assert.Contains("已答复", page, StringComparison.Ordinal);
         Assert.DoesNotContain("clerk", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("housing.chief", page, StringComparison.Ordinal);
         var token = FormSignIn.AntiforgeryToken(page);
 
         var rate = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = code, ["key"] = key, ["version"] = "5", ["rating"] = "Satisfied", ["__RequestVerificationToken"] = token,
+            ["code"] = code, ["key"] = key, ["version"] = "6", ["rating"] = "Satisfied", ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
         Assert.Contains("rated=1", rate.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var again = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = code, ["key"] = key, ["version"] = "5", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
+            ["code"] = code, ["key"] = key, ["version"] = "6", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("rated=1", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
@@ -82,7 +85,7 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         Assert.NotEmpty(token);
         var response = await stranger.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = code, ["key"] = wrong, ["version"] = "5", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
+            ["code"] = code, ["key"] = wrong, ["version"] = "6", ["rating"] = "Unsatisfied", ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("编号或查询码不正确", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

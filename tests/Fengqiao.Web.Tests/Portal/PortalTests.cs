@@ -96,13 +96,13 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
 
         var empty = await resident.PostAsync("/query/review", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = code, ["key"] = key, ["version"] = "5", ["grounds"] = " ", ["__RequestVerificationToken"] = token,
+            ["code"] = code, ["key"] = key, ["version"] = "6", ["grounds"] = " ", ["__RequestVerificationToken"] = token,
         }), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
 
         var review = await resident.PostAsync("/query/review", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = code, ["key"] = key, ["version"] = "5", ["grounds"] = "答复说月底修好，但至今没有动工。", ["__RequestVerificationToken"] = token,
+            ["code"] = code, ["key"] = key, ["version"] = "6", ["grounds"] = "答复说月底修好，但至今没有动工。", ["__RequestVerificationToken"] = token,
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
         Assert.Contains("reviewed=1", review.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -177,18 +177,20 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         var code = query["code"]!;
         var clerk = await factory.SignedInAsync("clerk");
         await using var db = factory.Database.Context();
-        var transport = await db.Units.SingleAsync(u => u.Name == "垦利区交通运输局", Ct);
+        var transport = await db.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", Ct);
         object[] steps =
         [
             new { action = "Accept", expectedVersion = 1 },
             new { action = "Assign", expectedVersion = 2, unitId = transport.Id },
             new { action = "StartHandling", expectedVersion = 3 },
-            new { action = "Reply", expectedVersion = 4, text = "已列入本年度农村公路养护计划，月底前完成修补。" },
+            new { action = "SubmitReply", expectedVersion = 4, text = "已列入本年度农村公路养护计划，月底前完成修补。" },
         ];
         foreach (var step in steps)
         {
             Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/cases/{code}/actions", step, Ct)).StatusCode);
         }
+        var chief = await factory.SignedInAsync("housing.chief");
+        Assert.Equal(HttpStatusCode.OK, (await chief.PostAsJsonAsync($"/api/cases/{code}/actions", new { action = "Reply", expectedVersion = 5 }, Ct)).StatusCode);
         return (code, query["key"]!);
     }
 

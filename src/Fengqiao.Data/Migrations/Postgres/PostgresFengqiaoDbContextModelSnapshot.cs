@@ -317,6 +317,9 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<DateTime?>("ReplyDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReplySubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ResidentAccountId")
                         .HasColumnType("text");
 

@@ -310,6 +310,9 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<long?>("ReplyDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReplySubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResidentAccountId")
                         .HasColumnType("TEXT");
 
