@@ -117,4 +117,43 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("用户名或密码不正确");
         await server.ScreenshotAsync(page, "login-phone");
     }
+    [Fact]
+    public async Task An_administrator_issues_an_open311_key_that_works_once_shown_and_stops_when_revoked()
+    {
+        var page = await server.SignedInPageAsync("admin");
+        await server.OpenAsync(page, "/admin/open311");
+        await page.ClickAsync("[data-testid=key-issue]");
+        await Assertions.Expect(page.Locator("[data-testid=issue-key]")).ToContainTextAsync("请填写客户端名称");
+
+        await page.Locator("[data-testid=key-name] input, input[data-testid=key-name]").First.EnterAsync("12345 热线平台（测试）");
+        await page.Locator("[data-testid=key-unit] input, input[data-testid=key-unit]").First.FillAsync("垦利区信访局");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "垦利区信访局" }).First.ClickAsync();
+        await page.ClickAsync("[data-testid=key-issue]");
+        var key = (await page.Locator("[data-testid=issued-key-value]").InnerTextAsync()).Trim();
+        Assert.StartsWith("fq311_", key, StringComparison.Ordinal);
+        await server.ScreenshotAsync(page, "open311-key-issued");
+
+        // The outside system posts with the key: a request (case) is created.
+        var api = page.Context.APIRequest;
+        var form = new Dictionary<string, object> { ["api_key"] = key, ["service_code"] = "0102", ["address_id"] = "370505001", ["description"] = "路灯不亮，晚上看不清路", ["phone"] = "13900001212" };
+        var created = await api.PostAsync(server.BaseUrl + "/open311/v2/requests.json", new() { Form = FormOf(api, form) });
+        Assert.True(created.Status == 200, await created.TextAsync());
+
+        var row = page.Locator("[data-testid=key-table] tr").Filter(new() { HasText = "12345 热线平台（测试）" });
+        await row.Locator("[data-testid=key-revoke]").ClickAsync();
+        await row.Locator("[data-testid=key-revoke-confirm]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=key-revoked]")).ToBeVisibleAsync();
+        var refused = await api.PostAsync(server.BaseUrl + "/open311/v2/requests.json", new() { Form = FormOf(api, form) });
+        Assert.Equal(403, refused.Status);
+    }
+
+    private static IFormData FormOf(IAPIRequestContext api, Dictionary<string, object> fields)
+    {
+        var form = api.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value.ToString()!);
+        }
+        return form;
+    }
 }

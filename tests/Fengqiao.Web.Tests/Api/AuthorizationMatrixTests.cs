@@ -10,6 +10,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
     private static readonly string[] AdministratorApi = ["/api/open311/clients"];
+    private static readonly string[] AdministratorPages = ["/admin/open311"];
     /// <summary>The resident's side and Open311: open to everyone, signed in or not.</summary>
     private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
 
@@ -18,7 +19,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] PoliceApi = ["/api/tidal/dataset", "/api/tidal/demand", "/api/tidal/grid?cell=2000"];
     private static readonly string[] PoliceAccounts = ["admin", "police"];
 
-    public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];
+    public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "housing.chief", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];
 
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_a_sign_in_redirect_from_pages()
@@ -126,6 +127,14 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
             {
                 var expected = userName == "admin" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
                 Assert.Equal(expected, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+            }
+            foreach (var path in AdministratorPages)
+            {
+                var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+                var ok = userName == "admin"
+                    ? response.StatusCode == HttpStatusCode.OK
+                    : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied";
+                Assert.True(ok, $"{userName} {path}: {response.StatusCode} {response.Headers.Location}");
             }
         }
     }

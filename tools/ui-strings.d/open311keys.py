@@ -1,0 +1,23 @@
+# Open311 api_key administration (接入密钥管理).
+S.update({
+    "Nav.Open311Keys": ("Open311 接入密钥", "Open311 keys"),
+    "O311Keys.Title": ("Open311 接入密钥", "Open311 API keys"),
+    "O311Keys.Explain": ("外部系统（如城市服务 App、12345 平台）通过 Open311 GeoReport v2 提交诉求时须携带 api_key。每个客户端一把密钥，只在签发时显示一次；系统只保存其摘要。吊销后立即失效。",
+                         "Outside systems (a city app, the 12345 platform) send requests through Open311 GeoReport v2 with an api_key. One key per client, shown once when issued; only its hash is stored. A revoked key stops working at once."),
+    "O311Keys.Issue": ("签发新密钥", "Issue a new key"),
+    "O311Keys.IssueButton": ("签发", "Issue"),
+    "O311Keys.Name": ("客户端名称", "Client name"),
+    "O311Keys.Unit": ("登记单位", "Registering unit"),
+    "O311Keys.IssuedBy": ("签发人 · 时间", "Issued by · at"),
+    "O311Keys.State": ("状态", "State"),
+    "O311Keys.Live": ("有效", "Live"),
+    "O311Keys.Revoked": ("已于 {0} 吊销", "Revoked {0}"),
+    "O311Keys.Revoke": ("吊销", "Revoke"),
+    "O311Keys.Confirm": ("确认吊销", "Confirm revocation"),
+    "O311Keys.RevokedNow": ("密钥已吊销", "The key was revoked"),
+    "O311Keys.Issued": ("密钥已签发", "The key was issued"),
+    "O311Keys.Once": ("请立即把「{0}」的密钥交给对方：离开本页后无法再次查看。", "Hand the key of \"{0}\" over now: it cannot be shown again after you leave this page."),
+    "O311Keys.None": ("尚未签发密钥", "No keys issued yet"),
+    "O311Keys.NameRequired": ("请填写客户端名称", "Enter the client name"),
+    "O311Keys.UnitRequired": ("请选择登记单位：经此客户端提交的诉求由该单位登记", "Choose the registering unit: requests from this client are registered by it"),
+})
