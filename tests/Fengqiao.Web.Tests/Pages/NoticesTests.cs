@@ -43,4 +43,35 @@ public sealed class NoticesTests(FengqiaoWebFactory factory) : IClassFixture<Fen
         var procurator = await factory.SignedInAsync("procurator");
         Assert.DoesNotContain("待办提醒", await procurator.GetStringAsync("/", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_resident_with_an_account_reads_the_acceptance_notice_of_their_own_case_and_nobody_elses()
+    {
+        // The clerk registers a visit by 马建国, whose ID number links the case to his resident account.
+        string idNumber;
+        await using (var db = factory.Database.Context())
+        {
+            var holder = db.Residents.Single(r => r.Name == "马建国" && r.AccountId != null);
+            idNumber = factory.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>().Reveal(holder.IdNumberCipher!);
+        }
+        var clerk = await factory.SignedInAsync("clerk");
+        var created = await (await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            kind = "Petition", channel = "Visit", title = "楼上住户装修噪音扰民", divisionCode = "370505001001",
+            parties = new[] { new { name = "马建国", idNumber, phone = "13905460001", isRepresentative = false } },
+        }, TestContext.Current.CancellationToken)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+        var code = created.GetProperty("trackingCode").GetString()!;
+        var accepted = await clerk.PostAsJsonAsync($"/api/cases/{code}/actions", new { action = "Accept", expectedVersion = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, accepted.StatusCode);
+
+        var resident = await factory.SignedInAsync("resident");
+        var home = await resident.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("data-testid=\"notices\"", home, StringComparison.Ordinal);
+        Assert.Contains(code, home, StringComparison.Ordinal);
+        Assert.Contains("受理", home, StringComparison.Ordinal);
+
+        // Another signed-in person never sees it: staff see their unit's warnings, not a resident's messages.
+        var handler = await factory.SignedInAsync("handler");
+        Assert.DoesNotContain(code, await handler.GetStringAsync("/", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
 }
