@@ -101,6 +101,32 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Assertions.Expect(phone.Locator("[data-testid=rate-form]")).ToHaveCountAsync(0);
     }
 
+    private static readonly string[] Channels = ["来访", "来信", "网上信访", "12345热线", "媒体曝光", "网络投信", "网格巡查", "代理员代办", "12309检察服务", "移动端/视频"];
+
+    [Fact]
+    public async Task A_clerk_registers_a_case_from_every_channel_and_each_gets_its_own_time_limits()
+    {
+        var clerk = await server.SignedInPageAsync("clerk");
+        var dues = new Dictionary<string, string>();
+        foreach (var channel in Channels)
+        {
+            await server.OpenAsync(clerk, "/cases/new");
+            await ChooseAsync(clerk, "intake-channel", channel);
+            await Field(clerk, "intake-title").EnterAsync($"{channel}反映：小区路灯长期不亮");
+            await AutocompleteAsync(clerk, "intake-place", "垦利街道", "垦利街道");
+            await Field(clerk, "party-name-0").EnterAsync("王秀兰");
+            await Field(clerk, "party-phone-0").EnterAsync("13905467777");
+            await clerk.ClickAsync("[data-testid=intake-submit]");
+            await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
+            await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已登记");
+            await Assertions.Expect(clerk.Locator("[data-testid=case-meta]")).ToContainTextAsync($" · {channel} · ");
+            dues[channel] = await clerk.Locator("[data-testid=case-due]").InnerTextAsync();
+        }
+        await server.ScreenshotAsync(clerk, "intake-12309");
+        // 12309 counts its 7-day procedural reply from registration; a visit waits for the 15-day acceptance decision.
+        Assert.NotEqual(dues["来访"], dues["12309检察服务"]);
+    }
+
     [Fact]
     public async Task The_intake_form_marks_bad_fields_and_registers_nothing()
     {
