@@ -25,7 +25,7 @@ public sealed class WebServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        Database = await TestDatabase.CreateAsync(migrate: false);
+        Database = await TestDatabase.CreateSeededAsync();
         _server = await WebProcess.StartAsync(Database, seed: true);
         BaseUrl = _server.BaseUrl;
 

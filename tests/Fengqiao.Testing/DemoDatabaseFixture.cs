@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Fengqiao.Testing;
 
-/// <summary>One seeded demo database per test class (seeding takes a few seconds; tests only read it or add to it).</summary>
+/// <summary>One demo database per test class, a copy of the process's seeded template (tests only read it or add to it).</summary>
 public sealed class DemoDatabaseFixture : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = default!;
@@ -15,10 +15,9 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await TestDatabase.CreateSeededAsync();
         Services = TestServices.Build(Database);
-        await using var scope = Services.CreateAsyncScope();
-        Seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        Seeded = Database.Seeded!;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using Fengqiao.Data;
 using Fengqiao.Data.Infrastructure;
 using Fengqiao.Data.Scope;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Fengqiao.Testing;
@@ -75,6 +76,92 @@ public sealed class TestDatabase : IAsyncDisposable
             await new DatabaseMigrator(db.Settings, context).MigrateAsync();
         }
         return db;
+    }
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static (TestDatabase Database, Fengqiao.Data.Seeding.DemoSeedResult Seeded)? _template;
+
+    /// <summary>The demo result of the seeded template that <see cref="CreateSeededAsync"/> clones.</summary>
+    public Fengqiao.Data.Seeding.DemoSeedResult? Seeded { get; private set; }
+
+    /// <summary>
+    /// A fresh database of its own that already holds the migrated schema and the demo data. Seeding the demo takes
+    /// seconds and dozens of test classes need it, so each test process seeds one template and every class gets a
+    /// copy: <c>VACUUM INTO</c> on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL. The copy is a database
+    /// like any other; Data Protection keys live in it too, so encrypted columns read back.
+    /// </summary>
+    public static async Task<TestDatabase> CreateSeededAsync()
+    {
+        var (template, seeded) = await TemplateAsync();
+        await TemplateLock.WaitAsync();
+        try
+        {
+            TestDatabase db;
+            if (template.Provider == DatabaseProvider.Postgres)
+            {
+                var name = "fq_test_" + Guid.NewGuid().ToString("N")[..16];
+                await using (var connection = new NpgsqlConnection(template._postgresAdmin))
+                {
+                    await connection.OpenAsync();
+                    await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template._postgresName}", connection);
+                    await command.ExecuteNonQueryAsync();
+                }
+                var builder = new NpgsqlConnectionStringBuilder(template._postgresAdmin) { Database = name };
+                db = new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name, template._postgresAdmin);
+            }
+            else
+            {
+                var file = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N") + ".db");
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template._sqliteFile};Pooling=False");
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "VACUUM INTO $file";
+                command.Parameters.AddWithValue("$file", file);
+                await command.ExecuteNonQueryAsync();
+                db = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null, null);
+            }
+            db.Seeded = seeded;
+            return db;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task<(TestDatabase, Fengqiao.Data.Seeding.DemoSeedResult)> TemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_template is { } ready)
+            {
+                return ready;
+            }
+            var template = await CreateAsync();
+            Fengqiao.Data.Seeding.DemoSeedResult seeded;
+            await using (var services = TestServices.Build(template))
+            {
+                await using var scope = services.CreateAsyncScope();
+                seeded = await scope.ServiceProvider.GetRequiredService<Fengqiao.Data.Seeding.DemoSeeder>().SeedAsync();
+            }
+            // A PostgreSQL template may have no open connection when it is copied; SQLite reads it through its own.
+            if (template.Provider == DatabaseProvider.Postgres)
+            {
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(template.ConnectionString));
+            }
+            else
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(template.ConnectionString));
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _template = (template, seeded);
+            return (template, seeded);
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
     }
 
     /// <summary>A context that acts for the system (sees everything), or for the given scope.</summary>

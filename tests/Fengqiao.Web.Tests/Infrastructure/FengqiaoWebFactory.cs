@@ -12,8 +12,9 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
 
     public async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(migrate: false);
-        // Touch the server so migration and demo seeding happen once, here, not inside the first test.
+        // A copy of the seeded demo: the host's own start-up migration and seeding find it done and skip.
+        Database = await TestDatabase.CreateSeededAsync();
+        // Touch the server so start-up work happens once, here, not inside the first test.
         _ = Server;
     }
 
