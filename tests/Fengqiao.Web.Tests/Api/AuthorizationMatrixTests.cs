@@ -18,17 +18,22 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] PoliceApi = ["/api/tidal/dataset", "/api/tidal/demand", "/api/tidal/grid?cell=2000"];
     private static readonly string[] PoliceAccounts = ["admin", "police"];
 
+    // Judicial aid (司法救助) holds victims' hardship and payments: procurators and administrators only.
+    private static readonly string[] ProcuratoratePages = ["/judicial-aid"];
+    private static readonly string[] ProcuratorateApi = ["/api/judicial-aid", "/api/judicial-aid/policy"];
+    private static readonly string[] ProcuratorateAccounts = ["admin", "procurator"];
+
     public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];
 
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_a_sign_in_redirect_from_pages()
     {
         var client = factory.Anonymous();
-        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi))
+        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi).Concat(ProcuratorateApi))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffPages.Concat(PolicePages))
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -70,6 +75,27 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     }
 
     [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Only_procurators_and_administrators_may_open_judicial_aid(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var allowed = ProcuratorateAccounts.Contains(userName);
+        foreach (var path in ProcuratorateApi)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == (allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden), $"{userName} {path}: {response.StatusCode}");
+        }
+        foreach (var path in ProcuratoratePages)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var ok = allowed
+                ? response.StatusCode == HttpStatusCode.OK
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied";
+            Assert.True(ok, $"{userName} {path}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Theory]
     [InlineData("police", true)]
     [InlineData("admin", true)]
     [InlineData("clerk", false)]
@@ -90,12 +116,12 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffApi.Concat(PoliceApi))
+        foreach (var path in StaffApi.Concat(PoliceApi).Concat(ProcuratorateApi))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases", TestContext.Current.CancellationToken)).StatusCode);
-        foreach (var path in StaffPages.Concat(PolicePages).Where(p => p is not "/" and not "/cases"))
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages).Where(p => p is not "/" and not "/cases"))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{path}: {response.StatusCode} {response.Headers.Location}");

@@ -24,6 +24,7 @@ public static class ModuleCatalog
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
         new("Procuratorate", "/procuratorate", Icons.Material.Filled.Gavel),
+        new("JudicialAid", "/judicial-aid", Icons.Material.Filled.VolunteerActivism, Policies.Procuratorate),
         new("Tidal", "/tidal", Icons.Material.Filled.LocalPolice, Policies.PolicePlanning),
         new("Text", "/text", Icons.Material.Filled.Psychology),
         new("Portal", "/portal", Icons.Material.Filled.PhoneIphone),
