@@ -9,6 +9,10 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
 
+    // MudCheckBox may put the test id on its wrapper or on the input itself.
+    private static ILocator Box(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input[type=checkbox], input[type=checkbox][data-testid={testId}]").First;
+
     private static async Task ChooseAsync(IPage page, string selectTestId, string? option)
     {
         await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
@@ -41,31 +45,33 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
         await ChooseAsync(page, "aid-village", null);
         await page.ClickAsync("[data-testid=aid-apply]");
         await page.WaitForURLAsync(new Regex(@"/judicial-aid/[0-9a-f-]{36}$"));
-        await Assertions.Expect(page.Locator("[data-testid=aid-state]")).ToHaveTextAsync("已申请");
+        await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("已申请");
 
         // Eligibility review: a reason on every criterion; G3 (a victim's dependants) and both conditions apply.
         foreach (var code in new[] { "G3", "C1", "C2" })
         {
-            await page.Locator($"[data-testid=criterion-{code}] input").CheckAsync();
+            await Box(page, $"criterion-{code}").CheckAsync();
         }
-        var reasons = page.Locator("[data-testid=finding-reason] input");
+        var reasons = page.Locator("[data-testid=finding-reason] input, input[data-testid=finding-reason]");
+        Assert.Equal(13, await reasons.CountAsync());
         for (var i = 0; i < await reasons.CountAsync(); i++)
         {
             await reasons.Nth(i).FillAsync("经调阅卷宗、走访村委会核实");
             await reasons.Nth(i).PressAsync("Tab");
         }
         await page.ClickAsync("[data-testid=aid-do-review]");
-        await Assertions.Expect(page.Locator("[data-testid=aid-state]")).ToHaveTextAsync("符合条件");
+        await Assertions.Expect(page.Locator("[data-testid=aid-error]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("符合条件");
         await Assertions.Expect(page.Locator("[data-testid=aid-review]")).ToContainTextAsync("G3");
 
         await FillAsync(page, "aid-amount", "50000");
         await FillAsync(page, "aid-decided-by", "检察长 王立");
         await FillAsync(page, "beneficiary-name", "韩小军");
         await FillAsync(page, "beneficiary-relationship", "子女");
-        await page.Locator("[data-testid=beneficiary-minor] input").CheckAsync();
+        await Box(page, "beneficiary-minor").CheckAsync();
         await FillAsync(page, "beneficiary-guardian", "韩玉兰");
         await page.ClickAsync("[data-testid=aid-do-decide]");
-        await Assertions.Expect(page.Locator("[data-testid=aid-state]")).ToHaveTextAsync("已决定救助");
+        await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("已决定救助");
 
         // No supervised money moves before the three parties have signed.
         await FillAsync(page, "agreement-guardian", "韩玉兰");
