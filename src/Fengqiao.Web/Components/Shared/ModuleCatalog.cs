@@ -23,6 +23,7 @@ public static class ModuleCatalog
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
+        new("Outreach", "/outreach", Icons.Material.Filled.Groups),
         new("Procuratorate", "/procuratorate", Icons.Material.Filled.Gavel),
         new("JudicialAid", "/judicial-aid", Icons.Material.Filled.VolunteerActivism, Policies.Procuratorate),
         new("Tidal", "/tidal", Icons.Material.Filled.LocalPolice, Policies.PolicePlanning),
