@@ -46,6 +46,9 @@ public static class WebHostSetup
         services.AddSingleton<Tidal.TidalWorkspace>();
         services.AddScoped<Data.Grid.GridDesk>();
         services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
+        services.AddScoped<Data.JudicialAid.JudicialAidDesk>();
+        services.AddScoped<Data.Outreach.OutreachDesk>();
+        services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
         services.AddHostedService<Jobs.CalendarRefreshService>();
@@ -76,7 +79,8 @@ public static class WebHostSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(r => r != Core.Organisations.StaffRole.Resident)))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)))
-            .AddPolicy(Policies.PolicePlanning, p => p.RequireRole(nameof(Core.Organisations.StaffRole.PolicePlanner), nameof(Core.Organisations.StaffRole.Administrator)));
+            .AddPolicy(Policies.PolicePlanning, p => p.RequireRole(nameof(Core.Organisations.StaffRole.PolicePlanner), nameof(Core.Organisations.StaffRole.Administrator)))
+            .AddPolicy(Policies.Procuratorate, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Procurator), nameof(Core.Organisations.StaffRole.Administrator)));
         services.AddCascadingAuthenticationState();
 
         services.AddLocalization();
@@ -211,6 +215,8 @@ public static class WebHostSetup
         app.MapGridApi();
         app.MapVillageAssessmentApi();
         app.MapProcuratorateApi();
+        app.MapJudicialAidApi();
+        app.MapOutreachApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
@@ -224,4 +230,7 @@ public static class Policies
 
     /// <summary>The tidal duty planner: police planners (and administrators), not the rest of the staff.</summary>
     public const string PolicePlanning = "police-planning";
+
+    /// <summary>Judicial aid and the procuratorate's own records (hearings, suggestions): procurators and administrators.</summary>
+    public const string Procuratorate = "procuratorate";
 }

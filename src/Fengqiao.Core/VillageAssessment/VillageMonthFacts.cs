@@ -15,6 +15,7 @@ public sealed record VillageMonthFacts
 
     public int DisputesUnresolved { get; init; }
 
+    /// <summary>越级上访: petitions a villager brought in person to a body at district level or above rather than the town.</summary>
     public int EscalatedPetitions { get; init; }
 
     public int RepeatPetitions { get; init; }
@@ -47,6 +48,7 @@ public sealed record VillageMonthFacts
 
     public int ServiceOrdersHeld { get; init; }
 
+    /// <summary>督办函 and 风险提示函 issued in the month about a matter of the village.</summary>
     public int SupervisionLetters { get; init; }
 
     public int MediaExposures { get; init; }

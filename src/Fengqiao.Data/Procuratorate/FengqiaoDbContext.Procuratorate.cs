@@ -19,6 +19,7 @@ public abstract partial class FengqiaoDbContext
             b.Property(h => h.Place).HasMaxLength(200);
             b.Property(h => h.Participants).HasMaxLength(4000);
             b.Property(h => h.Summary).HasMaxLength(4000);
+            b.Property(h => h.Opinions).HasMaxLength(8000);
             b.HasIndex(h => h.UnitId);
             b.HasOne<Organisations.Unit>().WithMany().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Restrict);
             b.Property(h => h.Version).IsConcurrencyToken();

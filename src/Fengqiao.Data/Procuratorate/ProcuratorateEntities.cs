@@ -23,6 +23,8 @@ public sealed class PublicHearingRecord : IVersioned
     public HearingOutcome? Outcome { get; set; }
     public Instant? HeldAt { get; set; }
     public string? Summary { get; set; }
+    /// <summary>Each hearing officer's opinion (听证员意见), one a line as "name|1 or 0 (supports)|opinion".</summary>
+    public string? Opinions { get; set; }
     public int Version { get; set; }
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Fengqiao.Core.Cases;
+using Fengqiao.Core.Letters;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.ServiceMenu;
 using Fengqiao.Core.VillageAssessment;
@@ -52,7 +53,15 @@ public sealed class VillageAssessmentDesk(FengqiaoDbContext db, IClock clock)
         var cutoff = now < end ? now : end;
         var cases = await db.Cases.AsNoTracking().Where(c => c.DivisionCode.StartsWith(areaCode) && c.DivisionCode.Length == 12 && c.RegisteredAt < end
                 && (c.RegisteredAt >= start || c.ClosedAt == null || c.ClosedAt >= start || (c.ReplyDueAt >= start && c.ReplyDueAt < end)))
-            .Select(c => new { c.Id, c.DivisionCode, c.Kind, c.Channel, c.RegisteredAt, c.ClosedAt, c.IsRepeat, c.GroupSize, c.ReplyDueAt, c.RepliedAt, c.Rating })
+            .Select(c => new { c.Id, c.DivisionCode, c.Kind, c.Channel, c.RegisteredAt, c.ClosedAt, c.IsRepeat, c.GroupSize, c.ReplyDueAt, c.RepliedAt, c.Rating, c.RegisteringUnitId })
+            .ToListAsync(ct);
+        // 越级上访: a village's petitioner who came in person to a body at district level or above instead of the town.
+        var registeringUnits = cases.Select(c => c.RegisteringUnitId).Distinct().ToList();
+        var aboveTheTown = (await db.Units.AsNoTracking().Where(u => registeringUnits.Contains(u.Id)).Select(u => new { u.Id, u.DivisionCode }).ToListAsync(ct))
+            .Where(u => u.DivisionCode.Length <= 6).Select(u => u.Id).ToHashSet();
+        // 督办函、风险提示函 issued this month about a matter of the village (accountability suggestions go to officials, not villages).
+        var letters = await db.Letters.AsNoTracking().Where(l => (l.Type == LetterType.Supervision || l.Type == LetterType.RiskAlert) && l.IssuedAt >= start && l.IssuedAt < end)
+            .Join(db.Cases.Where(c => c.DivisionCode.StartsWith(areaCode) && c.DivisionCode.Length == 12), l => l.CaseId, c => c.Id, (l, c) => new { c.DivisionCode, l.Id })
             .ToListAsync(ct);
         var followUps = await db.CaseEvents.AsNoTracking().Where(e => e.Kind == "case.agreement-follow-up" && e.At >= start && e.At < end)
             .Join(db.Cases.Where(c => c.DivisionCode.StartsWith(areaCode)), e => e.CaseId, c => c.Id, (e, c) => new { c.DivisionCode, e.Data })
@@ -86,8 +95,7 @@ public sealed class VillageAssessmentDesk(FengqiaoDbContext db, IClock clock)
                 DisputesReceived = disputes.Count,
                 DisputesResolvedInVillage = disputes.Count(c => c.ClosedAt < end),
                 DisputesUnresolved = here.Count(c => c.Kind == CaseKind.Dispute && (c.ClosedAt == null || c.ClosedAt >= end)),
-                // Fengqiao holds the district's own registrations only; petitions taken above the district arrive as supervision letters.
-                EscalatedPetitions = 0,
+                EscalatedPetitions = received.Count(c => c.Kind == CaseKind.Petition && c.Channel == CaseChannel.Visit && aboveTheTown.Contains(c.RegisteringUnitId)),
                 RepeatPetitions = received.Count(c => c.IsRepeat),
                 GroupPetitions = received.Count(c => c.GroupSize != null),
                 AgreementsFollowedUp = agreements.Count,
@@ -103,7 +111,7 @@ public sealed class VillageAssessmentDesk(FengqiaoDbContext db, IClock clock)
                 SixQuestionVisits = sixQuestions.GetValueOrDefault(village.Value),
                 OutreachEvents = outreach.GetValueOrDefault(village.Value),
                 ServiceOrdersHeld = orders.GetValueOrDefault(village.Value),
-                SupervisionLetters = 0,
+                SupervisionLetters = letters.Count(l => l.DivisionCode == village.Value),
                 MediaExposures = received.Count(c => c.Channel == CaseChannel.MediaExposure),
             };
         }

@@ -6,8 +6,8 @@ namespace Fengqiao.Web.Tests.Api;
 /// <summary>Every demo role × every endpoint and page of the foundation: expected allow or deny.</summary>
 public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
-    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal", "/whistles", "/letters", "/rankings", "/grid", "/grid/visit", "/assessment", "/services", "/procuratorate"];
-    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance"];
+    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal", "/whistles", "/letters", "/rankings", "/grid", "/grid/visit", "/assessment", "/services", "/procuratorate", "/outreach"];
+    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance", "/api/procuratorate/tally", "/api/procuratorate/hearings", "/api/procuratorate/suggestions", "/api/outreach", "/api/outreach/tally"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
     private static readonly string[] AdministratorApi = ["/api/open311/clients"];
     private static readonly string[] AdministratorPages = ["/admin/open311"];
@@ -19,17 +19,22 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] PoliceApi = ["/api/tidal/dataset", "/api/tidal/demand", "/api/tidal/grid?cell=2000"];
     private static readonly string[] PoliceAccounts = ["admin", "police"];
 
+    // Judicial aid (司法救助) holds victims' hardship and payments: procurators and administrators only.
+    private static readonly string[] ProcuratoratePages = ["/judicial-aid"];
+    private static readonly string[] ProcuratorateApi = ["/api/judicial-aid", "/api/judicial-aid/policy"];
+    private static readonly string[] ProcuratorateAccounts = ["admin", "procurator"];
+
     public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "housing.chief", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];
 
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_a_sign_in_redirect_from_pages()
     {
         var client = factory.Anonymous();
-        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi))
+        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi).Concat(ProcuratorateApi))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffPages.Concat(PolicePages))
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -71,6 +76,27 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     }
 
     [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Only_procurators_and_administrators_may_open_judicial_aid(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var allowed = ProcuratorateAccounts.Contains(userName);
+        foreach (var path in ProcuratorateApi)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == (allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden), $"{userName} {path}: {response.StatusCode}");
+        }
+        foreach (var path in ProcuratoratePages)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var ok = allowed
+                ? response.StatusCode == HttpStatusCode.OK
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied";
+            Assert.True(ok, $"{userName} {path}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Theory]
     [InlineData("police", true)]
     [InlineData("admin", true)]
     [InlineData("clerk", false)]
@@ -91,12 +117,12 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffApi.Concat(PoliceApi))
+        foreach (var path in StaffApi.Concat(PoliceApi).Concat(ProcuratorateApi))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases", TestContext.Current.CancellationToken)).StatusCode);
-        foreach (var path in StaffPages.Concat(PolicePages).Where(p => p is not "/" and not "/cases"))
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages).Where(p => p is not "/" and not "/cases"))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{path}: {response.StatusCode} {response.Headers.Location}");

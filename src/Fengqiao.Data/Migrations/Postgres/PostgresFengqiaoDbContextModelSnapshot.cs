@@ -1587,6 +1587,10 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Opinions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<int?>("Outcome")
                         .HasColumnType("integer");
 

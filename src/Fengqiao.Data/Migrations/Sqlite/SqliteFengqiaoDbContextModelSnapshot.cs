@@ -1575,6 +1575,10 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<long?>("HeldAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Opinions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
 
