@@ -22,4 +22,5 @@ public enum CaseAction
     RecordAgreementFollowUp = 17, // 协议履行回访
     SuspendHandling = 18,         // 中止办理（期限暂停计算）
     ResumeHandling = 19,          // 恢复办理
+    Reopen = 20,                  // 回头看未真正化解，重新交办
 }

@@ -45,6 +45,7 @@ public static class CaseNames
         CaseAction.RecordAgreementFollowUp => "回访协议履行",
         CaseAction.SuspendHandling => "中止办理",
         CaseAction.ResumeHandling => "恢复办理",
+        CaseAction.Reopen => "重新交办",
         _ => action.ToString(),
     };
 
@@ -70,6 +71,7 @@ public static class CaseNames
         CaseAction.RecordAgreementFollowUp => "follow up the agreement of",
         CaseAction.SuspendHandling => "suspend",
         CaseAction.ResumeHandling => "resume",
+        CaseAction.Reopen => "reopen",
         _ => action.ToString(),
     };
 }
