@@ -218,6 +218,12 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             record.Rating = rating;
         }
+        if (lastEvent.Kind == CaseEventKinds.For(CaseAction.Reopen))
+        {
+            // Reopened after a look-back review: the case is open again and its next closure is the one that counts.
+            record.ClosedAt = null;
+            record.ClosedWithinDays = null;
+        }
         if (file.State == CaseState.Closed && record.ClosedAt is null)
         {
             record.ClosedAt = lastEvent.At;
