@@ -211,6 +211,7 @@ public static class WebHostSetup
         app.MapGridApi();
         app.MapVillageAssessmentApi();
         app.MapProcuratorateApi();
+        app.MapContractingApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
