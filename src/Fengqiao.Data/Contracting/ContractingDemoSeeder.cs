@@ -30,27 +30,30 @@ public sealed class ContractingDemoSeeder(FengqiaoDbContext db, CaseRules rules,
 
     private static readonly string[] Names = ["王秀英", "李建华", "张桂兰", "刘志强", "陈玉梅", "杨国庆", "赵春花", "孙海涛", "周丽娟", "吴德明"];
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, string> accountIds, CancellationToken ct = default)
+    /// <summary>Seeds the module's demo data; returns the number of cases it registered (the residents received).</summary>
+    public async Task<int> SeedAsync(IReadOnlyDictionary<string, string> accountIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         if (!accountIds.TryGetValue("townlead", out var town) || !accountIds.TryGetValue("distlead", out var district) || !accountIds.TryGetValue("grid", out var village))
         {
-            return;
+            return 0;
         }
         var random = new Random(20261129);
         var now = clock.GetCurrentInstant();
         var stepped = new SteppedClock(now);
-        await SeedReceptionsAsync(random, stepped, now, [(town, IsoDayOfWeek.Tuesday, new LocalTime(9, 0), new LocalTime(11, 30), "镇信访接待室"),
+        var received = await SeedReceptionsAsync(random, stepped, now, [(town, IsoDayOfWeek.Tuesday, new LocalTime(9, 0), new LocalTime(11, 30), "镇信访接待室"),
             (district, IsoDayOfWeek.Thursday, new LocalTime(14, 30), new LocalTime(17, 0), "区群众来访接待中心")], ct);
         await SeedContractsAsync(random, stepped, now, town, district, village, ct);
         await SeedAftercareAsync(random, stepped, now, ct);
+        return received;
     }
 
-    private async Task SeedReceptionsAsync(Random random, SteppedClock stepped, Instant now, (string Leader, IsoDayOfWeek Day, LocalTime From, LocalTime To, string Place)[] schedules, CancellationToken ct)
+    private async Task<int> SeedReceptionsAsync(Random random, SteppedClock stepped, Instant now, (string Leader, IsoDayOfWeek Day, LocalTime From, LocalTime To, string Place)[] schedules, CancellationToken ct)
     {
         var zone = Core.Calendar.DeadlineCalculator.ChinaTimeZone;
         var today = now.InZone(zone).Date;
         using var matters = new CaseMatterIndex();
+        var count = 0;
         foreach (var s in schedules)
         {
             stepped.Now = now - Duration.FromDays(100);
@@ -79,10 +82,12 @@ public sealed class ContractingDemoSeeder(FengqiaoDbContext db, CaseRules rules,
                         var workflow = new CaseWorkflow(db, rules, stepped, protector, new KnownReferences(), matters);
                         await desk.ReceiveAsync(schedule.Id, date, request, workflow, "demo-clerk", ct);
                         db.ChangeTracker.Clear();
+                        count++;
                     }
                 }
             }
         }
+        return count;
     }
 
     private async Task SeedContractsAsync(Random random, SteppedClock stepped, Instant now, string town, string district, string village, CancellationToken ct)

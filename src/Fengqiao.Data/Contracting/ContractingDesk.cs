@@ -45,11 +45,13 @@ public sealed class ContractingDesk(FengqiaoDbContext db, IClock clock)
         {
             Id = contract.Id, CaseId = @case.Id, Kind = contract.Kind, State = contract.State,
             AssignedAt = contract.AssignedAt, AssignedBy = contract.AssignedBy, LastActionAt = contract.LastActionAt,
+            LeaderStaffIds = string.Join(',', leaders.Select(l => l.StaffId)),
         };
         db.CaseContracts.Add(record);
         var rows = leaders.Select(l => new CaseContractLeaderRecord
         {
             ContractId = contract.Id, CaseId = @case.Id, StaffId = l.StaffId, Name = l.Leader.Name, Role = l.Leader.Role, UnitId = l.Leader.UnitId,
+            ContractLeaderStaffIds = record.LeaderStaffIds,
         }).ToList();
         db.CaseContractLeaders.AddRange(rows);
         await CaseEventLog.AppendAsync(db, @case.Id, e, ct);
@@ -75,7 +77,8 @@ public sealed class ContractingDesk(FengqiaoDbContext db, IClock clock)
         (record.State, record.ReleasedAt, record.ReleaseSummary, record.LastActionAt) = (released.State, released.ReleasedAt, released.ReleaseSummary, released.LastActionAt);
         await CaseEventLog.AppendAsync(db, record.CaseId, e, ct);
         await db.SaveChangesAsync(ct);
-        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == record.CaseId, ct);
+        // The contract was visible, so its case's code and title may be shown even to a leader outside the case's scope.
+        var c = await db.Cases.IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == record.CaseId, ct);
         return new ContractView(record, leaders, c.TrackingCode, c.Title, c.State);
     }
 
@@ -275,7 +278,8 @@ public sealed class ContractingDesk(FengqiaoDbContext db, IClock clock)
         var ids = contracts.Select(c => c.Id).ToList();
         var caseIds = contracts.Select(c => c.CaseId).Distinct().ToList();
         var leaders = (await db.CaseContractLeaders.AsNoTracking().Where(l => ids.Contains(l.ContractId)).OrderBy(l => l.Id).ToListAsync(ct)).ToLookup(l => l.ContractId);
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode, c.Title, c.State }).ToDictionaryAsync(c => c.Id, ct);
+        // The contracts were read in scope; their cases' codes and titles go with them (a leader sees what he contracts).
+        var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode, c.Title, c.State }).ToDictionaryAsync(c => c.Id, ct);
         return [.. contracts.Where(c => cases.ContainsKey(c.CaseId)).Select(c => new ContractView(c, [.. leaders[c.Id]], cases[c.CaseId].TrackingCode, cases[c.CaseId].Title, cases[c.CaseId].State))];
     }
 

@@ -17,6 +17,8 @@ public sealed class CaseContractRecord : IVersioned
     public Instant? ReleasedAt { get; set; }
     public string? ReleaseSummary { get; set; }
     public Instant LastActionAt { get; set; }
+    /// <summary>The leaders' account ids, comma-separated: a contracted leader sees the contract even outside the case's scope.</summary>
+    public required string LeaderStaffIds { get; set; }
     public int Version { get; set; }
 }
 
@@ -32,6 +34,8 @@ public sealed class CaseContractLeaderRecord
     public required string Name { get; set; }
     public LeaderRole Role { get; set; }
     public Guid UnitId { get; set; }
+    /// <summary>All the contract's leaders' account ids, so each leader also sees the partner of a dual contract.</summary>
+    public required string ContractLeaderStaffIds { get; set; }
 }
 
 /// <summary>A leader's weekly reception day (领导接访日), e.g. every Tuesday 9:00–11:30, as Core's <see cref="ReceptionDay"/>.</summary>

@@ -1,3 +1,4 @@
+using Fengqiao.Core.Organisations;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Contracting;
 using Fengqiao.Data.Organisations;
@@ -16,6 +17,9 @@ public abstract partial class FengqiaoDbContext
     public DbSet<WhistleLimitRecord> WhistleLimits => Set<WhistleLimitRecord>();
     public DbSet<RankingNoticeRecord> RankingNotices => Set<RankingNoticeRecord>();
 
+    /// <summary>A staff account's id (not a resident's): what a contract's leaders are matched on.</summary>
+    private string? ScopeStaffAccount => Scope.Kind >= ScopeKind.Unit ? Scope.AccountId : null;
+
     /// <summary>
     /// Leader contracting (包案), reception days, follow-up visits (回访) and look-back reviews (回头看): each hangs on a
     /// case and follows its scope; a schedule belongs to the leader's unit and area. Whistle limits and published
@@ -23,6 +27,8 @@ public abstract partial class FengqiaoDbContext
     /// </summary>
     private void ConfigureContracting(ModelBuilder builder)
     {
+        // A leader named in a contract sees it (我的包案) even when the case lies outside the leader's own scope,
+        // e.g. a village cadre of a dual contract on a case registered in the next village.
         builder.Entity<CaseContractRecord>(b =>
         {
             b.ToTable("CaseContracts");
@@ -30,9 +36,10 @@ public abstract partial class FengqiaoDbContext
             b.Property(c => c.ReleaseSummary).HasMaxLength(20_000);
             b.HasIndex(c => new { c.CaseId, c.State });
             b.HasIndex(c => c.AssignedAt);
+            b.Property(c => c.LeaderStaffIds).HasMaxLength(400);
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
             b.Property(c => c.Version).IsConcurrencyToken();
-            b.HasQueryFilter(c => Cases.Any(x => x.Id == c.CaseId));
+            b.HasQueryFilter(c => Cases.Any(x => x.Id == c.CaseId) || (ScopeStaffAccount != null && c.LeaderStaffIds.Contains(ScopeStaffAccount)));
         });
 
         builder.Entity<CaseContractLeaderRecord>(b =>
@@ -44,7 +51,8 @@ public abstract partial class FengqiaoDbContext
             b.HasIndex(l => l.StaffId);
             b.HasOne<CaseContractRecord>().WithMany().HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Unit>().WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
-            b.HasQueryFilter(l => Cases.Any(x => x.Id == l.CaseId));
+            b.Property(l => l.ContractLeaderStaffIds).HasMaxLength(400);
+            b.HasQueryFilter(l => Cases.Any(x => x.Id == l.CaseId) || (ScopeStaffAccount != null && l.ContractLeaderStaffIds.Contains(ScopeStaffAccount)));
         });
 
         builder.Entity<ReceptionScheduleRecord>(b =>

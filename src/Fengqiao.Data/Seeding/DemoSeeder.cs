@@ -303,7 +303,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         caseCount += await Portal.Open311DemoSeeder.SeedAsync(db, rules, clock, protector, cancellationToken);
         await Whistles.WhistleDemoSeeder.SeedAsync(db, rules, now, cancellationToken);
         await new Grid.GridDemoSeeder(db, rules, clock, protector).SeedAsync(accountIds, cancellationToken);
-        await new Contracting.ContractingDemoSeeder(db, rules, clock, protector).SeedAsync(accountIds, cancellationToken);
+        caseCount += await new Contracting.ContractingDemoSeeder(db, rules, clock, protector).SeedAsync(accountIds, cancellationToken);
         progress?.Report(new ImportProgress("done", 5, 5));
         return new DemoSeedResult(imported.Total, units.Values.Distinct().Count(), DemoAccounts.All.Count, residents.Count, caseCount);
     }

@@ -413,6 +413,11 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContractLeaderStaffIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -463,6 +468,11 @@ namespace Fengqiao.Data.Migrations.Postgres
 
                     b.Property<DateTime>("LastActionAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaderStaffIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("ReleaseSummary")
                         .HasMaxLength(20000)

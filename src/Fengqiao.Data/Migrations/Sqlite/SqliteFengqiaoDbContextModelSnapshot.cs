@@ -403,6 +403,11 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<Guid>("ContractId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractLeaderStaffIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -453,6 +458,11 @@ namespace Fengqiao.Data.Migrations.Sqlite
 
                     b.Property<long>("LastActionAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderStaffIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReleaseSummary")
                         .HasMaxLength(20000)

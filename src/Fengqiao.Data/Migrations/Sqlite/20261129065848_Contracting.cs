@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Fengqiao.Data.Migrations.Postgres
+namespace Fengqiao.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Contracting : Migration
@@ -16,16 +15,17 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "CaseContracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AssignedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReleasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReleaseSummary = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    LastActionAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleaseSummary = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    LastActionAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaderStaffIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,17 +42,17 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "FollowUpVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    VisitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Method = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<int>(type: "integer", nullable: false),
-                    ResidentSatisfied = table.Column<bool>(type: "boolean", nullable: true),
-                    Notes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    CallsForLookBack = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseClosedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    VisitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    VisitedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentSatisfied = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    CallsForLookBack = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,19 +69,19 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "LookBackReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FollowUpVisitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Decision = table.Column<int>(type: "integer", nullable: true),
-                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ReopenedTo = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FollowUpVisitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReopenedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,16 +98,16 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "RankingNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    County = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    IssuingUnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    FiguresJson = table.Column<string>(type: "text", nullable: false),
-                    Docx = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    County = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    IssuingUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    FiguresJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Docx = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,18 +124,18 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "ReceptionSchedules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LeaderStaffId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    LeaderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DivisionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    From = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    To = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeaderStaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LeaderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,16 +152,16 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "WhistleLimits",
                 columns: table => new
                 {
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgeAmount = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgeUnit = table.Column<int>(type: "integer", nullable: false),
-                    ActAmount = table.Column<int>(type: "integer", nullable: false),
-                    ActUnit = table.Column<int>(type: "integer", nullable: false),
-                    ReportAmount = table.Column<int>(type: "integer", nullable: false),
-                    ReportUnit = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgeAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgeUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,14 +172,15 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "CaseContractLeaders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StaffId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractLeaderStaffIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,14 +203,14 @@ namespace Fengqiao.Data.Migrations.Postgres
                 name: "ReceptionCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ScheduleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeaderStaffId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LeaderActivityId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScheduleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeaderStaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeaderActivityId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
