@@ -220,9 +220,11 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         }
         if (lastEvent.Kind == CaseEventKinds.For(CaseAction.Reopen))
         {
-            // Reopened after a look-back review: the case is open again and its next closure is the one that counts.
+            // Reopened after a look-back review: the case is open again, measured against its new limit, and its next
+            // reply and closure are the ones that count (the reopening itself counts as overdue in the assessment).
             record.ClosedAt = null;
             record.ClosedWithinDays = null;
+            record.RepliedAt = null;
         }
         if (file.State == CaseState.Closed && record.ClosedAt is null)
         {

@@ -235,4 +235,29 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
             Assert.Contains("访情通报", stored.Text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_visit_counts_toward_the_units_satisfaction_and_a_reopening_toward_its_overdue_in_the_monthly_assessment()
+    {
+        var closed = await CaseAsync(q => q.Where(x => x.State == CaseState.Closed && x.ClosedAt != null && !x.ResolvedOnTheSpot && x.HandlingUnitId != null), 11);
+        var unit = closed.HandlingUnitId!.Value;
+        var today = SystemClock.Instance.GetCurrentInstant().InZone(DeadlineCalculator.ChinaTimeZone).Date;
+        var month = new YearMonth(today.Year, today.Month);
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        var cohort = await db.Units.Where(u => u.Id == unit).Select(u => u.Kind).FirstAsync(Ct) == UnitKind.Department
+            ? Data.Assessment.AssessmentCohort.Departments : Data.Assessment.AssessmentCohort.Towns;
+        async Task<Core.Assessment.UnitMonthInput?> InputAsync() =>
+            (await Data.Assessment.AssessmentQueries.InputsAsync(db, cohort, month, null, Ct)).FirstOrDefault(i => i.UnitCode == unit.ToString("D"));
+        var before = await InputAsync();
+        var desk = new ContractingDesk(db, SystemClock.Instance);
+        var visit = await desk.RecordVisitAsync(closed.TrackingCode, FollowUpMethod.Phone, FollowUpOutcome.NotResolved, false, "仍未解决", "visitor", Ct);
+        var review = await desk.StartReviewAsync(closed.TrackingCode, visit!.Id, "回访不满意", "office", Ct);
+        await desk.DecideReviewAsync(review!.Id, review.Version, LookBackDecision.NotTrulyResolved, "程序性办结", unit, "office", scope.ServiceProvider.GetRequiredService<CaseWorkflow>(), Ct);
+        var after = await InputAsync();
+        Assert.NotNull(after);
+        Assert.Equal((before?.RatedCases ?? 0) + 1, after.RatedCases);
+        Assert.Equal(before?.SatisfiedCases ?? 0, after.SatisfiedCases);
+        Assert.Equal((before?.OverdueCount ?? 0) + 1, after.OverdueCount);
+    }
 }
