@@ -217,6 +217,7 @@ public static class WebHostSetup
         app.MapProcuratorateApi();
         app.MapJudicialAidApi();
         app.MapOutreachApi();
+        app.MapContractingApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

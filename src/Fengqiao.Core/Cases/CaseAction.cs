@@ -24,4 +24,5 @@ public enum CaseAction
     ResumeHandling = 19,          // 恢复办理
     SubmitReply = 20,             // 答复意见书报送签发
     ReturnReply = 21,             // 退回答复草稿
+    Reopen = 22,                  // 回头看未真正化解，重新交办
 }

@@ -45,6 +45,7 @@ public sealed record CaseActionInput(
         CaseAction.RecordAgreementFollowUp when Honoured is { } honoured => t => new RecordAgreementFollowUp(t, actor, honoured, Note ?? ""),
         CaseAction.SuspendHandling => t => new SuspendHandling(t, actor, Reason ?? ""),
         CaseAction.ResumeHandling => t => new ResumeHandling(t, actor),
+        CaseAction.Reopen when UnitId is { } unit => t => new ReopenCase(t, actor, unit, Reason ?? ""),
         _ => null,
     };
 }

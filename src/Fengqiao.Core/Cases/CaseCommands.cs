@@ -149,3 +149,12 @@ public sealed record RecordAgreementFollowUp(Instant At, string Actor, bool Hono
 {
     public override CaseAction Action => CaseAction.RecordAgreementFollowUp;
 }
+
+/// <summary>
+/// Reopens a closed case that a look-back review (回头看) found not truly resolved and hands it to a unit again
+/// (重新交办), with a fresh handling limit counted from the reopening.
+/// </summary>
+public sealed record ReopenCase(Instant At, string Actor, Guid HandlingUnit, string Reason) : CaseCommand(At, Actor)
+{
+    public override CaseAction Action => CaseAction.Reopen;
+}

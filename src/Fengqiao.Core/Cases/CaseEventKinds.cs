@@ -29,6 +29,7 @@ public static class CaseEventKinds
         CaseAction.RecordAgreementFollowUp => "case.agreement-follow-up",
         CaseAction.SuspendHandling => "case.suspended",
         CaseAction.ResumeHandling => "case.resumed",
+        CaseAction.Reopen => "case.reopened",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的操作 (unknown action)"),
     };
 

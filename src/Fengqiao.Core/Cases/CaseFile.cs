@@ -146,6 +146,7 @@ public sealed partial record CaseFile
             RecordAgreementFollowUp c => FollowUp(c),
             SuspendHandling c => Suspend(c),
             ResumeHandling c => Resume(c),
+            ReopenCase c => Reopen(c),
             _ => throw new ArgumentException($"未知的操作 {command.GetType().Name} (unknown command)", nameof(command)),
         };
         var after = next with

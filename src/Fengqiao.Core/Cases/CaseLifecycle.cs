@@ -32,6 +32,7 @@ public static class CaseLifecycle
         [CaseAction.ResumeHandling] = [CaseState.Assigned, CaseState.InProgress],
         [CaseAction.SubmitReply] = [CaseState.InProgress],
         [CaseAction.ReturnReply] = [CaseState.InProgress],
+        [CaseAction.Reopen] = [CaseState.Closed],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet());
 
     /// <summary>The states an action may be taken in.</summary>
@@ -57,6 +58,8 @@ public static class CaseLifecycle
         CaseAction.Close => CaseState.Closed,
         // A review or re-review reopens the case at the reviewing body, which accepts it on receipt.
         CaseAction.RequestReview or CaseAction.RequestReReview => CaseState.Accepted,
+        // A look-back review that finds a closed case not truly resolved hands it straight to a unit again.
+        CaseAction.Reopen => CaseState.Assigned,
         _ => null,
     };
 }

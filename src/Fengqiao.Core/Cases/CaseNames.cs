@@ -47,6 +47,7 @@ public static class CaseNames
         CaseAction.ResumeHandling => "恢复办理",
         CaseAction.SubmitReply => "报送签发",
         CaseAction.ReturnReply => "退回答复草稿",
+        CaseAction.Reopen => "重新交办",
         _ => action.ToString(),
     };
 
@@ -74,6 +75,7 @@ public static class CaseNames
         CaseAction.ResumeHandling => "resume",
         CaseAction.SubmitReply => "submit a reply for",
         CaseAction.ReturnReply => "return the reply draft of",
+        CaseAction.Reopen => "reopen",
         _ => action.ToString(),
     };
 }

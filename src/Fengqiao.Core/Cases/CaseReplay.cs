@@ -88,6 +88,7 @@ public static class CaseReplay
             CaseAction.RecordAgreementFollowUp => new RecordAgreementFollowUp(at, actor, Value(stored, "honoured") == "true", Value(stored, "note")),
             CaseAction.SuspendHandling => new SuspendHandling(at, actor, Value(stored, "reason")),
             CaseAction.ResumeHandling => new ResumeHandling(at, actor),
+            CaseAction.Reopen => new ReopenCase(at, actor, Unit(stored, "handlingUnit"), Value(stored, "reason")),
             _ => throw new InvalidOperationException($"无法重放事件 {stored.Kind} (cannot replay event kind {stored.Kind})"),
         };
     }

@@ -55,6 +55,17 @@ public static class AssessmentQueries
             .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
+        // Follow-up visits (回访) where the resident gave an opinion count toward satisfaction like a rating, in the
+        // month of the visit; a look-back review that reopened a case (回头看, closed on paper only) counts as overdue.
+        var visits = (await db.FollowUpVisits.IgnoreQueryFilters().AsNoTracking()
+            .Where(v => ids.Contains(v.UnitId) && v.VisitedAt >= start && v.VisitedAt < end && v.ResidentSatisfied != null)
+            .GroupBy(v => v.UnitId).Select(g => new { g.Key, Count = g.Count(), Satisfied = g.Count(v => v.ResidentSatisfied == true) }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => (g.Count, g.Satisfied));
+        var reopened = (await db.LookBackReviews.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => ids.Contains(r.UnitId) && r.DecidedAt >= start && r.DecidedAt < end && r.Decision == Core.Contracting.LookBackDecision.NotTrulyResolved)
+            .GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
         // A unit with nothing to measure this month (no rated whistle, no case due, no letter, nothing overdue) is not
         // ranked: it would otherwise top the table with full marks for the "fewer is better" indicators alone.
         return [.. units.Select(u =>
@@ -64,8 +75,8 @@ public static class AssessmentQueries
             var onTime = mine.Count(c => c.RepliedAt != null && c.RepliedAt <= c.ReplyDueAt);
             var r = ratings[u.Id].ToList();
             return new UnitMonthInput(u.Id.ToString("D"), u.Name, month, r.Count == 0 ? null : Math.Round(r.Average(), 4),
-                mine.Count, onTime, rated.Count, rated.Count(c => c.Rating != CaseRating.Unsatisfied),
-                letters.GetValueOrDefault(u.Id), mine.Count - onTime + flagged.GetValueOrDefault(u.Id));
+                mine.Count, onTime, rated.Count + visits.GetValueOrDefault(u.Id).Count, rated.Count(c => c.Rating != CaseRating.Unsatisfied) + visits.GetValueOrDefault(u.Id).Satisfied,
+                letters.GetValueOrDefault(u.Id), mine.Count - onTime + flagged.GetValueOrDefault(u.Id) + reopened.GetValueOrDefault(u.Id));
         }).Where(i => i.WhistleRatingAverage is not null || i.CasesDue > 0 || i.RatedCases > 0 || i.LettersReceived > 0 || i.OverdueCount > 0)];
     }
 

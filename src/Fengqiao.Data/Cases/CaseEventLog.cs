@@ -12,6 +12,10 @@ public static class CaseEventLog
     public static Task<CaseEvent> AppendAsync(FengqiaoDbContext db, Guid caseId, Core.Cases.CaseEvent lifecycleEvent, CancellationToken cancellationToken = default) =>
         AppendLinkAsync(db, caseId, sequence => lifecycleEvent.ToLink(caseId, sequence), cancellationToken);
 
+    /// <summary>Appends a contracting, follow-up or look-back action (包案、回访、回头看) to the case's chain; replay skips it.</summary>
+    public static Task<CaseEvent> AppendAsync(FengqiaoDbContext db, Guid caseId, Core.Contracting.ContractingEvent contractingEvent, CancellationToken cancellationToken = default) =>
+        AppendLinkAsync(db, caseId, sequence => contractingEvent.ToLink(caseId, sequence), cancellationToken);
+
     /// <summary>Appends a free-form note (e.g. a view of personal data) whose data is any serialisable object.</summary>
     public static Task<CaseEvent> AppendAsync(FengqiaoDbContext db, Guid caseId, string kind, string actor, Instant at, object data, CancellationToken cancellationToken = default)
     {

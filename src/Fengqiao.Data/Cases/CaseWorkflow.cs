@@ -218,6 +218,14 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             record.Rating = rating;
         }
+        if (lastEvent.Kind == CaseEventKinds.For(CaseAction.Reopen))
+        {
+            // Reopened after a look-back review: the case is open again, measured against its new limit, and its next
+            // reply and closure are the ones that count (the reopening itself counts as overdue in the assessment).
+            record.ClosedAt = null;
+            record.ClosedWithinDays = null;
+            record.RepliedAt = null;
+        }
         if (file.State == CaseState.Closed && record.ClosedAt is null)
         {
             record.ClosedAt = lastEvent.At;

@@ -32,6 +32,9 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
 {
     public WhistlePolicy Policy => policy;
 
+    /// <summary>The same desk under other limits (the escalation timer's freshly read ones).</summary>
+    public WhistleDesk With(WhistlePolicy other) => new(db, other, clock);
+
     /// <summary>Blows a whistle on a case in the caller's scope; null when the case is not visible.</summary>
     public async Task<(WhistleRecord Record, Whistle Whistle)?> BlowAsync(string trackingCode, BlowRequest request, Guid blowingUnit, string actor, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ public sealed record EscalationRunResult(bool RanHere, int Examined, int Escalat
 /// only the holder of the "whistle-escalation" lease works, each escalation is one save guarded by the whistle's
 /// log sequence, and the outbox key names the whistle and its new level, so two passes can never notify twice.
 /// </summary>
-public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk) : ILeasedJob
+public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk, WhistlePolicyStore? limits = null) : ILeasedJob
 {
     public const string LeaseName = "whistle-escalation";
 
@@ -31,6 +31,8 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk)
         {
             return new EscalationRunResult(false, 0, 0, 0);
         }
+        // The stored limits as they are now, whatever this node read before.
+        var current = limits is null ? desk : desk.With(await limits.RefreshAsync(db, cancellationToken));
         var due = await db.Whistles.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.State == WhistleState.Open && w.Level != WhistleLevel.DistrictLeader && w.NextDueAt != null && w.NextDueAt <= now)
             .OrderBy(w => w.NextDueAt).Select(w => w.Id).Take(200).ToListAsync(cancellationToken);
@@ -39,7 +41,7 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk)
         {
             db.ChangeTracker.Clear();
             var record = await db.Whistles.IgnoreQueryFilters().FirstAsync(w => w.Id == id, cancellationToken);
-            var whistle = await desk.LoadPastScopeAsync(record, cancellationToken);
+            var whistle = await current.LoadPastScopeAsync(record, cancellationToken);
             if (WhistleEscalation.Due(whistle, now) is not { } notice)
             {
                 continue;
@@ -78,7 +80,7 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk)
             try
             {
                 // The notices are added first so they are saved with the escalation, or not at all.
-                await desk.ApplyLoadedAsync(record, whistle, whistle.Version, (w, at) => w.Escalate(now < at ? at : now, "system:escalation"), cancellationToken);
+                await current.ApplyLoadedAsync(record, whistle, whistle.Version, (w, at) => w.Escalate(now < at ? at : now, "system:escalation"), cancellationToken);
             }
             catch (WhistleConflictException)
             {

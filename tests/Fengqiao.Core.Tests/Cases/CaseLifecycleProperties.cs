@@ -153,6 +153,7 @@ public class CaseLifecycleProperties
             CaseAction.RecordAgreementFollowUp => new RecordAgreementFollowUp(at, "grid", variant % 2 == 0, text),
             CaseAction.SuspendHandling => new SuspendHandling(at, "handler", text),
             CaseAction.ResumeHandling => new ResumeHandling(at, "handler"),
+            CaseAction.Reopen => new ReopenCase(at, "reviewer", spoiled ? Guid.Empty : Housing, text),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no command for this action"),
         };
     }

@@ -6,8 +6,8 @@ namespace Fengqiao.Web.Tests.Api;
 /// <summary>Every demo role × every endpoint and page of the foundation: expected allow or deny.</summary>
 public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
-    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal", "/whistles", "/letters", "/rankings", "/grid", "/grid/visit", "/assessment", "/services", "/procuratorate", "/outreach"];
-    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance", "/api/procuratorate/tally", "/api/procuratorate/hearings", "/api/procuratorate/suggestions", "/api/outreach", "/api/outreach/tally"];
+    private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal", "/whistles", "/letters", "/rankings", "/grid", "/grid/visit", "/assessment", "/services", "/procuratorate", "/outreach", "/contracting", "/rankings/notices"];
+    private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance", "/api/procuratorate/tally", "/api/procuratorate/hearings", "/api/procuratorate/suggestions", "/api/outreach", "/api/outreach/tally", "/api/contracting/mine", "/api/contracting/leaders", "/api/contracting/counts", "/api/contracting/receptions", "/api/rankings/notices"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
     private static readonly string[] AdministratorApi = ["/api/open311/clients"];
     private static readonly string[] AdministratorPages = ["/admin/open311"];
@@ -206,5 +206,51 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         var client = await factory.SignedInAsync(userName);
         var response = await client.GetAsync("/api/letters/rules", TestContext.Current.CancellationToken);
         Assert.Equal(userName == "admin" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Only_administrators_may_read_and_edit_the_whistle_limits_and_open_the_rule_editors(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var admin = userName == "admin";
+        var response = await client.GetAsync("/api/admin/whistle-limits", TestContext.Current.CancellationToken);
+        Assert.Equal(admin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        var put = await client.PutAsJsonAsync("/api/admin/whistle-limits/Street", new { level = "Street", acknowledgeAmount = 0, acknowledgeUnit = "Hours", actAmount = 2, actUnit = "WorkingDays", reportAmount = 7, reportUnit = "WorkingDays" }, TestContext.Current.CancellationToken);
+        // An administrator reaches validation (an amount of 0 is refused); everyone else is stopped before it.
+        Assert.Equal(admin ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.Forbidden, put.StatusCode);
+        foreach (var path in new[] { "/admin/whistle-limits", "/admin/letter-rules" })
+        {
+            var page = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var ok = admin
+                ? page.StatusCode == HttpStatusCode.OK
+                : page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.AbsolutePath == "/account/denied";
+            Assert.True(ok, $"{userName} {path}: {page.StatusCode} {page.Headers.Location}");
+        }
+    }
+
+    [Theory]
+    [InlineData("jointoffice", HttpStatusCode.Created)]
+    [InlineData("admin", HttpStatusCode.Created)]
+    [InlineData("handler", HttpStatusCode.Forbidden)]
+    [InlineData("townlead", HttpStatusCode.Forbidden)]
+    public async Task Only_the_joint_meeting_office_and_administrators_publish_the_monthly_notice(string userName, HttpStatusCode expected)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var response = await client.PostAsync("/api/rankings/notices?month=2026-10", null, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("handler")]
+    [InlineData("police")]
+    [InlineData("discipline")]
+    public async Task Roles_that_do_not_assign_contracts_are_refused_with_a_reason(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        var response = await client.PostAsJsonAsync("/api/cases/ANY/contracts", new { kind = "Single", leaders = new[] { new { staffId = "x", role = "TownLeader" } } }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("您的角色不能进行此操作", problem.GetProperty("title").GetString());
     }
 }

@@ -20,6 +20,7 @@ public static class ModuleCatalog
         new("Ledger", "/ledger", Icons.Material.Filled.TableChart),
         new("Whistles", "/whistles", Icons.Material.Filled.Campaign),
         new("Letters", "/letters", Icons.Material.Filled.Description),
+        new("Contracting", "/contracting", Icons.Material.Filled.Handshake),
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
