@@ -23,6 +23,10 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
         [Description("CP-SAT workers (default from the scenario, 2)")]
         public int? Workers { get; init; }
 
+        [CommandOption("--model <MODEL>")]
+        [Description("two-stage (default: aggregated counts with a proven bound, then named officers) or weekly-template (the first model)")]
+        public string? Model { get; init; }
+
         [CommandOption("--solver-params <TEXT>")]
         [Description("Extra CP-SAT parameters (text format), for experiments")]
         public string? SolverParams { get; init; }
@@ -47,7 +51,9 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
-            File.Exists(Scenario) ? ValidationResult.Success() : ValidationResult.Error($"scenario file '{Scenario}' not found");
+            !File.Exists(Scenario) ? ValidationResult.Error($"scenario file '{Scenario}' not found")
+            : Model is null or "two-stage" or "weekly-template" ? ValidationResult.Success()
+            : ValidationResult.Error("--model must be two-stage or weekly-template");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -59,6 +65,12 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
             TimeLimitSeconds = settings.TimeLimit ?? scenario.Solver.TimeLimitSeconds,
             Workers = settings.Workers ?? scenario.Solver.Workers,
             ExtraParameters = settings.SolverParams ?? scenario.Solver.ExtraParameters,
+            Model = settings.Model switch
+            {
+                "two-stage" => RosterModel.TwoStage,
+                "weekly-template" => RosterModel.WeeklyTemplate,
+                _ => scenario.Solver.Model,
+            },
         };
         var planner = new TidalRosterPlanner(options);
         PlanResult result = null!;
@@ -103,6 +115,9 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
                 greedyStartUnmet = result.Solve.GreedyUnmet,
                 aboveBound = gapToBound,
                 status = result.Solve.Status,
+                model = result.Solve.Method,
+                unplacedShifts = result.Solve.UnplacedShifts,
+                stages = result.Solve.StageDetail,
                 expectedWaitMinutes = double.IsNaN(t.ExpectedWaitMinutes) ? (double?)null : t.ExpectedWaitMinutes,
                 overloadedAreaHours = t.OverloadedAreaHours,
                 overtimeHours = t.OvertimeHours,
