@@ -16,5 +16,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureOpen311(builder);
         ConfigureWhistles(builder);
         ConfigureGridAndServices(builder);
+        ConfigureTidal(builder);
     }
 }

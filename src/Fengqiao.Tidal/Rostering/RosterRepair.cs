@@ -116,6 +116,7 @@ public static class RosterRepair
         }
 
         var unmet = new List<IntVar>();
+        var postGaps = new List<IntVar>();
         var before = RosterEvaluator.Presence(problem, new Roster("before", duties, []));
         for (var a = 0; a < areas; a++)
         {
@@ -144,14 +145,17 @@ public static class RosterRepair
 
                 if (problem.PostUnits[cell] > 0)
                 {
-                    model.Add(p + c >= Math.Min(problem.PostUnits[cell], before[cell * 3] + before[(cell * 3) + 2]));
+                    // Posts are hard for the roster; here a shortfall is allowed but costs far more than any unmet hour.
+                    var gap = model.NewIntVar(0, problem.PostUnits[cell], "");
+                    model.Add(p + c + gap >= problem.PostUnits[cell]);
+                    postGaps.Add(gap);
                 }
 
                 unmet.Add(u);
             }
         }
 
-        model.Minimize(LinearExpr.Sum(unmet));
+        model.Minimize(LinearExpr.Sum(unmet) + (LinearExpr.Sum(postGaps) * 1000));
         using var solver = new CpSolver { StringParameters = AggregateRosterModel.Parameters(options, seconds, 0) + " keep_all_feasible_solutions_in_presolve:true" };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
@@ -206,6 +210,11 @@ public static class RosterRepair
             }
 
             var (p, t, c) = (presence[cell * 3], presence[(cell * 3) + 1], presence[(cell * 3) + 2]);
+            if (skill != Skill.Traffic && p + c < problem.PostUnits[cell])
+            {
+                gain += 1000; // an unstood post-hour first: posts are hard
+            }
+
             var now = RosterEvaluator.Unmet(needP, needT, p, t, c);
             var after = skill switch
             {
