@@ -218,17 +218,44 @@ public static class OfficerAssignment
         }
     }
 
-    /// <summary>First fit in start order: each slot unit goes to the compatible officer with the fewest hours so far.</summary>
+    /// <summary>
+    /// Greedy restarts for a short budget, keeping the one that places the most shift-hours: each goes through the slots
+    /// in start order from a different day (the week is cyclic), giving each unit to the feasible officer who owes the
+    /// most working days, then who fits most tightly after their previous shift (best fit keeps officers with early
+    /// finishes free for early starts), with random tie-breaks after the first restart.
+    /// </summary>
     private static List<HashSet<int>> Greedy(IReadOnlyList<Officer> officers, IReadOnlyList<ShiftSlot> slots, List<int> used, IReadOnlyList<int> demand, RosterRules rules)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rng = new Random(17);
+        List<HashSet<int>>? best = null;
+        var bestHours = -1;
+        for (var restart = 0; restart < 60 && (restart < 7 || clock.Elapsed.TotalSeconds < 2); restart++)
+        {
+            var chosen = GreedyOnce(officers, slots, used, demand, rules, restart % 7, restart < 7 ? null : rng);
+            var placed = chosen.Sum(x => x.Sum(j => slots[j].LengthHours));
+            if (placed > bestHours)
+            {
+                (best, bestHours) = (chosen, placed);
+            }
+        }
+
+        return best!;
+    }
+
+    private static List<HashSet<int>> GreedyOnce(IReadOnlyList<Officer> officers, IReadOnlyList<ShiftSlot> slots, List<int> used, IReadOnlyList<int> demand, RosterRules rules, int startDay, Random? rng)
+    {
+        const int H = Demand.HourOfWeek.Count;
         var chosen = officers.Select(_ => new HashSet<int>()).ToList();
         var hours = new int[officers.Count];
         var daysLeft = officers.Select(o => ShiftSlots.WorkDayCap(o, rules)).ToArray();
-        foreach (var j in used.OrderBy(j => slots[j].StartHourOfWeek).ThenByDescending(j => slots[j].LengthHours))
+        var noise = officers.Select(_ => rng?.NextDouble() ?? 0).ToArray();
+        foreach (var j in used.OrderBy(j => ((slots[j].StartHourOfWeek - (startDay * 24)) % H + H) % H).ThenByDescending(j => slots[j].LengthHours))
         {
             for (var unit = 0; unit < demand[j]; unit++)
             {
                 var best = -1;
+                var bestKey = (Remaining: -1, Slack: 0, Hours: 0, Noise: 0.0);
                 for (var o = 0; o < officers.Count; o++)
                 {
                     if (chosen[o].Contains(j) || !OfficerAssignmentRules.Fits(officers[o], chosen[o], hours[o], slots, j, rules))
@@ -236,12 +263,14 @@ public static class OfficerAssignment
                         continue;
                     }
 
-                    // Most working days still owed first (so nobody is left with days off the week cannot absorb), then fewest hours.
                     var remaining = daysLeft[o] - chosen[o].Select(i => slots[i].Day).Distinct().Count();
-                    var bestRemaining = best < 0 ? -1 : daysLeft[best] - chosen[best].Select(i => slots[i].Day).Distinct().Count();
-                    if (best < 0 || remaining > bestRemaining || (remaining == bestRemaining && hours[o] < hours[best]))
+                    var slack = chosen[o].Count == 0 ? H : chosen[o].Min(i => ((slots[j].StartHourOfWeek - slots[i].StartHourOfWeek - slots[i].LengthHours) % H + H) % H);
+                    var key = (remaining, slack, hours[o], noise[o]);
+                    if (best < 0 || key.remaining > bestKey.Remaining
+                        || (key.remaining == bestKey.Remaining && (key.slack < bestKey.Slack
+                            || (key.slack == bestKey.Slack && (key.Item3 < bestKey.Hours || (key.Item3 == bestKey.Hours && key.Item4 < bestKey.Noise))))))
                     {
-                        best = o;
+                        (best, bestKey) = (o, key);
                     }
                 }
 
