@@ -9,7 +9,8 @@ namespace Fengqiao.Tidal.Incidents;
 /// names once each, then per incident the minute since 2000-01-01 (int32), area and type indexes, priority,
 /// service minutes and coordinates as float32 (≈ 1 m at these latitudes), all gzipped. The pages need every incident
 /// (date ranges, type filters, the grid map and KDE read coordinates, the adjustment reads hours), so counts per
-/// area × hour alone would not do; this keeps them at ~6 bytes an incident for the 255,000-row Houston file.
+/// area × hour alone would not do. The 75,352 Houston offences take 646 KB this way (8.6 bytes each; the gzipped CSV
+/// is 2.4 MB), encoded in ~0.3 s and decoded in ~0.1 s.
 /// </summary>
 public static class IncidentCodec
 {
