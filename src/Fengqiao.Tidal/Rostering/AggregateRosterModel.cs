@@ -59,12 +59,14 @@ public static class AggregateRosterModel
         var slots = rows.Slots;
 
         // 1. The LP relaxation (GLOP): a proven bound in seconds, and a fractional plan that is nearly integral.
-        var (lpValue, lpY) = SolveLp(rows);
+        var (lpObjective, lpY) = SolveLp(rows);
+        var lpValue = BoundOf(rows, (lpObjective, lpY));
         cancellationToken.ThrowIfCancellationRequested();
         if (!options.DayFlowCuts && problem.Rules.OneShiftPerDay)
         {
             // The day-flow rows only tighten the relaxation: their LP is the better bound even when the search leaves them out.
-            lpValue = Math.Max(lpValue, SolveLp(Build(problem, dayFlow: true)).Value);
+            var flowRows = Build(problem, dayFlow: true);
+            lpValue = Math.Max(lpValue, BoundOf(flowRows, SolveLp(flowRows)));
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -73,12 +75,12 @@ public static class AggregateRosterModel
         // 2. CP-SAT on the same rows, every count at least the LP's rounded-down value (those already satisfy every
         //    capacity row, so only the fractional remainders are searched). Its bound is for this restricted model only,
         //    so the reported bound stays the LP's unless the unrestricted search proves more (it is not run here).
-        var (model, vars, unmetTotal, solver, status) = SolveCp(rows, lpY, options, (seconds - sw.Elapsed.TotalSeconds) * 0.75, cancellationToken);
+        var (model, vars, unmetTotal, solver, status) = SolveCp(rows, lpY, options, Math.Max(2, (seconds - sw.Elapsed.TotalSeconds) * 0.75), cancellationToken);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             // The anchored model can in principle lose integer feasibility through the day-flow equalities: search all of it.
             solver.Dispose();
-            (model, vars, unmetTotal, solver, status) = SolveCp(rows, null, options, (seconds - sw.Elapsed.TotalSeconds) * 0.75, cancellationToken);
+            (model, vars, unmetTotal, solver, status) = SolveCp(rows, null, options, Math.Max(2, (seconds - sw.Elapsed.TotalSeconds) * 0.75), cancellationToken);
         }
 
         using var solverDisposer = solver;
@@ -91,6 +93,7 @@ public static class AggregateRosterModel
         var constraints = model.Model.Constraints.Count;
         var best = (long)Math.Round(solver.ObjectiveValue);
         var values = vars.Select(v => solver.Value(v)).ToArray();
+        long Unmet(long[] v) => rows.UnmetVars.Sum(i => v[i]);
 
         // 3. Unmet held: fewest officer-hours, so stage 2 has slack to place named officers and overtime stays low.
         var left = seconds - sw.Elapsed.TotalSeconds;
@@ -134,7 +137,12 @@ public static class AggregateRosterModel
         }
 
         var statusText = best <= lpBound ? "optimal" : "feasible";
-        return new AggregatePlan(counts, slots, best, lpBound, statusText, sw.Elapsed.TotalSeconds, variables, constraints) { LpValue = lpValue, Transitions = transitions };
+        if (rows.PostGapVars.Any(i => values[i] > 0))
+        {
+            statusText += "; key posts short";
+        }
+
+        return new AggregatePlan(counts, slots, Unmet(values), lpBound, statusText, sw.Elapsed.TotalSeconds, variables, constraints) { LpValue = lpValue, Transitions = transitions };
     }
 
     private static (CpModel Model, IntVar[] Vars, LinearExpr Unmet, CpSolver Solver, CpSolverStatus Status) SolveCp(
@@ -147,7 +155,7 @@ public static class AggregateRosterModel
             model.AddLinearConstraint(LinearExpr.WeightedSum(r.Vars.Select(i => vars[i]), r.Coefs), r.Lower, r.Upper);
         }
 
-        var unmetTotal = LinearExpr.Sum(rows.UnmetVars.Select(i => vars[i]));
+        var unmetTotal = LinearExpr.Sum(rows.UnmetVars.Select(i => vars[i])) + (LinearExpr.Sum(rows.PostGapVars.Select(i => vars[i])) * PostPenalty);
         model.Minimize(unmetTotal);
         var solver = new CpSolver { StringParameters = Parameters(options, seconds, options.RelativeGap) };
         CpSolverStatus status;
@@ -166,13 +174,30 @@ public static class AggregateRosterModel
     }
 
     /// <summary>The stage-1 LP relaxation's optimum (GLOP): a lower bound on unmet demand-hours of any roster.</summary>
-    public static double LpBound(RosterProblem problem) => SolveLp(Build(problem, dayFlow: true)).Value;
+    public static double LpBound(RosterProblem problem)
+    {
+        var rows = Build(problem, dayFlow: true);
+        return BoundOf(rows, SolveLp(rows));
+    }
+
+    /// <summary>
+    /// The LP optimum as a bound on unmet demand. If even the LP cannot stand every post, no roster of the full problem
+    /// exists and there is nothing to bound: 0, rather than a figure inflated by the post penalty.
+    /// </summary>
+    private static double BoundOf(Rows rows, (double Value, double[] Y) lp) =>
+        rows.PostGapVars.Sum(i => lp.Y[i]) > 1e-6 ? 0 : lp.Value;
 
     private sealed record ModelVar(string Name, long Lower, long Upper, bool IsCount, int Skill, int Slot, int Area, int Hours);
 
     private sealed record ModelRow(int[] Vars, long[] Coefs, long Lower, long Upper);
 
-    private sealed record Rows(IReadOnlyList<ShiftSlot> Slots, List<ModelVar> Variables, List<ModelRow> Lines, List<int> CountVars, List<int> UnmetVars, List<(int Var, (int Skill, int Day, int From, int To) Key)> FlowVars);
+    private sealed record Rows(IReadOnlyList<ShiftSlot> Slots, List<ModelVar> Variables, List<ModelRow> Lines, List<int> CountVars, List<int> UnmetVars, List<(int Var, (int Skill, int Day, int From, int To) Key)> FlowVars)
+    {
+        public List<int> PostGapVars { get; init; } = [];
+    }
+
+    /// <summary>Cost of one unstood post-hour in stage 1: more than any roster's unmet demand could save.</summary>
+    private const long PostPenalty = 100_000;
 
     private static (double Value, double[] Y) SolveLp(Rows rows)
     {
@@ -191,6 +216,11 @@ public static class AggregateRosterModel
         foreach (var i in rows.UnmetVars)
         {
             objective.SetCoefficient(vars[i], 1);
+        }
+
+        foreach (var i in rows.PostGapVars)
+        {
+            objective.SetCoefficient(vars[i], PostPenalty);
         }
 
         objective.SetMinimization();
@@ -218,6 +248,7 @@ public static class AggregateRosterModel
         var rows = new List<ModelRow>();
         var countVars = new List<int>();
         var unmetVars = new List<int>();
+        var postGaps = new List<int>();
         var y = new int?[3, slots.Count, areas];
         var officersBySkill = Enumerable.Range(0, 3).Select(k => problem.Officers.Where(o => (int)o.Skill == k).ToList()).ToArray();
         for (var k = 0; k < 3; k++)
@@ -346,13 +377,18 @@ public static class AggregateRosterModel
 
                 if (problem.PostUnits[cell] > 0)
                 {
-                    int[] vs = [.. p, .. c];
+                    // P + C + gap ≥ post officers, gap priced at PostPenalty: a roster that stands every post has gap 0,
+                    // so the optimum stays a bound on its unmet demand, and "nobody anywhere" is always a solution.
+                    var gap = variables.Count;
+                    postGaps.Add(gap);
+                    variables.Add(new(string.Create(CultureInfo.InvariantCulture, $"g_{a}_{h}"), 0, problem.PostUnits[cell], false, -1, -1, a, 0));
+                    int[] vs = [gap, .. p, .. c];
                     rows.Add(new(vs, [.. vs.Select(_ => 1L)], problem.PostUnits[cell], long.MaxValue));
                 }
             }
         }
 
-        return new Rows(slots, variables, rows, countVars, unmetVars, flowVars);
+        return new Rows(slots, variables, rows, countVars, unmetVars, flowVars) { PostGapVars = postGaps };
     }
 
     /// <summary>
