@@ -17,5 +17,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureWhistles(builder);
         ConfigureGridAndServices(builder);
         ConfigureContracting(builder);
+        ConfigureTidal(builder);
     }
 }

@@ -97,4 +97,22 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
         await Assertions.Expect(page.Locator("[data-testid=adjust-moves]")).ToContainTextAsync("6B60");
         await server.ScreenshotAsync(page, "tidal-adjust");
     }
+
+    [Fact]
+    public async Task A_planner_sets_a_standard_for_one_priority_and_sizes_the_force_with_it()
+    {
+        var page = await server.SignedInPageAsync("police");
+        await server.OpenAsync(page, "/tidal");
+        await OpenTabAsync(page, "警力需求");
+        // The shipped Houston offences carry no priorities, and the tab says so before anyone relies on the rows.
+        await Assertions.Expect(page.GetByText("当前数据不含警情等级")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=priority-add]");
+        await page.ClickAsync("[data-testid=priority-add]");
+        await Assertions.Expect(page.Locator("[data-testid=priority-row]")).ToHaveCountAsync(2);
+        await SetAsync(page, "priority-wait", "1");
+        await page.ClickAsync("[data-testid=staffing-run]");
+        await Assertions.Expect(page.Locator("[data-testid=staffing-heatmap] rect")).ToHaveCountAsync(20 * 168);
+        await Assertions.Expect(page.Locator("[data-testid=staffing-error]")).ToHaveCountAsync(0);
+        await server.ScreenshotAsync(page, "tidal-priorities");
+    }
 }

@@ -8,13 +8,42 @@ using Fengqiao.Tidal.Staffing;
 namespace Fengqiao.Tidal.Rostering;
 
 /// <summary>Queueing standard used to turn expected calls into required units.</summary>
+/// <remarks>
+/// The positional values are the default standard (incidents without a priority, or one not listed);
+/// <see cref="Priorities"/> adds a standard per priority and <see cref="PriorityShares"/> says what share of the calls
+/// falls under each standard of <see cref="ToPolicy"/> (default first), as measured on the training incidents.
+/// </remarks>
 public sealed record StaffingSpec(double ServiceMinutes = 45, double TravelMinutes = 10, double TargetWaitMinutes = 5, double TargetProbability = 0.9, int MinimumUnits = 1)
 {
+    public IReadOnlyList<PriorityStandard> Priorities { get; init; } = [];
+
+    public IReadOnlyList<double>? PriorityShares { get; init; }
+
     public StaffingPolicy ToPolicy() => new()
     {
-        Standards = [new PriorityStandard(null, ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability)],
+        Standards = [new PriorityStandard(null, ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability), .. Priorities],
         MinimumUnits = MinimumUnits,
     };
+
+    /// <summary>Shares to size with, or null (default standard only) when no priority standard or no shares are given.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double>? SharesForSizing => Priorities.Count > 0 && PriorityShares is { } s && s.Count == Priorities.Count + 1 ? s : null;
+
+    /// <summary>Mean busy hours per call (on scene + travel), weighted by the priorities' shares when sized per priority.</summary>
+    [JsonIgnore]
+    public double BusyHours
+    {
+        get
+        {
+            var policy = ToPolicy();
+            if (SharesForSizing is not { } shares || shares.Sum() <= 0)
+            {
+                return (ServiceMinutes + TravelMinutes) / 60.0;
+            }
+
+            return policy.Standards.Select((s, i) => s.BusyMinutes * shares[i]).Sum() / shares.Sum() / 60.0;
+        }
+    }
 }
 
 /// <summary>A run of identical officers, numbered <c>{Prefix}001</c>…</summary>
@@ -98,7 +127,7 @@ public sealed record PlanScenario
         }
         else if (arrivals is not null)
         {
-            patrol = StaffingCalculator.RequiredUnits(arrivals, n, Staffing.ToPolicy());
+            patrol = StaffingCalculator.RequiredUnits(arrivals, n, Staffing.ToPolicy(), Staffing.SharesForSizing);
         }
         else
         {
@@ -130,7 +159,7 @@ public sealed record PlanScenario
         return new RosterProblem(Areas, patrol, traffic, officers, Shifts.Count > 0 ? Shifts : StaggeredShifts(), Posts, Rules)
         {
             Arrivals = arrivals,
-            BusyHours = (Staffing.ServiceMinutes + Staffing.TravelMinutes) / 60.0,
+            BusyHours = Staffing.BusyHours,
             WeekStart = LocalDatePattern.Iso.Parse(WeekStart).GetValueOrThrow(),
         };
     }

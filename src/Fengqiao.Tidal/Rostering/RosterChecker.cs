@@ -69,6 +69,11 @@ public static class RosterChecker
             }
 
             var workDays = duties.Select(d => d.Day).Distinct().ToList();
+            if (problem.Rules.OneShiftPerDay && workDays.Count < duties.Count)
+            {
+                v.Add(new("shifts-per-day", id, Inv($"{duties.Count} shifts start on only {workDays.Count} days (one shift a day)")));
+            }
+
             if (7 - workDays.Count < problem.Rules.MinDaysOff)
             {
                 v.Add(new("days-off", id, Inv($"{7 - workDays.Count} days off, fewer than {problem.Rules.MinDaysOff}")));

@@ -73,6 +73,9 @@ public sealed record RosterRules
 
     public int MinDaysOff { get; init; } = 2;
 
+    /// <summary>At most one shift starts on a calendar day (一天一班); the rest rule alone would allow 00:00 and 20:00.</summary>
+    public bool OneShiftPerDay { get; init; } = true;
+
     /// <summary>Whether the tidal plan may add shifts beyond the standard week (up to each officer's ceiling) to cut unmet demand.</summary>
     public bool AllowOvertime { get; init; } = true;
 
@@ -85,12 +88,30 @@ public sealed record RosterRules
     }
 }
 
+/// <summary>Which CP-SAT formulation plans the roster.</summary>
+public enum RosterModel
+{
+    /// <summary>Aggregated shift counts with a proven bound, then named officers (see <see cref="TwoStageRosterPlanner"/>).</summary>
+    TwoStage,
+
+    /// <summary>One start time per officer for the week, local search then CP-SAT (the first model; kept for comparison).</summary>
+    WeeklyTemplate,
+}
+
 /// <summary>Solver limits; two workers keeps a shared 2-core machine responsive.</summary>
 public sealed record SolverOptions
 {
     public double TimeLimitSeconds { get; init; } = 50;
 
     public int Workers { get; init; } = 2;
+
+    public RosterModel Model { get; init; } = RosterModel.TwoStage;
+
+    /// <summary>
+    /// Two-stage only: add the day-to-day rest flow to stage 1's search (valid, tightens what stage 2 can realise, but
+    /// makes stage 1 slower; on the Houston scenarios it did not pay within 60 s). The reported LP bound always uses it.
+    /// </summary>
+    public bool DayFlowCuts { get; init; }
 
     /// <summary>Stop the unmet-demand phase once within this relative gap of the bound.</summary>
     public double RelativeGap { get; init; } = 0.005;

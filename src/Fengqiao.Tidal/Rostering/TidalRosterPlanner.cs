@@ -18,7 +18,16 @@ public sealed record SolveReport(
     double OvertimeSeconds,
     double TotalSeconds,
     int Variables,
-    int Constraints);
+    int Constraints)
+{
+    /// <summary>Which model produced the roster: "two-stage" or "weekly-template".</summary>
+    public string Method { get; init; } = "weekly-template";
+
+    /// <summary>Two-stage only: stage-1 shifts stage 2 could not give to anyone (each shows up as unmet demand).</summary>
+    public int UnplacedShifts { get; init; }
+
+    public string? StageDetail { get; init; }
+}
 
 /// <summary>The tidal roster, the solver's report, and both measured against demand.</summary>
 public sealed record PlanResult(Roster Roster, SolveReport Solve, RosterMetrics Metrics, IReadOnlyList<RosterViolation> Violations);
@@ -53,6 +62,11 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
     public PlanResult Plan(RosterProblem problem, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        if (Options.Model == RosterModel.TwoStage)
+        {
+            return new TwoStageRosterPlanner(Options).Plan(problem, progress, cancellationToken);
+        }
+
         const int H = HourOfWeek.Count;
         var total = Stopwatch.StartNew();
         var rules = problem.Rules;

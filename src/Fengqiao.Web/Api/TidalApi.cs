@@ -4,6 +4,7 @@ using Fengqiao.Tidal.Export;
 using Fengqiao.Tidal.Forecasting;
 using Fengqiao.Tidal.Incidents;
 using Fengqiao.Tidal.Rostering;
+using Fengqiao.Tidal.Staffing;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Tidal;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -283,6 +284,29 @@ public static class TidalApi
         }
     }
 
+    /// <summary>
+    /// <c>priorities=1:30:5:3:0.95,2:45:10:5:0.9</c> — per priority: on-scene minutes, travel minutes, target wait
+    /// minutes, probability.
+    /// </summary>
+    private static List<PriorityStandard> ReadPriorities(string? text, List<string> problems)
+    {
+        var result = new List<PriorityStandard>();
+        foreach (var item in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split(':');
+            var numbers = parts.Select(x => double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null).ToList();
+            if (parts.Length != 5 || numbers.Any(x => x is null) || numbers[0] is not double level || level != Math.Floor(level))
+            {
+                problems.Add(BilingualText.Pick($"分级标准 {item} 应写作 等级:处置分钟:路程分钟:等待分钟:概率 (priority standard {item} must read priority:service:travel:wait:probability)"));
+                continue;
+            }
+
+            result.Add(new PriorityStandard((int)level, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, numbers[4]!.Value));
+        }
+
+        return result;
+    }
+
     private static bool TryStaffing(IQueryCollection q, out StaffingSettings settings, out List<string> problems)
     {
         var found = new List<string>();
@@ -303,7 +327,10 @@ public static class TidalApi
             return fallback;
         }
 
-        settings = new StaffingSettings(Read("service", d.ServiceMinutes), Read("travel", d.TravelMinutes), Read("wait", d.TargetWaitMinutes), Read("probability", d.TargetProbability), (int)Read("minUnits", d.MinimumUnits), Read("calls", d.CallsPerIncident));
+        settings = new StaffingSettings(Read("service", d.ServiceMinutes), Read("travel", d.TravelMinutes), Read("wait", d.TargetWaitMinutes), Read("probability", d.TargetProbability), (int)Read("minUnits", d.MinimumUnits), Read("calls", d.CallsPerIncident))
+        {
+            Priorities = ReadPriorities(q["priorities"], found),
+        };
         found.AddRange(settings.Validate().Select(BilingualText.Pick));
         problems = found;
         return found.Count == 0;

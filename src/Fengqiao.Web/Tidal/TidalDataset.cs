@@ -32,6 +32,9 @@ public sealed class TidalDataset
 
     public string Name { get; }
 
+    /// <summary>Whether these are the shipped demo incidents (stored as a marker, not as data).</summary>
+    public bool IsDemo { get; private init; }
+
     public IReadOnlyList<Incident> Incidents { get; }
 
     public IReadOnlyList<ImportError> Errors { get; }
@@ -78,11 +81,15 @@ public sealed class TidalDataset
         return IncidentImporter.Import(reader, mapping);
     }
 
-    /// <summary>The Houston offences the app ships (see DemoData/SOURCES.md).</summary>
-    public static TidalDataset Demo()
+    private static readonly Lazy<TidalDataset> DemoSet = new(LoadDemo);
+
+    /// <summary>The Houston offences the app ships (see DemoData/SOURCES.md); parsed once per process, it never changes.</summary>
+    public static TidalDataset Demo() => DemoSet.Value;
+
+    private static TidalDataset LoadDemo()
     {
         using var stream = typeof(TidalDataset).Assembly.GetManifestResourceStream(DemoResource)
             ?? throw new InvalidOperationException($"embedded resource {DemoResource} is missing");
-        return new TidalDataset(DemoName, Read(stream, ImportPresets.Houston));
+        return new TidalDataset(DemoName, Read(stream, ImportPresets.Houston)) { IsDemo = true };
     }
 }

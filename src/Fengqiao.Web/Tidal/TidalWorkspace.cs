@@ -4,6 +4,10 @@ using Fengqiao.Tidal.Forecasting;
 using Fengqiao.Tidal.Incidents;
 using Fengqiao.Tidal.Rostering;
 using Fengqiao.Tidal.Staffing;
+using System.Text.Json;
+using Fengqiao.Data;
+using Fengqiao.Data.Tidal;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Fengqiao.Web.Tidal;
@@ -39,14 +43,45 @@ public sealed record StaffingSettings(double ServiceMinutes = 45, double TravelM
             problems.Add("最少警力须在 0–20 之间，警情换算系数须在 0–50 之间 (minimum units must be 0–20 and calls per incident 0–50)");
         }
 
+        foreach (var p in Priorities)
+        {
+            if (p.Priority is not (>= 0 and <= 9))
+            {
+                problems.Add("警情等级须为 0–9 的整数 (a priority must be a whole number 0–9)");
+            }
+            else if (p.ServiceMinutes is <= 0 or > 600 || p.TravelMinutes is < 0 or > 120 || p.TargetWaitMinutes is <= 0 or > 120 || p.TargetProbability is <= 0 or >= 1)
+            {
+                problems.Add($"{p.Priority} 级警情：处置 1–600 分钟、路程 0–120 分钟、等待目标 0–120 分钟、达标概率 0–1 (priority {p.Priority}: service 1–600 min, travel 0–120 min, target wait 0–120 min, probability between 0 and 1)");
+            }
+        }
+
+        if (Priorities.Select(p => p.Priority).Distinct().Count() != Priorities.Count)
+        {
+            problems.Add("同一警情等级只能设一条标准 (one standard per priority)");
+        }
+
         return problems;
     }
 
+    /// <summary>Standards for particular priorities (接处警分级标准); calls of other priorities or none use the values above.</summary>
+    public IReadOnlyList<PriorityStandard> Priorities { get; init; } = [];
+
     public StaffingPolicy ToPolicy() => new()
     {
-        Standards = [new PriorityStandard(null, ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability)],
+        Standards = [new PriorityStandard(null, ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability), .. Priorities],
         MinimumUnits = MinimumUnits,
     };
+
+    /// <summary>Share of the incidents under each standard of <see cref="ToPolicy"/> (default first); null without priority standards.</summary>
+    public IReadOnlyList<double>? Shares(IEnumerable<Incident> incidents) =>
+        Priorities.Count == 0 ? null : StaffingCalculator.PriorityShares(incidents, ToPolicy());
+
+    public bool Equals(StaffingSettings? other) =>
+        other is not null && (ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability, MinimumUnits, CallsPerIncident)
+            == (other.ServiceMinutes, other.TravelMinutes, other.TargetWaitMinutes, other.TargetProbability, other.MinimumUnits, other.CallsPerIncident)
+        && Priorities.SequenceEqual(other.Priorities);
+
+    public override int GetHashCode() => HashCode.Combine(ServiceMinutes, TravelMinutes, TargetWaitMinutes, TargetProbability, MinimumUnits, CallsPerIncident, Priorities.Count);
 }
 
 /// <summary>What a planner asks of a roster run; the time limit is clamped so one run cannot hold the machine.</summary>
@@ -89,6 +124,9 @@ public sealed record PlanOutcome(
     int Edits,
     double? LpBound = null)
 {
+    /// <summary>The scenario the problem was built from; stored with the plan so any node rebuilds the same problem.</summary>
+    public PlanScenario? Scenario { get; init; }
+
     /// <summary>The better of CP-SAT's proven bound and the LP relaxation's (both are lower bounds on unmet demand-hours).</summary>
     public long BestBound => Math.Max(Tidal.Solve.UnmetBound, LpBound is double lp ? (long)Math.Ceiling(lp - 1e-6) : 0);
 
@@ -100,15 +138,21 @@ public sealed record PlanOutcome(
 }
 
 /// <summary>
-/// The planner's working set, shared by the pages and the API of this node: the incidents (the shipped Houston
-/// subset until someone imports a file), the latest plan, and at most one solver run at a time — the solver takes
-/// both cores for its time limit, so a second run would only slow the first.
+/// The planners' working set: the incidents (the shipped Houston subset until someone imports a file) and the latest
+/// plan, both kept in the database (<c>TidalDatasets</c>, <c>TidalPlans</c>) so every node serves the same and a
+/// restart keeps them; this node caches what it last read and re-checks the latest ids at most once a second. At
+/// most one solver run at a time per node — the solver takes both cores for its time limit.
 /// </summary>
-public sealed class TidalWorkspace
+public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
 {
+    private const int StoredErrors = 1000;
+    private static readonly Duration Freshness = Duration.FromSeconds(1);
     private readonly Lock _gate = new();
     private TidalDataset? _dataset;
+    private long _datasetId = -1; // record the cached dataset came from; 0 = nothing stored yet (the demo data)
     private PlanOutcome? _plan;
+    private (long Id, int Version) _planKey;
+    private Instant _checkedAt;
     private TidalPlanRun? _run;
 
     public TidalDataset Dataset
@@ -117,7 +161,8 @@ public sealed class TidalWorkspace
         {
             lock (_gate)
             {
-                return _dataset ??= TidalDataset.Demo();
+                Refresh();
+                return _dataset!;
             }
         }
     }
@@ -128,6 +173,7 @@ public sealed class TidalWorkspace
         {
             lock (_gate)
             {
+                Refresh();
                 return _plan;
             }
         }
@@ -144,17 +190,18 @@ public sealed class TidalWorkspace
         }
     }
 
-    /// <summary>Replaces the working incidents; the old plan no longer matches them and is dropped.</summary>
-    public void Use(TidalDataset dataset)
+    /// <summary>Replaces the working incidents for every node; the old plan no longer matches them and is dropped.</summary>
+    public void Use(TidalDataset dataset, string actor = "planner")
     {
+        ArgumentNullException.ThrowIfNull(dataset);
         lock (_gate)
         {
-            _dataset = dataset;
-            _plan = null;
+            var id = Store(dataset, dataset.IsDemo ? null : IncidentCodec.Encode(dataset.Incidents), actor);
+            (_dataset, _datasetId, _plan, _planKey, _checkedAt) = (dataset, id, null, default, clock.GetCurrentInstant());
         }
     }
 
-    public void ResetToDemo() => Use(TidalDataset.Demo());
+    public void ResetToDemo(string actor = "planner") => Use(TidalDataset.Demo(), actor);
 
     public DemandView Demand(LocalDate? from = null, LocalDate? to = null, string? type = null)
     {
@@ -219,7 +266,7 @@ public sealed class TidalWorkspace
 
         var history = WeeklyHistory.Build(training, d.Areas, testStart.PlusWeeks(-weeks), weeks);
         var forecast = new ProfileForecaster().Forecast(history).Select(x => x * settings.CallsPerIncident).ToArray();
-        var units = StaffingCalculator.RequiredUnits(forecast, d.Areas.Count, settings.ToPolicy());
+        var units = StaffingCalculator.RequiredUnits(forecast, d.Areas.Count, settings.ToPolicy(), settings.Shares(training));
         const int H = HourOfWeek.Count;
         var forecastRows = d.Areas.Select((_, a) => forecast.AsSpan(a * H, H).ToArray()).ToList();
         var unitRows = d.Areas.Select((_, a) => units.AsSpan(a * H, H).ToArray()).ToList();
@@ -258,15 +305,24 @@ public sealed class TidalWorkspace
                 return null;
             }
 
-            var dataset = _dataset ??= TidalDataset.Demo();
+            Refresh();
+            if (_datasetId <= 0)
+            {
+                // A plan hangs on a stored dataset: record the demo data the first time one is planned on.
+                _datasetId = Store(_dataset!, null, "planner");
+            }
+
+            var dataset = _dataset!;
+            var datasetId = _datasetId;
             _run = new TidalPlanRun(settings, token => Solve(dataset, settings, trainTo, staffing, token));
             _run.Completed += outcome =>
             {
                 lock (_gate)
                 {
-                    if (ReferenceEquals(_dataset, dataset))
+                    var key = SavePlan(datasetId, outcome, null);
+                    if (_datasetId == datasetId)
                     {
-                        _plan = outcome;
+                        (_plan, _planKey) = (outcome, key);
                     }
                 }
             };
@@ -280,6 +336,7 @@ public sealed class TidalWorkspace
     {
         lock (_gate)
         {
+            Refresh();
             var plan = _plan ?? throw new InvalidOperationException("还没有排班方案 (there is no roster yet)");
             if (!plan.Problem.Areas.Contains(area, StringComparer.Ordinal))
             {
@@ -287,7 +344,9 @@ public sealed class TidalWorkspace
             }
 
             var (roster, metrics, violations) = RosterEditing.MoveDuty(plan.Problem, plan.Current, officerId, startHourOfWeek, area);
-            _plan = plan with { Current = roster, CurrentMetrics = metrics, CurrentViolations = violations, Edits = plan.Edits + 1 };
+            var edited = plan with { Current = roster, CurrentMetrics = metrics, CurrentViolations = violations, Edits = plan.Edits + 1 };
+            _planKey = SavePlan(_datasetId, edited, _planKey);
+            _plan = edited;
             return _plan;
         }
     }
@@ -299,7 +358,11 @@ public sealed class TidalWorkspace
         var scenario = IncidentScenarioBuilder.Build(dataset.Incidents, trainTo, settings.Areas, settings.Officers, staffing.CallsPerIncident);
         scenario = scenario with
         {
-            Staffing = new StaffingSpec(staffing.ServiceMinutes, staffing.TravelMinutes, staffing.TargetWaitMinutes, staffing.TargetProbability, staffing.MinimumUnits),
+            Staffing = new StaffingSpec(staffing.ServiceMinutes, staffing.TravelMinutes, staffing.TargetWaitMinutes, staffing.TargetProbability, staffing.MinimumUnits)
+            {
+                Priorities = staffing.Priorities,
+                PriorityShares = staffing.Shares(dataset.Incidents.Where(i => i.Time < trainTo.PlusDays(1).AtMidnight())),
+            },
         };
         var problem = scenario.ToProblem();
         var planner = new TidalRosterPlanner(scenario.Solver with { TimeLimitSeconds = Math.Min(settings.TimeLimitSeconds, PlanSettings.MaxTimeLimitSeconds) });
@@ -307,11 +370,94 @@ public sealed class TidalWorkspace
         var fixedRoster = FixedThreeShiftPlanner.Plan(problem);
         var fixedMetrics = RosterEvaluator.Evaluate(problem, fixedRoster);
 
-        // CP-SAT's own bound often stays at 0 inside a short limit; the LP relaxation (GLOP) is a second, honest bound.
+        // The LP relaxation of the two-stage planner's stage 1 (GLOP) bounds every roster of this problem, whichever
+        // model made it (the weekly-template model's own LP only bounds rosters of that restricted shape).
         ((IProgress<string>)run).Report("LP bound (GLOP)");
-        var lp = RosterLinearRelaxation.Solve(problem, timeLimitSeconds: 10);
-        double? lpBound = string.Equals(lp.Status, "OPTIMAL", StringComparison.OrdinalIgnoreCase) ? lp.Value : null;
+        double? lpBound = AggregateRosterModel.LpBound(problem);
         run.Token.ThrowIfCancellationRequested();
-        return new PlanOutcome(settings, problem, tidal, fixedRoster, fixedMetrics, tidal.Roster, tidal.Metrics, tidal.Violations, 0, lpBound);
+        return new PlanOutcome(settings, problem, tidal, fixedRoster, fixedMetrics, tidal.Roster, tidal.Metrics, tidal.Violations, 0, lpBound) { Scenario = scenario };
+    }
+
+    /// <summary>Reads the latest dataset and its latest plan when another node (or a restart) changed them. Call under the gate.</summary>
+    private void Refresh()
+    {
+        var now = clock.GetCurrentInstant();
+        if (_dataset is not null && now - _checkedAt < Freshness)
+        {
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        var latest = db.TidalDatasets.AsNoTracking().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
+        if (latest != _datasetId || _dataset is null)
+        {
+            var record = latest == 0 ? null : db.TidalDatasets.AsNoTracking().Single(d => d.Id == latest);
+            _dataset = record?.Incidents is null ? TidalDataset.Demo() : new TidalDataset(
+                record.Name,
+                new ImportResult(IncidentCodec.Decode(record.Incidents), JsonSerializer.Deserialize<List<ImportError>>(record.ErrorsJson) ?? [], record.RowsRead));
+            (_datasetId, _plan, _planKey) = (latest, null, default);
+        }
+
+        var plan = db.TidalPlans.AsNoTracking().Where(p => p.DatasetId == latest).OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Version }).FirstOrDefault();
+        if (plan is null)
+        {
+            (_plan, _planKey) = (null, default);
+        }
+        else if ((plan.Id, plan.Version) != _planKey)
+        {
+            var payload = db.TidalPlans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.Payload).Single();
+            (_plan, _planKey) = (TidalPlanPayload.Decode(payload).ToOutcome(), (plan.Id, plan.Version));
+        }
+
+        _checkedAt = now;
+    }
+
+    private long Store(TidalDataset dataset, byte[]? incidents, string actor)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        var record = new TidalDatasetRecord
+        {
+            Name = dataset.Name,
+            ImportedAt = clock.GetCurrentInstant(),
+            ImportedBy = actor,
+            RowsRead = dataset.RowsRead,
+            IncidentCount = dataset.Incidents.Count,
+            ErrorCount = dataset.Errors.Count,
+            ErrorsJson = JsonSerializer.Serialize(dataset.Errors.Take(StoredErrors)),
+            Incidents = incidents,
+        };
+        db.TidalDatasets.Add(record);
+        db.SaveChanges();
+        return record.Id;
+    }
+
+    /// <summary>Adds the plan (no key) or replaces the stored one; a stale version means another node edited it first.</summary>
+    private (long Id, int Version) SavePlan(long datasetId, PlanOutcome plan, (long Id, int Version)? existing)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        var payload = TidalPlanPayload.From(plan).Encode();
+        var now = clock.GetCurrentInstant();
+        TidalPlanRecord record;
+        if (existing is { Id: > 0 } key)
+        {
+            record = db.TidalPlans.Single(p => p.Id == key.Id);
+            if (record.Version != key.Version)
+            {
+                throw new InvalidOperationException("方案已被他人修改，请刷新后重试 (the roster was changed by someone else; reload and try again)");
+            }
+
+            (record.Payload, record.Edits, record.UpdatedAt) = (payload, plan.Edits, now);
+        }
+        else
+        {
+            record = new TidalPlanRecord { DatasetId = datasetId, CreatedAt = now, UpdatedAt = now, CreatedBy = "planner", Edits = plan.Edits, Payload = payload };
+            db.TidalPlans.Add(record);
+        }
+
+        db.SaveChanges();
+        return (record.Id, record.Version);
     }
 }

@@ -21,7 +21,7 @@ public sealed class PlannerCancellationTests
     {
         var phases = new List<string>();
         var progress = new SynchronousProgress(phases.Add);
-        new TidalRosterPlanner(new SolverOptions { TimeLimitSeconds = 3, Workers = 2 }).Plan(SmallScenario.Problem(), progress, TestContext.Current.CancellationToken);
+        new TidalRosterPlanner(new SolverOptions { TimeLimitSeconds = 3, Workers = 2, Model = RosterModel.WeeklyTemplate }).Plan(SmallScenario.Problem(), progress, TestContext.Current.CancellationToken);
         Assert.StartsWith("local search", phases[0], StringComparison.Ordinal);
         Assert.Contains(phases, p => p.StartsWith("phase 1", StringComparison.Ordinal));
     }

@@ -24,6 +24,16 @@ public class RosterCheckerTests
     }
 
     [Fact]
+    public void Two_shifts_starting_on_one_day_are_caught_even_with_enough_rest()
+    {
+        // 00–08 and 20–04 on Monday: 12 h rest, but two duties on one day.
+        var roster = new Roster("t", [new Duty("P01", "A", 0, 8), new Duty("P01", "A", 20, 8)], []);
+        var violations = RosterChecker.Check(Problem, roster, false);
+        Assert.Contains(violations, v => v.Rule == "shifts-per-day");
+        Assert.DoesNotContain(violations, v => v.Rule == "rest");
+    }
+
+    [Fact]
     public void Rest_across_the_week_boundary_is_caught()
     {
         // Sunday 22–06 wraps into Monday; Monday 06–14 then starts with no rest.

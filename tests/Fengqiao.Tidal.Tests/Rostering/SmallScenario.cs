@@ -37,14 +37,24 @@ internal static class SmallScenario
     }
 
     private static PlanResult? _solved;
+    private static PlanResult? _twoStage;
     private static readonly Lock Gate = new();
 
-    /// <summary>Solved once and shared: the solver is the slow part of these tests.</summary>
+    /// <summary>Solved once and shared with the weekly-template model: the solver is the slow part of these tests.</summary>
     public static PlanResult Solved()
     {
         lock (Gate)
         {
-            return _solved ??= new TidalRosterPlanner(new SolverOptions { TimeLimitSeconds = 6, Workers = 2 }).Plan(Problem());
+            return _solved ??= new TidalRosterPlanner(new SolverOptions { TimeLimitSeconds = 6, Workers = 2, Model = RosterModel.WeeklyTemplate }).Plan(Problem());
+        }
+    }
+
+    /// <summary>Solved once and shared with the two-stage model (the default).</summary>
+    public static PlanResult SolvedTwoStage()
+    {
+        lock (Gate)
+        {
+            return _twoStage ??= new TidalRosterPlanner(new SolverOptions { TimeLimitSeconds = 8, Workers = 2 }).Plan(Problem());
         }
     }
 }
