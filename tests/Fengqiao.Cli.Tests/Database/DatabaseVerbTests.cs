@@ -55,7 +55,7 @@ public sealed class DatabaseVerbTests : IAsyncLifetime
     {
         var (first, output) = await RunAsync("seed", "demo");
         Assert.Equal(0, first);
-        Assert.Contains("14 accounts", output, StringComparison.Ordinal);
+        Assert.Contains($"{Fengqiao.Data.Seeding.DemoAccounts.All.Count} accounts", output, StringComparison.Ordinal);
 
         var (second, refusal) = await RunAsync("seed", "demo");
         Assert.Equal(1, second);
