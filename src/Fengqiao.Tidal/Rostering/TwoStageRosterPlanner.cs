@@ -78,6 +78,7 @@ public sealed class TwoStageRosterPlanner(SolverOptions? options = null)
         duties = RosterRepair.Fill(problem, slots, duties);
         duties = RosterRepair.Reassign(problem, duties, Options, Math.Max(1, limit - total.Elapsed.TotalSeconds - 0.5), cancellationToken);
         duties = RosterCleanup.DropUnlawfulDuties(problem, duties);
+        duties = RosterCleanup.CoverPosts(problem, duties);
         duties = duties.OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek).ToList();
         var roster = new Roster("tidal-two-stage", duties, PostAssigner.Assign(problem, duties));
         var metrics = RosterEvaluator.Evaluate(problem, roster);

@@ -32,4 +32,23 @@ public class RosterCleanupTests
         var lawful = FixedThreeShiftPlanner.Plan(problem).Duties.ToList();
         Assert.Equal(lawful, RosterCleanup.DropUnlawfulDuties(problem, lawful));
     }
+
+    [Fact]
+    public void An_unstaffed_post_gets_an_officer_whose_shift_covers_it_moved_to_its_area()
+    {
+        var problem = SmallScenario.Problem();
+        // Every patrol-capable shift covering the school's afternoon window is moved away from area B.
+        var post = problem.Posts.Single();
+        var window = post.HoursOfWeek().ToHashSet();
+        var away = FixedThreeShiftPlanner.Plan(problem).Duties
+            .Select(d => d.Area == post.Area && window.Any(d.Covers) ? d with { Area = problem.Areas.First(a => a != post.Area) } : d)
+            .ToList();
+        Assert.Contains(RosterChecker.Check(problem, new Roster("t", away, PostAssigner.Assign(problem, away))), v => v.Rule == "post-coverage");
+
+        var covered = RosterCleanup.CoverPosts(problem, away);
+
+        var roster = new Roster("t", covered, PostAssigner.Assign(problem, covered));
+        Assert.Empty(RosterChecker.Check(problem, roster));
+        Assert.Equal(away.Count, covered.Count); // moved, not added: shifts already covered the window
+    }
 }
