@@ -1,25 +1,19 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
+using static Fengqiao.E2E.InteractiveForms;
+
 namespace Fengqiao.E2E;
 
 /// <summary>A clerk registers a case in the browser and dispatches it; the handler takes it and replies.</summary>
 public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
-    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
-    {
-        await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).First.ClickAsync();
-    }
-
     private static async Task AutocompleteAsync(IPage page, string testId, string typed, string pick)
     {
         var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
         await input.FillAsync(typed);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = pick }).First.ClickAsync();
     }
-
-    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
 
     private static async Task ActAsync(IPage page, string action, Func<Task>? fill = null)
     {

@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
+using static Fengqiao.E2E.InteractiveForms;
+
 namespace Fengqiao.E2E;
 
 /// <summary>A grid member on a phone records a planned inspection with a finding and raises it as a case in one click.</summary>
 public sealed class GridJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
-
     [Fact]
     public async Task A_grid_member_records_a_visit_on_a_phone_and_raises_the_finding_as_a_case()
     {

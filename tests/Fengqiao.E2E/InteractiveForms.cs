@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Fengqiao.E2E;
@@ -11,6 +12,17 @@ namespace Fengqiao.E2E;
 /// </summary>
 public static class InteractiveForms
 {
+    /// <summary>The input or textarea of a form field, whether the test id sits on the MudBlazor wrapper or on the element.</summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
+
+    /// <summary>Opens a MudSelect and clicks the item whose whole text is <paramref name="option"/>.</summary>
+    public static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    {
+        await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).First.ClickAsync();
+    }
+
     public static async Task EnterAsync(this ILocator field, string text)
     {
         for (var attempt = 1; ; attempt++)

@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
+using static Fengqiao.E2E.InteractiveForms;
+
 namespace Fengqiao.E2E;
 
 /// <summary>A procurator takes a judicial-aid application from registration to a supervised payment in the browser.</summary>
 public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
-
     // MudCheckBox may put the test id on its wrapper or on the input itself.
     private static ILocator Box(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}] input[type=checkbox], input[type=checkbox][data-testid={testId}]").First;
@@ -21,15 +20,6 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
-    /// <summary>Fills a field and leaves it, so the value has reached the server before the next click.</summary>
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var field = Field(page, testId);
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
-        await Assertions.Expect(field).ToHaveValueAsync(value);
-    }
-
     [Fact]
     public async Task A_procurator_takes_an_application_from_registration_to_a_supervised_payment()
     {
@@ -38,9 +28,9 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=aid-row]").First).ToBeVisibleAsync();
         await server.ScreenshotAsync(page, "judicial-aid-list");
 
-        await FillAsync(page, "aid-applicant", "韩玉兰");
-        await FillAsync(page, "aid-case", "垦检刑诉〔2026〕88号");
-        await FillAsync(page, "aid-circumstances", "丈夫在故意伤害案中死亡，加害人无力赔偿，独自抚养八岁的儿子。");
+        await Field(page, "aid-applicant").EnterAsync("韩玉兰");
+        await Field(page, "aid-case").EnterAsync("垦检刑诉〔2026〕88号");
+        await Field(page, "aid-circumstances").EnterAsync("丈夫在故意伤害案中死亡，加害人无力赔偿，独自抚养八岁的儿子。");
         await ChooseAsync(page, "aid-town", "垦利街道");
         await ChooseAsync(page, "aid-village", null);
         await page.ClickAsync("[data-testid=aid-apply]");
@@ -64,38 +54,38 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("符合条件");
         await Assertions.Expect(page.Locator("[data-testid=aid-review]")).ToContainTextAsync("G3");
 
-        await FillAsync(page, "aid-amount", "50000");
-        await FillAsync(page, "aid-decided-by", "检察长 王立");
-        await FillAsync(page, "beneficiary-name", "韩小军");
-        await FillAsync(page, "beneficiary-relationship", "子女");
+        await Field(page, "aid-amount").EnterAsync("50000");
+        await Field(page, "aid-decided-by").EnterAsync("检察长 王立");
+        await Field(page, "beneficiary-name").EnterAsync("韩小军");
+        await Field(page, "beneficiary-relationship").EnterAsync("子女");
         await Box(page, "beneficiary-minor").CheckAsync();
-        await FillAsync(page, "beneficiary-guardian", "韩玉兰");
+        await Field(page, "beneficiary-guardian").EnterAsync("韩玉兰");
         await page.ClickAsync("[data-testid=aid-do-decide]");
         await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("已决定救助");
 
         // No supervised money moves before the three parties have signed.
-        await FillAsync(page, "agreement-guardian", "韩玉兰");
-        await FillAsync(page, "agreement-village", "村委会主任 张振华");
-        await FillAsync(page, "agreement-procuratorate", "检察官 郑洁");
-        await FillAsync(page, "agreement-terms", "救助金专款用于韩小军的学费和生活费；村委会每季度核实票据，检察院每半年回访。");
+        await Field(page, "agreement-guardian").EnterAsync("韩玉兰");
+        await Field(page, "agreement-village").EnterAsync("村委会主任 张振华");
+        await Field(page, "agreement-procuratorate").EnterAsync("检察官 郑洁");
+        await Field(page, "agreement-terms").EnterAsync("救助金专款用于韩小军的学费和生活费；村委会每季度核实票据，检察院每半年回访。");
         await page.ClickAsync("[data-testid=aid-do-sign]");
         await Assertions.Expect(page.Locator("[data-testid=aid-agreement]")).ToContainTextAsync("检察官 郑洁");
 
         // Paying more than decided is refused at once, with the amount still payable.
         await ChooseAsync(page, "payment-beneficiary", "韩小军");
-        await FillAsync(page, "payment-amount", "60000");
-        await FillAsync(page, "payment-reference", "KLJZ-2026-088-01");
+        await Field(page, "payment-amount").EnterAsync("60000");
+        await Field(page, "payment-reference").EnterAsync("KLJZ-2026-088-01");
         await page.ClickAsync("[data-testid=aid-do-pay]");
         await Assertions.Expect(page.Locator("[data-testid=aid-error]")).ToContainTextAsync("50000.00");
 
-        await FillAsync(page, "payment-amount", "30000");
-        await FillAsync(page, "payment-reference", "KLJZ-2026-088-01");
+        await Field(page, "payment-amount").EnterAsync("30000");
+        await Field(page, "payment-reference").EnterAsync("KLJZ-2026-088-01");
         await page.ClickAsync("[data-testid=aid-do-pay]");
         await Assertions.Expect(page.Locator("[data-testid=aid-payment]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=aid-paid]")).ToContainTextAsync("20,000.00");
 
-        await FillAsync(page, "followup-checker", "检察官 郑洁");
-        await FillAsync(page, "followup-findings", "学费已缴，票据齐全");
+        await Field(page, "followup-checker").EnterAsync("检察官 郑洁");
+        await Field(page, "followup-findings").EnterAsync("学费已缴，票据齐全");
         await page.ClickAsync("[data-testid=aid-do-followup]");
         await Assertions.Expect(page.Locator("[data-testid=aid-followup]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=aid-event]")).ToHaveCountAsync(6);

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using static Fengqiao.E2E.InteractiveForms;
+
 namespace Fengqiao.E2E;
 
 /// <summary>Key journeys of the staff shell in a real browser, with screenshots kept as CI artifacts.</summary>
@@ -125,8 +127,8 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         await page.ClickAsync("[data-testid=key-issue]");
         await Assertions.Expect(page.Locator("[data-testid=issue-key]")).ToContainTextAsync("请填写客户端名称");
 
-        await page.Locator("[data-testid=key-name] input, input[data-testid=key-name]").First.EnterAsync("12345 热线平台（测试）");
-        await page.Locator("[data-testid=key-unit] input, input[data-testid=key-unit]").First.FillAsync("垦利区信访局");
+        await Field(page, "key-name").EnterAsync("12345 热线平台（测试）");
+        await Field(page, "key-unit").FillAsync("垦利区信访局");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "垦利区信访局" }).First.ClickAsync();
         await page.ClickAsync("[data-testid=key-issue]");
         var key = (await page.Locator("[data-testid=issued-key-value]").InnerTextAsync()).Trim();

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
+using static Fengqiao.E2E.InteractiveForms;
+
 namespace Fengqiao.E2E;
 
 /// <summary>
@@ -11,8 +13,6 @@ namespace Fengqiao.E2E;
 public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
     private const string Detail = "丽发新城小区旁边的搅拌站从早到晚生产，粉尘和噪音严重影响小区居民的正常生活，晚上还有大型车辆进出，请求有关部门尽快依法处理。";
-
-    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
 
     /// <summary>The routing model trains in the background at the first start; the desk shows suggestions once it is ready.</summary>
     private async Task WaitForModelAsync(IPage page)
@@ -120,7 +120,7 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
 
         await server.OpenAsync(handler, $"/cases/{code}");
         await Assertions.Expect(handler.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
-        await ChooseActionAsync(handler, "起草答复并报送签发");
+        await ChooseAsync(handler, "action-select", "起草答复并报送签发");
         await Field(handler, "action-text").EnterAsync("已转交有关部门处理。");
 
         var checks = handler.Locator("[data-testid=reply-checks]");
@@ -137,19 +137,19 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         var chief = await server.SignedInPageAsync("housing.chief");
         await server.OpenAsync(chief, $"/cases/{code}");
         await Assertions.Expect(chief.Locator("[data-testid=pending-reply-text]")).ToHaveTextAsync("已转交有关部门处理。");
-        await ChooseActionAsync(chief, "签发答复意见");
+        await ChooseAsync(chief, "action-select", "签发答复意见");
         var signerChecks = chief.Locator("[data-testid=reply-checks]");
         await Assertions.Expect(signerChecks.Locator("[data-testid=reply-flag-too-short]")).ToBeVisibleAsync();
         await Assertions.Expect(signerChecks.Locator("[data-testid=reply-flag-no-remedy]")).ToBeVisibleAsync();
         await server.ScreenshotAsync(chief, "reply-signoff-flags");
-        await ChooseActionAsync(chief, "退回答复草稿");
+        await ChooseAsync(chief, "action-select", "退回答复草稿");
         await Field(chief, "action-reason").EnterAsync("未写明处理依据和复查权利，请补充");
         await chief.ClickAsync("[data-testid=action-apply]");
         await Assertions.Expect(chief.Locator("[data-testid=pending-reply]")).ToHaveCountAsync(0);
 
         // The handler drafts again, properly; the checks pass and the director signs it off.
         await server.OpenAsync(handler, $"/cases/{code}");
-        await ChooseActionAsync(handler, "起草答复并报送签发");
+        await ChooseAsync(handler, "action-select", "起草答复并报送签发");
         await Field(handler, "action-text").EnterAsync("经查，您反映的问题属实。根据《信访工作条例》第三十二条，已责令责任单位整改完毕。如不服本答复，可在收到之日起30日内申请复查。");
         await Assertions.Expect(checks.Locator("[data-testid=reply-flag-no-remedy]")).ToHaveCountAsync(0);
         await Assertions.Expect(checks.Locator("[data-testid=reply-flag-too-short]")).ToHaveCountAsync(0);
@@ -157,17 +157,11 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         await Assertions.Expect(handler.Locator("[data-testid=pending-reply]")).ToBeVisibleAsync();
 
         await server.OpenAsync(chief, $"/cases/{code}");
-        await ChooseActionAsync(chief, "签发答复意见");
+        await ChooseAsync(chief, "action-select", "签发答复意见");
         await Assertions.Expect(signerChecks).ToBeVisibleAsync();
         await Assertions.Expect(signerChecks.Locator("[data-testid=reply-flag-no-remedy]")).ToHaveCountAsync(0);
         await chief.ClickAsync("[data-testid=action-apply]");
         await Assertions.Expect(chief.Locator("[data-testid=case-state]")).ToHaveTextAsync("已答复");
         await Assertions.Expect(chief.Locator("[data-testid=timeline]")).ToContainTextAsync("签发答复意见");
-    }
-
-    private static async Task ChooseActionAsync(IPage page, string action)
-    {
-        await page.Locator("[data-testid=action-select]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(action)}\\s*$") }).First.ClickAsync();
     }
 }

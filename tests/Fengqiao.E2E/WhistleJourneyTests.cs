@@ -4,6 +4,8 @@ using Fengqiao.Data.Letters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
+using static Fengqiao.E2E.InteractiveForms;
+
 namespace Fengqiao.E2E;
 
 /// <summary>
@@ -13,8 +15,6 @@ namespace Fengqiao.E2E;
 /// </summary>
 public sealed class WhistleJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
-    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
-
     private static async Task ChooseAsync(IPage page, string selectTestId, params string[] options)
     {
         await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
