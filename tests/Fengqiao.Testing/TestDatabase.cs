@@ -54,21 +54,11 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 throw new InvalidOperationException("FENGQIAO_TEST_PROVIDER=postgres but FENGQIAO_TEST_PG is not set: start PostgreSQL with ./fengqiao.sh test");
             }
-            var name = "fq_test_" + Guid.NewGuid().ToString("N")[..16];
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-                await command.ExecuteNonQueryAsync();
-            }
-            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            db = new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name, admin);
+            db = await NewPostgresAsync(admin, template: null);
         }
         else
         {
-            var file = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N") + ".db");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            db = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null, null);
+            db = NewSqlite();
         }
         if (migrate)
         {
@@ -99,26 +89,17 @@ public sealed class TestDatabase : IAsyncDisposable
             TestDatabase db;
             if (template.Provider == DatabaseProvider.Postgres)
             {
-                var name = "fq_test_" + Guid.NewGuid().ToString("N")[..16];
-                await using (var connection = new NpgsqlConnection(template._postgresAdmin))
-                {
-                    await connection.OpenAsync();
-                    await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template._postgresName}", connection);
-                    await command.ExecuteNonQueryAsync();
-                }
-                var builder = new NpgsqlConnectionStringBuilder(template._postgresAdmin) { Database = name };
-                db = new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name, template._postgresAdmin);
+                db = await NewPostgresAsync(template._postgresAdmin!, template._postgresName);
             }
             else
             {
-                var file = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N") + ".db");
+                db = NewSqlite();
                 await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template._sqliteFile};Pooling=False");
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
                 command.CommandText = "VACUUM INTO $file";
-                command.Parameters.AddWithValue("$file", file);
+                command.Parameters.AddWithValue("$file", db._sqliteFile);
                 await command.ExecuteNonQueryAsync();
-                db = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null, null);
             }
             db.Seeded = seeded;
             return db;
@@ -162,6 +143,28 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             TemplateLock.Release();
         }
+    }
+
+    // An empty database on the test server, or a copy of the template when one is named.
+    private static async Task<TestDatabase> NewPostgresAsync(string admin, string? template)
+    {
+        var name = "fq_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name, admin);
+    }
+
+    // A new file name in the temporary folder; SQLite creates the file on first use (or VACUUM INTO writes it).
+    private static TestDatabase NewSqlite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null, null);
     }
 
     /// <summary>A context that acts for the system (sees everything), or for the given scope.</summary>
