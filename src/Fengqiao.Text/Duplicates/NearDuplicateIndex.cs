@@ -167,6 +167,7 @@ public sealed class NearDuplicateIndex : IDisposable
         ArgumentNullException.ThrowIfNull(signature);
         double cut = (threshold ?? _options.Threshold) - _options.Slack;
         int k = _options.SketchSize;
+        int walkLimit = Math.Max(1, _options.MaxBucketWalk);
         Span<byte> q = stackalloc byte[k];
         for (int i = 0; i < k; i++)
         {
@@ -182,7 +183,8 @@ public sealed class NearDuplicateIndex : IDisposable
             {
                 int bucket = (int)(BandKey(signature, b) & (uint)_bucketMask);
                 var next = _next[b];
-                for (int e = _heads[b][bucket]; e != 0; e = next[e - 1])
+                int walked = 0;
+                for (int e = _heads[b][bucket]; e != 0 && walked < walkLimit; e = next[e - 1], walked++)
                 {
                     int ord = e - 1;
                     if (!seen.Add(ord))

@@ -32,5 +32,12 @@ public sealed record NearDuplicateOptions
 
     public int Seed { get; init; } = 20_200_601;
 
+    /// <summary>
+    /// How many entries of one band's bucket a query examines, newest first. A matter raised by thousands of people
+    /// in near-identical words fills one bucket; without a bound every later query would estimate against all of
+    /// them, so intake slows as the hot topic grows. The newest entries are the ones a clerk needs to see.
+    /// </summary>
+    public int MaxBucketWalk { get; init; } = 512;
+
     internal int BandHashes => Bands * RowsPerBand;
 }

@@ -115,4 +115,31 @@ public class NearDuplicateIndexTests
     [Fact]
     public void Clustering_refuses_repeated_ids()
         => Assert.Throws<ArgumentException>(() => DuplicateClustering.Find([new TextItem(1, "小区停车难问题"), new TextItem(1, "学校乱收费问题")]));
+
+    [Fact]
+    public void A_hot_matter_is_answered_from_its_newest_entries_and_a_query_never_walks_the_whole_bucket()
+    {
+        // 300 residents write the same words: one bucket per band holds them all.
+        const string Same = "小区电梯长期故障，物业拖延不修，老人上下楼困难，请尽快督促维修。";
+        using var index = new NearDuplicateIndex(new NearDuplicateOptions { MaxBucketWalk = 20 });
+        for (int i = 0; i < 300; i++)
+        {
+            index.Add(i, Same);
+        }
+
+        var matches = index.Query(Same, int.MaxValue);
+
+        Assert.Equal(Enumerable.Range(280, 20).Select(i => (long)i).Reverse(), matches.Select(m => m.Id).OrderDescending());
+        Assert.All(matches, m => Assert.Equal(1.0, m.Similarity));
+    }
+
+    [Fact]
+    public void Clustering_still_joins_a_hot_matter_larger_than_the_bucket_walk()
+    {
+        var items = Enumerable.Range(0, 200).Select(i => new TextItem(i, "夜间施工噪音扰民，凌晨两点还在打桩，请执法部门处理。")).ToList();
+
+        var clusters = DuplicateClustering.Find(items, new NearDuplicateOptions { MaxBucketWalk = 8 });
+
+        Assert.Equal(200, Assert.Single(clusters).Ids.Count);
+    }
 }
