@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Security.PersonalDataViews>();
         services.AddScoped<Security.PersonalDataReencryption>();
         services.AddSingleton<Cases.KnownReferences>();
+        services.AddSingleton(new Cases.TrackingNumberBlocks());
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddSingleton<Text.CaseMatterIndex>();
         services.AddScoped<Deadlines.DeadlineSweep>();

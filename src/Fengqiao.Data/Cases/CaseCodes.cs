@@ -23,14 +23,25 @@ public static class CaseCodes
         return DemoDistricts.All.FirstOrDefault(d => d.Code == county)?.CasePrefix ?? county;
     }
 
-    /// <summary>Advances the (prefix, year) counter in one statement (an upsert with RETURNING on both providers) and formats the code.</summary>
-    public static async Task<string> NextTrackingCodeAsync(FengqiaoDbContext db, string prefix, int year, CancellationToken cancellationToken)
+    /// <summary>Advances the (prefix, year) counter by one and formats the code.</summary>
+    public static async Task<string> NextTrackingCodeAsync(FengqiaoDbContext db, string prefix, int year, CancellationToken cancellationToken) =>
+        Format(prefix, year, await ReserveAsync(db, prefix, year, 1, cancellationToken));
+
+    public static string Format(string prefix, int year, int number) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-{number:D6}");
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> numbers of the (prefix, year) counter in one statement (an upsert with
+    /// RETURNING on both providers) and returns the last of them.
+    /// </summary>
+    public static async Task<int> ReserveAsync(FengqiaoDbContext db, string prefix, int year, int count, CancellationToken cancellationToken)
     {
-        var next = await db.Database.SqlQuery<int>($"""
-            INSERT INTO "CaseNumberSequences" ("Prefix", "Year", "Last") VALUES ({prefix}, {year}, 1)
-            ON CONFLICT ("Prefix", "Year") DO UPDATE SET "Last" = "CaseNumberSequences"."Last" + 1
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var last = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "CaseNumberSequences" ("Prefix", "Year", "Last") VALUES ({prefix}, {year}, {count})
+            ON CONFLICT ("Prefix", "Year") DO UPDATE SET "Last" = "CaseNumberSequences"."Last" + {count}
             RETURNING "Last" AS "Value"
             """).ToListAsync(cancellationToken);
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-{next.Single():D6}");
+        return last.Single();
     }
 }

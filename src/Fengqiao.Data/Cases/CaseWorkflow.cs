@@ -54,7 +54,8 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 /// case by replaying its log, applies the action, appends the event to the hash chain and updates the row the
 /// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
-public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters)
+public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters,
+    TrackingNumberBlocks? numbers = null)
 {
     public const int MaxRepresentatives = 5;
 
@@ -65,12 +66,16 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         services.GetRequiredService<IClock>(),
         services.GetRequiredService<Security.PersonalDataProtector>(),
         services.GetRequiredService<KnownReferences>(),
-        services.GetRequiredService<Text.CaseMatterIndex>());
+        services.GetRequiredService<Text.CaseMatterIndex>(),
+        services.GetService<TrackingNumberBlocks>());
 
     public async Task<IntakeResult> RegisterAsync(NewCase request, string actor, CancellationToken cancellationToken = default)
     {
+        // A retried submission is found by the unique index on the key when it is saved, not by a read before every
+        // registration: retries are rare, and the read cost every case a round trip.
         var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
-        if (key is not null && await FindByKeyAsync(key, cancellationToken) is { } earlier)
+        // Inside a caller's transaction a failed insert would abort it (PostgreSQL), so ask first there.
+        if (key is not null && db.Database.CurrentTransaction is not null && await FindByKeyAsync(key, cancellationToken) is { } earlier)
         {
             return new IntakeResult(earlier, Replayed: true, []);
         }
@@ -92,7 +97,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         var record = new CaseRecord
         {
             Id = id,
-            TrackingCode = await CaseCodes.NextTrackingCodeAsync(db, CaseCodes.PrefixFor(division), now.InUtc().Year, cancellationToken),
+            TrackingCode = await NextTrackingCodeAsync(CaseCodes.PrefixFor(division), now.InUtc().Year, cancellationToken),
             QueryCode = CaseCodes.NewQueryCode(),
             Kind = request.Kind,
             Channel = request.Channel,
@@ -129,7 +134,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         }
         catch (DbUpdateException) when (key is not null)
         {
-            // The same key arrived twice at once: the other request stored the case; answer with it.
+            // The key was used before (a retry), or twice at once: the stored case is the answer.
             db.ChangeTracker.Clear();
             var winner = await FindByKeyAsync(key, cancellationToken);
             if (winner is null)
@@ -251,6 +256,11 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             record.HandlingUnitId = unit;
         }
     }
+
+    /// <summary>From this node's reserved block when the process shares one; one number at a time otherwise.</summary>
+    private async Task<string> NextTrackingCodeAsync(string prefix, int year, CancellationToken cancellationToken) => numbers is null
+        ? await CaseCodes.NextTrackingCodeAsync(db, prefix, year, cancellationToken)
+        : CaseCodes.Format(prefix, year, await numbers.NextAsync(db, prefix, year, cancellationToken));
 
     private Task<CaseRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Cases.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, cancellationToken);
