@@ -48,7 +48,7 @@ public static class PublicCaseEndpoints
         Func<NodaTime.Instant, CaseCommand>? command, CancellationToken ct, string? reviewGrounds = null)
     {
         var guard = http.RequestServices.GetRequiredService<PublicAbuseGuard>();
-        if (guard.ChallengeRequired(http))
+        if (await guard.ChallengeRequiredAsync(http))
         {
             await PublicGuards.RefuseAsync(http, 429, "失败次数较多，请先在查询页回答验证问题 (several attempts failed; answer the question on the tracking page first)");
             return Results.Empty;
@@ -60,7 +60,7 @@ public static class PublicCaseEndpoints
         var found = await PublicCaseLookup.FindAsync(db, code, key, ct);
         if (found is null)
         {
-            guard.RecordFailure(http);
+            await guard.RecordFailureAsync(http);
             await PublicGuards.RefuseAsync(http, 404, "编号或查询码不正确 (no case with that number and query code)");
             return Results.Empty;
         }

@@ -1,37 +1,50 @@
 using System.Globalization;
 using Fengqiao.Core.Portal;
+using Fengqiao.Data;
+using Fengqiao.Data.Portal;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
+using NodaTime;
 
 namespace Fengqiao.Web.Portal;
 
 /// <summary>
 /// Counts a client's failures on the public pages (wrong query codes, refused submissions) and, after a few, asks for
 /// a small sum before the next attempt (人机校验). The answer travels only inside a Data Protection cookie that expires
-/// in ten minutes, so the page needs no server session and any node can check it. Failures are counted per node in
-/// memory: a guessing client spread over nodes still meets the rate limiter.
+/// in ten minutes, so the page needs no server session and any node can check it. Failures are counted in the
+/// database (<see cref="PortalFailureCounter"/>), so a client spreading its guesses over several nodes is challenged
+/// after the same number of failures as on one.
 /// </summary>
-public sealed class PublicAbuseGuard(IMemoryCache cache, IDataProtectionProvider protection)
+public sealed class PublicAbuseGuard(IServiceScopeFactory scopes, IClock clock, IDataProtectionProvider protection)
 {
     public const int FailuresBeforeChallenge = 3;
     public const string CookieName = "fengqiao.challenge";
-    private static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+    private static readonly Duration FailureWindow = Duration.FromMinutes(15);
     private static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(10);
 
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Fengqiao.Portal.Challenge").ToTimeLimitedDataProtector();
 
     public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
 
-    public bool ChallengeRequired(HttpContext http) => cache.TryGetValue(Key(http), out int failures) && failures >= FailuresBeforeChallenge;
-
-    public void RecordFailure(HttpContext http)
+    public async Task<bool> ChallengeRequiredAsync(HttpContext http)
     {
-        var key = Key(http);
-        var failures = cache.TryGetValue(key, out int seen) ? seen + 1 : 1;
-        cache.Set(key, failures, FailureWindow);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        return await PortalFailureCounter.FailuresAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted) >= FailuresBeforeChallenge;
     }
 
-    public void Forgive(HttpContext http) => cache.Remove(Key(http));
+    public async Task RecordFailureAsync(HttpContext http)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        await PortalFailureCounter.RecordAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted);
+    }
+
+    public async Task ForgiveAsync(HttpContext http)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+        await PortalFailureCounter.ForgiveAsync(db, ClientOf(http), http.RequestAborted);
+    }
 
     /// <summary>A new sum for this client; its answer goes into the protected cookie, never into the page.</summary>
     public ArithmeticChallenge Issue(HttpContext http)
@@ -50,9 +63,9 @@ public sealed class PublicAbuseGuard(IMemoryCache cache, IDataProtectionProvider
     }
 
     /// <summary>True when no challenge is due, or the typed answer matches the cookie's. A cookie serves one attempt.</summary>
-    public bool TryPass(HttpContext http, string? typed)
+    public async Task<bool> TryPassAsync(HttpContext http, string? typed)
     {
-        if (!ChallengeRequired(http))
+        if (!await ChallengeRequiredAsync(http))
         {
             return true;
         }
@@ -74,6 +87,4 @@ public sealed class PublicAbuseGuard(IMemoryCache cache, IDataProtectionProvider
             return false;
         }
     }
-
-    private static string Key(HttpContext http) => "portal-failures:" + ClientOf(http);
 }

@@ -143,6 +143,30 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Wrong_codes_counted_on_one_node_bring_the_sum_on_another()
+    {
+        // Two hosts on one database are two web nodes: the failures live in the database, not in a node's memory.
+        await using var nodeA = factory.WithWebHostBuilder(b => b.UseSetting("Portal:ReadsPerMinute", "1000"));
+        await using var nodeB = factory.WithWebHostBuilder(b => b.UseSetting("Portal:ReadsPerMinute", "1001"));
+        var (code, key) = await RepliedCaseAsync();
+        var options = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+        var onA = nodeA.CreateClient(options);
+        var onB = nodeB.CreateClient(options);
+        Assert.Equal(HttpStatusCode.NotFound, (await onA.GetAsync($"/portal/track?code={code}&key=WRONG1", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await onB.GetAsync($"/portal/track?code={code}&key=WRONG2", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await onA.GetAsync($"/portal/track?code={code}&key=WRONG3", Ct)).StatusCode);
+
+        var blocked = await onB.GetAsync($"/portal/track?code={code}&key={key}", Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        var question = QuestionPattern().Match(WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync(Ct)));
+        Assert.True(question.Success, "node B asks the sum after failures seen by both nodes");
+        // Answered on B, forgiven everywhere: A lets the right codes through at once.
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync($"/portal/track?code={code}&key={key}&answer={Answer(question)}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onA.GetAsync($"/portal/track?code={code}&key={key}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Each_client_may_post_only_so_often()
     {
         await using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Portal:PostsPerMinute", "3"));

@@ -1898,6 +1898,25 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Portal.PortalFailure", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Client");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("PortalFailures");
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Procuratorate.ProcuratorialSuggestionRecord", b =>
                 {
                     b.Property<Guid>("Id")

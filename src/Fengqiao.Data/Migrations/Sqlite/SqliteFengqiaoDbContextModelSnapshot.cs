@@ -1882,6 +1882,25 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Portal.PortalFailure", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Client");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("PortalFailures");
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Procuratorate.ProcuratorialSuggestionRecord", b =>
                 {
                     b.Property<Guid>("Id")

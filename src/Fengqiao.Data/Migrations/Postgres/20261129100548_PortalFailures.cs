@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fengqiao.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PortalFailures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PortalFailures",
+                columns: table => new
+                {
+                    Client = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    WindowStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalFailures", x => x.Client);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalFailures_WindowStartedAt",
+                table: "PortalFailures",
+                column: "WindowStartedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PortalFailures");
+        }
+    }
+}
