@@ -1,3 +1,4 @@
+using Fengqiao.Core.Cases;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Whistles;
 using Fengqiao.Data.Infrastructure;
@@ -35,6 +36,8 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
         var current = limits is null ? desk : desk.With(await limits.RefreshAsync(db, cancellationToken));
         var due = await db.Whistles.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.State == WhistleState.Open && w.Level != WhistleLevel.DistrictLeader && w.NextDueAt != null && w.NextDueAt <= now)
+            // A closed case's whistle is not escalated: the matter is finished (WhistleDesk.EnsureCaseOpenAsync).
+            .Where(w => db.Cases.IgnoreQueryFilters().Any(c => c.Id == w.CaseId && c.State != CaseState.Closed))
             .OrderBy(w => w.NextDueAt).Select(w => w.Id).Take(200).ToListAsync(cancellationToken);
         int escalated = 0, notices = 0;
         foreach (var id in due)
