@@ -53,6 +53,68 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
         return await new WhistleEscalationJob(db, new WhistleDesk(db, Policy, clock)).RunOnceAsync("escalation-record-test", clock.Now, Ct);
     }
 
+    private async Task<EscalationRunResult> RunAtAsync(Instant at)
+    {
+        await using var db = fixture.Database.Context();
+        await db.Leases.Where(l => l.Name == WhistleEscalationJob.LeaseName).ExecuteUpdateAsync(x => x.SetProperty(l => l.ExpiresAt, Leases.LongAgo), Ct);
+        return await new WhistleEscalationJob(db, new WhistleDesk(db, Policy, new TestClock(at))).RunOnceAsync("flag-test", at, Ct);
+    }
+
+    [Fact]
+    public async Task A_department_silent_at_the_top_level_is_flagged_by_the_timer_once_past_the_threshold_and_the_ranking_counts_it()
+    {
+        var s = await SettingAsync();
+        var blownAt = SystemClock.Instance.GetCurrentInstant();
+        var today = blownAt.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
+        var month = new YearMonth(today.Year, today.Month);
+        async Task<int> OverdueAsync()
+        {
+            await using var db = fixture.Database.Context();
+            var inputs = await Assessment.AssessmentQueries.InputsAsync(db, Assessment.AssessmentCohort.Departments, month, "370505", Ct);
+            return inputs.SingleOrDefault(i => i.UnitCode == s.Silent.ToString("D"))?.OverdueCount ?? 0;
+        }
+        var before = await OverdueAsync();
+        Guid id;
+        Instant due;
+        await using (var db = fixture.Database.Context())
+        {
+            // Blown straight at the district leader: no escalation will ever re-project this whistle.
+            var request = new BlowRequest(WhistleSource.MayorHotline, WhistleLevel.DistrictLeader, "区领导督办", [new(s.Silent, "两小时内报到")]);
+            var blown = (await new WhistleDesk(db, Policy, new TestClock(blownAt)).BlowAsync(s.CaseCode, request, s.Blower, "blower-1", Ct))!.Value;
+            id = blown.Record.Id;
+            due = blown.Record.NextDueAt!.Value;
+        }
+        async Task<WhistleSummonsRecord> RowAsync()
+        {
+            await using var db = fixture.Database.Context();
+            return await db.WhistleSummonses.AsNoTracking().SingleAsync(x => x.WhistleId == id, Ct);
+        }
+
+        // Late, but not yet beyond the threshold: not flagged.
+        await RunAtAsync(due + Duration.FromHours(1));
+        Assert.False((await RowAsync()).Flagged);
+        Assert.Equal(before, await OverdueAsync());
+
+        // Beyond it: flagged, counted as overdue, and the whistle neither moved nor gained an event.
+        await RunAtAsync(due + Policy.LateFlagThreshold + Duration.FromMinutes(1));
+        Assert.True((await RowAsync()).Flagged);
+        Assert.Equal(before + 1, await OverdueAsync());
+        await using (var db = fixture.Database.Context())
+        {
+            var record = await db.Whistles.AsNoTracking().SingleAsync(w => w.Id == id, Ct);
+            Assert.Equal((WhistleLevel.DistrictLeader, 1, 1), (record.Level, record.FlaggedCount, record.EventCount));
+            Assert.Equal(1, await db.WhistleEvents.CountAsync(e => e.WhistleId == id, Ct));
+            // The joint-meeting office can now refer it: the flag is the rule's own, not only the projection's.
+            var desk = new WhistleDesk(db, Policy, new TestClock(due + Policy.LateFlagThreshold + Duration.FromMinutes(2)));
+            var referred = await desk.ApplyAsync(id, 1, (w, at) => w.Refer(Guid.CreateVersion7(), s.Silent, StaffRole.JointMeetingOffice, at, "office-1", "拒不报到", []), Ct);
+            Assert.Single(referred!.Value.Whistle.Referrals);
+        }
+
+        // Another pass adds nothing: the ranking still counts the department once.
+        await RunAtAsync(due + Duration.FromDays(3));
+        Assert.Equal(before + 1, await OverdueAsync());
+    }
+
     [Fact]
     public async Task Each_level_s_notices_are_read_back_with_the_units_told()
     {
