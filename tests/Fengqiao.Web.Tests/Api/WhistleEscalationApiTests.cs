@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Fengqiao.Core.Cases;
@@ -7,6 +8,8 @@ using Fengqiao.Data.Infrastructure;
 using Fengqiao.Data.Whistles;
 using Fengqiao.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Fengqiao.Web.Tests.Api;
@@ -22,6 +25,33 @@ public sealed class WhistleEscalationApiTests(FengqiaoWebFactory factory) : ICla
     private sealed class FixedClock(Instant now) : IClock
     {
         public Instant GetCurrentInstant() => now;
+    }
+
+    /// <summary>Keeps what the host logs under a category, to check that refusals leave a trace.</summary>
+    private sealed class LogSink : ILoggerProvider
+    {
+        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(LogSink sink, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    sink.Entries.Enqueue((category, logLevel, formatter(state, exception)));
+                }
+            }
+        }
     }
 
     private static async Task<JsonElement> ActAsync(HttpClient client, string path, object body, HttpStatusCode expected)
@@ -119,6 +149,53 @@ public sealed class WhistleEscalationApiTests(FengqiaoWebFactory factory) : ICla
         var letter = await admin.GetFromJsonAsync<JsonElement>($"/api/letters/{id}", Ct);
         Assert.Equal(issued.GetProperty("number").GetString(), letter.GetProperty("number").GetString());
         Assert.Equal(3, letter.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_four_refusals_of_the_issue_are_each_given_a_reason_and_logged_with_who_tried()
+    {
+        var sink = new LogSink();
+        factory.Services.GetRequiredService<ILoggerFactory>().AddProvider(sink);
+        var (code, caseId, housing, market) = await SettingAsync();
+        var clerk = await factory.SignedInAsync("clerk");
+        var handler = await factory.SignedInAsync("handler");
+        var admin = await factory.SignedInAsync("admin");
+        var joint = await factory.SignedInAsync("jointoffice");
+        var id = await BlowAsync(clerk, code, housing, market);
+        var v = 1;
+        foreach (var (action, text) in new[] { ("Acknowledge", (string?)null), ("Act", "已到场"), ("Report", "已疏通") })
+        {
+            v = (await ActAsync(handler, $"/api/whistles/{id}/actions", new { action, expectedVersion = v, text }, HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        }
+        var refusals = new List<(string Actor, string Category, string Title)>();
+
+        // 1. Rating a whistle you did not blow.
+        var rate = await ActAsync(handler, $"/api/whistles/{id}/actions", new { action = "Rate", expectedVersion = v, departmentId = housing, timeliness = 5, attitude = 5, result = 5 }, HttpStatusCode.UnprocessableEntity);
+        refusals.Add(("handler", "Fengqiao.Whistles", rate.GetProperty("title").GetString()!));
+        // 2. Replying to a letter not addressed to your unit.
+        var letter = (await ActAsync(clerk, $"/api/cases/{code}/letters", new { type = "Supervision", recipientUnitId = housing }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ActAsync(admin, $"/api/letters/{letter}/actions", new { action = "Approve", expectedVersion = 1 }, HttpStatusCode.OK);
+        await ActAsync(admin, $"/api/letters/{letter}/actions", new { action = "Issue", expectedVersion = 2 }, HttpStatusCode.OK);
+        var reply = await ActAsync(joint, $"/api/letters/{letter}/actions", new { action = "Reply", expectedVersion = 3, text = "代为回复" }, HttpStatusCode.UnprocessableEntity);
+        refusals.Add(("jointoffice", "Fengqiao.Letters", reply.GetProperty("title").GetString()!));
+        // 3. Changing an issued letter.
+        var change = await ActAsync(admin, $"/api/letters/{letter}/actions", new { action = "Approve", expectedVersion = 3 }, HttpStatusCode.UnprocessableEntity);
+        refusals.Add(("admin", "Fengqiao.Letters", change.GetProperty("title").GetString()!));
+        // 4. Escalating a closed case.
+        await using (var db = factory.Database.Context())
+        {
+            await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(x => x.SetProperty(c => c.State, CaseState.Closed), Ct);
+        }
+        var escalate = await ActAsync(clerk, $"/api/whistles/{id}/actions", new { action = "Escalate", expectedVersion = v, text = "提级" }, HttpStatusCode.UnprocessableEntity);
+        refusals.Add(("clerk", "Fengqiao.Whistles", escalate.GetProperty("title").GetString()!));
+
+        string[] reasons = ["只有吹哨单位可以评价", "并非发给本单位", "不能审签", "案件已办结，吹哨不能再升级"];
+        Assert.All(reasons.Zip(refusals), x => Assert.Contains(x.First, x.Second.Title, StringComparison.Ordinal));
+        foreach (var (actor, category, title) in refusals)
+        {
+            Assert.Contains(sink.Entries, e => e.Category == category && e.Level == LogLevel.Warning && e.Message.StartsWith($"{actor} was refused", StringComparison.Ordinal)
+                && e.Message.Contains(title, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
