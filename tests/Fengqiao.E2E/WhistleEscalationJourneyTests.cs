@@ -94,6 +94,7 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
         const string Housing = "垦利区住房和城乡建设局";
         var open = new[] { SummonsStatus.Summoned, SummonsStatus.Acknowledged, SummonsStatus.Acting };
         string village, villageName, silent;
+        bool housingOwesNothingElse;
         await using (var db = server.Database.Context())
         {
             var gridUnit = await db.Users.Where(u => u.UserName == "grid").Select(u => u.UnitId).SingleAsync(Ct);
@@ -104,7 +105,8 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
             silent = await db.Units.Where(u => u.Kind == UnitKind.Department && u.DivisionCode == "370505" && u.Name != Housing
                     && !db.WhistleSummonses.Any(s => s.DepartmentId == u.Id && open.Contains(s.Status)))
                 .OrderBy(u => u.Name).Select(u => u.Name).FirstAsync(Ct);
-            Assert.False(await db.WhistleSummonses.AnyAsync(s => s.DepartmentName == Housing && open.Contains(s.Status), Ct), "the housing bureau should owe no other whistle");
+            // When the housing bureau owes another whistle, the passes below may flag it there; its counts are then not compared.
+            housingOwesNothingElse = !await db.WhistleSummonses.AnyAsync(s => s.DepartmentName == Housing && open.Contains(s.Status), Ct);
         }
         var month = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -276,7 +278,7 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
         Assert.Equal(silentBefore.Overdue + 1, silentAfter.Overdue);
         Assert.Equal(silentBefore.Letters + 2, silentAfter.Letters);
         var housingAfter = after[Housing];
-        if (before.GetValueOrDefault(Housing) is { } housingBefore)
+        if (housingOwesNothingElse && before.GetValueOrDefault(Housing) is { } housingBefore)
         {
             Assert.Equal((housingBefore.Letters, housingBefore.Overdue), (housingAfter.Letters, housingAfter.Overdue));
         }
