@@ -72,7 +72,8 @@ public sealed record UnitAssessment(
     decimal Score,
     IndicatorScores Indicators,
     decimal? ScoreChange,
-    int? RankChange);
+    int? RankChange,
+    UnitMonthInput Input);
 
 public sealed record MonthlyRanking(YearMonth Month, ImmutableArray<UnitAssessment> Rows)
 {
@@ -131,7 +132,7 @@ public static class MonthlyAssessment
             var before = previous?.Find(input.UnitCode);
             result.Add(new UnitAssessment(rank, input.UnitCode, input.UnitName, score, indicators,
                 before is null ? null : score - before.Score,
-                before is null ? null : before.Rank - rank));
+                before is null ? null : before.Rank - rank, input));
         }
         return new MonthlyRanking(month, result.MoveToImmutable());
     }

@@ -55,9 +55,15 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
         var now = clock.GetCurrentInstant();
         var template = LetterTemplate.Defaults.Single(t => t.Type == request.Type);
         var replyBy = rules.Calculator.Compute(now, Letter.DefaultReplyPeriod, rollsToWorkingDay: true).DueDate;
+        var reason = Blank(request.Reason);
+        if (request.Type == LetterType.AccountabilitySuggestion && reason is null)
+        {
+            reason = proposal?.Why ?? await WhistleFailureAsync(@case.Id, recipient.Id, cancellationToken)
+                ?? throw new LetterRuleException("问责建议函须写明问责事由 (an accountability suggestion needs a reason)");
+        }
         var facts = new LetterFacts(@case.TrackingCode, @case.Title, rules.Calculator.LocalDateOf(@case.RegisteredAt), recipient.Name, issuer.Name, replyBy,
             Blank(request.Risk) ?? (request.Type == LetterType.RiskAlert ? proposal?.Why ?? "矛盾激化的风险" : null),
-            Blank(request.Reason) ?? (request.Type == LetterType.AccountabilitySuggestion ? proposal?.Why : null));
+            request.Type == LetterType.AccountabilitySuggestion ? reason : null);
         var transition = Letter.Draft(new DraftLetter(Guid.CreateVersion7(), @case.Id, template, facts, issuer.Id, prefix, recipient.Id, now, actor));
         var letter = transition.Letter;
         var record = new LetterRecord
@@ -233,6 +239,26 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
         var rows = await db.Letters.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.Id) && l.Number != null && l.IssuedAt != null)
             .Select(l => new { l.Id, l.Number, l.Title, l.IssuedAt }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new LetterReference(r.Id, DocumentNumber.Parse(r.Number!), r.Title, r.IssuedAt!.Value));
+    }
+
+    /// <summary>
+    /// The accountability reason the record already gives when the recipient failed a whistle on this case: it was
+    /// flagged (refused, or a step badly late), and the whistle rose to the level named. Null when it did not.
+    /// </summary>
+    private async Task<string?> WhistleFailureAsync(Guid caseId, Guid recipient, CancellationToken cancellationToken)
+    {
+        var failed = await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.CaseId == caseId && s.DepartmentId == recipient && s.Flagged)
+            .Join(db.Whistles.IgnoreQueryFilters(), s => s.WhistleId, w => w.Id, (s, w) => new { s.Status, w.Level, w.InitialLevel, w.BlownAt })
+            .OrderByDescending(x => x.BlownAt).FirstOrDefaultAsync(cancellationToken);
+        if (failed is null)
+        {
+            return null;
+        }
+        var what = failed.Status == Core.Whistles.SummonsStatus.Refused ? "拒绝报到" : "未在时限内报到、处置或反馈";
+        return failed.Level == failed.InitialLevel
+            ? $"你单位被吹哨召集后{what}"
+            : $"你单位被吹哨召集后{what}，吹哨已逐级升级至{Core.Whistles.WhistleNames.Chinese(failed.Level)}";
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

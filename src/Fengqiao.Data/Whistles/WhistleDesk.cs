@@ -16,6 +16,9 @@ public sealed record SummonRequest(Guid DepartmentId, string? Task);
 /// <summary>What the blowing unit submits to blow the whistle (吹哨).</summary>
 public sealed record BlowRequest(WhistleSource Source, WhistleLevel Level, string? Reason, IReadOnlyList<SummonRequest> Departments);
 
+/// <summary>An escalation notice of a whistle: the level it announced and the unit it went to.</summary>
+public sealed record WhistleNoticeView(WhistleLevel Level, Guid UnitId, string UnitName, string Subject, Instant CreatedAt);
+
 /// <summary>Someone acted on the whistle first: reload and decide again.</summary>
 public sealed class WhistleConflictException(int expected, int actual)
     : Exception($"吹哨已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (the whistle changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
@@ -162,6 +165,36 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
             throw new WhistleConflictException(whistle.Version, actual);
         }
         return (record, next);
+    }
+
+    /// <summary>
+    /// Refuses to escalate a whistle whose case is closed: the matter is finished, and a higher level would only be
+    /// woken for nothing. Whoever escalates (a person, the API, the timer) asks this first.
+    /// </summary>
+    public async Task EnsureCaseOpenAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId && c.State == CaseState.Closed, cancellationToken))
+        {
+            throw new WhistleRuleException("案件已办结，吹哨不能再升级 (the case is closed; its whistle cannot be escalated)");
+        }
+    }
+
+    /// <summary>
+    /// The escalation notices sent for a whistle (the outbox rows the timer wrote, keyed whistle:{id}:{level}:{unit}),
+    /// oldest first, with the unit each went to: what each level woke up.
+    /// </summary>
+    public static async Task<IReadOnlyList<WhistleNoticeView>> EscalationNoticesAsync(FengqiaoDbContext db, Guid whistleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var prefix = $"whistle:{whistleId:N}:";
+        // Read past the scope filters: whoever may see the whistle may see whom its escalations told.
+        var rows = await db.Notices.IgnoreQueryFilters().AsNoTracking().Where(n => n.DedupKey.StartsWith(prefix) && n.UnitId != null)
+            .Join(db.Units.IgnoreQueryFilters(), n => n.UnitId, u => (Guid?)u.Id, (n, u) => new { n.Id, n.DedupKey, UnitId = u.Id, u.Name, n.Subject, n.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => (Row: r, Level: Enum.TryParse<WhistleLevel>(r.DedupKey.Split(':')[2], out var level) ? level : (WhistleLevel?)null))
+            .Where(x => x.Level is not null)
+            .Select(x => new WhistleNoticeView(x.Level!.Value, x.Row.UnitId, x.Row.Name, x.Row.Subject, x.Row.CreatedAt))];
     }
 
     /// <summary>The letters issued on the whistle's case to a department, for its evidence pack.</summary>

@@ -1,3 +1,4 @@
+using Fengqiao.Core.Cases;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Whistles;
 using Fengqiao.Data.Infrastructure;
@@ -7,7 +8,7 @@ using NodaTime;
 
 namespace Fengqiao.Data.Whistles;
 
-public sealed record EscalationRunResult(bool RanHere, int Examined, int Escalated, int Notices);
+public sealed record EscalationRunResult(bool RanHere, int Examined, int Escalated, int Notices, int Flagged = 0);
 
 /// <summary>
 /// The escalation timer (自动升级): every open whistle with a late step moves up one level, and the late departments,
@@ -22,7 +23,7 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
     public async Task<string?> RunAndDescribeAsync(string node, Instant now, CancellationToken cancellationToken)
     {
         var r = await RunOnceAsync(node, now, cancellationToken);
-        return r.RanHere && r.Escalated > 0 ? $"whistle escalation: {r.Examined} examined, {r.Escalated} escalated, {r.Notices} notices" : null;
+        return r.RanHere && (r.Escalated > 0 || r.Flagged > 0) ? $"whistle escalation: {r.Examined} examined, {r.Escalated} escalated, {r.Notices} notices, {r.Flagged} newly flagged" : null;
     }
 
     public async Task<EscalationRunResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
@@ -35,6 +36,8 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
         var current = limits is null ? desk : desk.With(await limits.RefreshAsync(db, cancellationToken));
         var due = await db.Whistles.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.State == WhistleState.Open && w.Level != WhistleLevel.DistrictLeader && w.NextDueAt != null && w.NextDueAt <= now)
+            // A closed case's whistle is not escalated: the matter is finished (WhistleDesk.EnsureCaseOpenAsync).
+            .Where(w => db.Cases.IgnoreQueryFilters().Any(c => c.Id == w.CaseId && c.State != CaseState.Closed))
             .OrderBy(w => w.NextDueAt).Select(w => w.Id).Take(200).ToListAsync(cancellationToken);
         int escalated = 0, notices = 0;
         foreach (var id in due)
@@ -90,7 +93,49 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
             }
             escalated++;
         }
-        return new EscalationRunResult(true, due.Count, escalated, notices);
+        var flagged = await RefreshFlagsAsync(current, now, cancellationToken);
+        return new EscalationRunResult(true, due.Count, escalated, notices, flagged);
+    }
+
+    /// <summary>
+    /// Flags follow the clock, not only actions: a department that stays silent past the late threshold after the
+    /// whistle's last action (always so at the top level, which no escalation ever re-projects) is flagged now, so the
+    /// ranking counts it and the joint-meeting office can refer it. No event is logged: a flag is derived from the log
+    /// and the time, and only the projection catches up. Flags only ever appear on an open whistle, never go.
+    /// </summary>
+    private async Task<int> RefreshFlagsAsync(WhistleDesk current, Instant now, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Whistles.IgnoreQueryFilters().AsNoTracking()
+            .Where(w => w.State == WhistleState.Open && w.NextDueAt != null && w.NextDueAt <= now)
+            .Where(w => db.WhistleSummonses.IgnoreQueryFilters().Any(s => s.WhistleId == w.Id && !s.Flagged && s.DueAt != null))
+            .OrderBy(w => w.NextDueAt).Select(w => w.Id).Take(200).ToListAsync(cancellationToken);
+        var flagged = 0;
+        foreach (var id in candidates)
+        {
+            db.ChangeTracker.Clear();
+            var record = await db.Whistles.IgnoreQueryFilters().FirstAsync(w => w.Id == id, cancellationToken);
+            var whistle = await current.LoadPastScopeAsync(record, cancellationToken);
+            var late = WhistleFlags.At(whistle, now).Select(f => f.DepartmentId).ToHashSet();
+            var rows = await db.WhistleSummonses.IgnoreQueryFilters().Where(s => s.WhistleId == id).ToListAsync(cancellationToken);
+            var newly = rows.Where(r => !r.Flagged && late.Contains(r.DepartmentId)).ToList();
+            if (newly.Count == 0)
+            {
+                continue;
+            }
+            newly.ForEach(r => r.Flagged = true);
+            record.FlaggedCount = rows.Where(r => r.Flagged).Select(r => r.DepartmentId).Distinct().Count();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                flagged += newly.Count;
+            }
+            catch (DbUpdateException)
+            {
+                // Someone acted on the whistle meanwhile; that action projected the flags itself.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return flagged;
     }
 
     /// <summary>The unit whose staff supervise a whistle at a level, found from where the case is.</summary>

@@ -36,7 +36,9 @@ public sealed record ProposalDto(Guid Id, Guid CaseId, string CaseCode, string R
 
 public sealed record LetterRuleDto(string Code, string Name, LetterTrigger Trigger, LetterType Proposes, int Threshold, int PeriodDays, bool Enabled, int Version);
 
-public sealed record RankingRowDto(int Rank, string UnitId, string UnitName, decimal Score, decimal? ScoreChange, int? RankChange, decimal? WhistleRating, decimal? OnTimeClosure, decimal? Satisfaction, decimal Letters, decimal Overdue);
+/// <summary>A ranked unit: its score, the five indicators (0–1) and the month's counts they came from, so a reader can check them.</summary>
+public sealed record RankingRowDto(int Rank, string UnitId, string UnitName, decimal Score, decimal? ScoreChange, int? RankChange, decimal? WhistleRating, decimal? OnTimeClosure, decimal? Satisfaction, decimal Letters, decimal Overdue,
+    int CasesDue, int ClosedOnTime, int LettersReceived, int OverdueCount);
 
 public sealed record RankingDto(string Month, AssessmentCohort Cohort, IReadOnlyList<RankingRowDto> Rows);
 
@@ -257,7 +259,8 @@ public static class LettersApi
     public static RankingDto ToDto(MonthlyRanking ranking, AssessmentCohort cohort) => new(
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ranking.Month.Year:0000}-{ranking.Month.Month:00}"), cohort,
         [.. ranking.Rows.Select(r => new RankingRowDto(r.Rank, r.UnitCode, r.UnitName, r.Score, r.ScoreChange, r.RankChange,
-            r.Indicators.WhistleRating, r.Indicators.OnTimeClosure, r.Indicators.Satisfaction, r.Indicators.Letters, r.Indicators.Overdue))]);
+            r.Indicators.WhistleRating, r.Indicators.OnTimeClosure, r.Indicators.Satisfaction, r.Indicators.Letters, r.Indicators.Overdue,
+            r.Input.CasesDue, r.Input.ClosedOnTime, r.Input.LettersReceived, r.Input.OverdueCount))]);
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("函件不存在或不在您的可见范围内 (no such letter in your scope)"));

@@ -39,9 +39,12 @@ public sealed record WhistleEventDto(int Sequence, string Kind, WhistleLevel Lev
 
 public sealed record ReferralDto(Guid Id, Guid DepartmentId, string DepartmentName, Instant IssuedAt, string IssuedBy, IReadOnlyList<string> Flags, IReadOnlyList<string> Letters, int TimelineEntries);
 
+/// <summary>An escalation notice: the level it announced and the unit told.</summary>
+public sealed record WhistleNoticeDto(WhistleLevel Level, Guid UnitId, string UnitName, string Subject, Instant CreatedAt);
+
 public sealed record WhistleDto(Guid Id, Guid CaseId, string CaseCode, string CaseTitle, Guid BlowingUnitId, WhistleSource Source, WhistleLevel InitialLevel, WhistleLevel Level,
     WhistleState State, string Reason, Instant BlownAt, string BlownBy, Instant? NextDueAt, int Version, IReadOnlyList<SummonsDto> Summonses,
-    IReadOnlyList<WhistleEventDto> Events, IReadOnlyList<ReferralDto> Referrals);
+    IReadOnlyList<WhistleEventDto> Events, IReadOnlyList<ReferralDto> Referrals, IReadOnlyList<WhistleNoticeDto> Notices);
 
 public sealed record WhistleListItemDto(Guid Id, string CaseCode, string CaseTitle, WhistleSource Source, WhistleLevel Level, WhistleState State, Instant BlownAt, Instant? NextDueAt, int Departments, int Flagged);
 
@@ -85,6 +88,10 @@ public static class WhistlesApi
                 if (loaded is not { } current)
                 {
                     return NotFound();
+                }
+                if (request.Action == WhistleAction.Escalate)
+                {
+                    await desk.EnsureCaseOpenAsync(current.Whistle.CaseId, ct);
                 }
                 var letters = request.Action == WhistleAction.Refer && request.DepartmentId is { } referred
                     ? await desk.LettersForReferralAsync(current.Whistle.CaseId, referred, ct)
@@ -230,7 +237,8 @@ public static class WhistlesApi
             })],
             [.. events.Select(e => new WhistleEventDto(e.Sequence, e.Kind, WhistleReplay.FromLink(WhistleDesk.ToLink(e)).Level, e.Actor, e.At, e.Data))],
             [.. whistle.Referrals.Select(r => new ReferralDto(r.Id, r.DepartmentId, r.DepartmentName, r.IssuedAt, r.IssuedBy,
-                [.. r.Flags.Select(f => f.Reason.ToString())], [.. r.Letters.Select(l => l.Number.ToString())], r.Timeline.Length))]);
+                [.. r.Flags.Select(f => f.Reason.ToString())], [.. r.Letters.Select(l => l.Number.ToString())], r.Timeline.Length))],
+            [.. (await WhistleDesk.EscalationNoticesAsync(db, record.Id, ct)).Select(n => new WhistleNoticeDto(n.Level, n.UnitId, n.UnitName, n.Subject, n.CreatedAt))]);
     }
 }
 

@@ -1,0 +1,22 @@
+# The whistle's timeline with its escalation notices, the letter reason, and the ranking's counts (issue 4's journey).
+S.update({
+    "Wh.Timeline": ("吹哨记录", "Whistle record"),
+    "Wh.When": ("时间", "When"),
+    "Wh.Event": ("事项", "What happened"),
+    "Wh.Actor": ("操作人", "By"),
+    "Wh.Notified": ("已通知", "Notified"),
+    "Wh.Automatic": ("系统自动升级", "Automatic escalation"),
+    "Wh.Event.whistle.blown": ("吹哨", "Whistle blown"),
+    "Wh.Event.whistle.summoned": ("增派部门", "Department summoned"),
+    "Wh.Event.whistle.acknowledged": ("报到", "Reported for duty"),
+    "Wh.Event.whistle.acting": ("到场处置", "On site"),
+    "Wh.Event.whistle.reported": ("反馈结果", "Result reported"),
+    "Wh.Event.whistle.refused": ("拒绝报到", "Refused"),
+    "Wh.Event.whistle.escalated": ("升级", "Escalated"),
+    "Wh.Event.whistle.rated": ("评价", "Rated"),
+    "Wh.Event.whistle.closed": ("闭环", "Closed"),
+    "Wh.Event.whistle.referred": ("移交纪委监委", "Referred to the discipline commission"),
+    "Lt.Reason": ("事由（风险提示函、问责建议函）", "Reason (risk alerts and accountability suggestions)"),
+    "Lt.ReasonHelp": ("问责建议函未填时，取该单位在本案吹哨中被标记的记录", "When left empty, an accountability suggestion cites the unit's flagged whistle record on this case"),
+    "As.Count": ("{0} 件", "{0}"),
+})
