@@ -77,7 +77,8 @@ public static class WebHostSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(r => r != Core.Organisations.StaffRole.Resident)))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(Core.Organisations.RoleCatalog.IsStaff)))
+            .AddPolicy(Policies.ServiceProvider, p => p.RequireRole(nameof(Core.Organisations.StaffRole.ServiceProvider)))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)))
             .AddPolicy(Policies.PolicePlanning, p => p.RequireRole(nameof(Core.Organisations.StaffRole.PolicePlanner), nameof(Core.Organisations.StaffRole.Administrator)))
             .AddPolicy(Policies.Procuratorate, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Procurator), nameof(Core.Organisations.StaffRole.Administrator)));
@@ -217,6 +218,7 @@ public static class WebHostSetup
         app.MapProcuratorateApi();
         app.MapJudicialAidApi();
         app.MapOutreachApi();
+        app.MapProviderOrdersApi();
         app.MapContractingApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -234,4 +236,7 @@ public static class Policies
 
     /// <summary>Judicial aid and the procuratorate's own records (hearings, suggestions): procurators and administrators.</summary>
     public const string Procuratorate = "procuratorate";
+
+    /// <summary>A service provider's own orders (我的服务订单): provider accounts only, linked to their provider row.</summary>
+    public const string ServiceProvider = "service-provider";
 }

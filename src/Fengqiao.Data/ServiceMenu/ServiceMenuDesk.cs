@@ -234,7 +234,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
     }
 
     /// <summary>Cuts the matched slot out of the provider's free time, so the next order is not given the same hours.</summary>
-    private async Task HoldSlotAsync(Guid providerId, TimeSlot slot, CancellationToken ct)
+    internal async Task HoldSlotAsync(Guid providerId, TimeSlot slot, CancellationToken ct)
     {
         var free = await db.ProviderFreeSlots.FirstOrDefaultAsync(s => s.ProviderId == providerId && s.Start <= slot.Start && s.End >= slot.End, ct);
         if (free is null)
