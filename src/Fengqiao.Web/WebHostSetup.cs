@@ -48,6 +48,7 @@ public static class WebHostSetup
         services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
         services.AddScoped<Data.JudicialAid.JudicialAidDesk>();
         services.AddScoped<Data.Outreach.OutreachDesk>();
+        services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
