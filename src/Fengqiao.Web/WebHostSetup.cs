@@ -46,7 +46,8 @@ public static class WebHostSetup
         services.AddSingleton<Tidal.TidalWorkspace>();
         services.AddScoped<Data.Grid.GridDesk>();
         services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
-        services.AddScoped<Data.JudicialAid.JudicialAidDesk>();
+        services.AddSingleton(Data.JudicialAid.JudicialAidSettings.Read(configuration));
+        services.AddScoped(sp => new Data.JudicialAid.JudicialAidDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>()) { Policy = sp.GetRequiredService<Core.JudicialAid.JudicialAidPolicy>() });
         services.AddScoped<Data.Outreach.OutreachDesk>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
