@@ -1,6 +1,7 @@
 # Service providers confirm their own orders (服务提供者接单) and orderers look up and rate on the portal.
 S.update({
     "Role.ServiceProvider": ("服务提供者", "Service provider"),
+    "Services.AwaitingProvider": ("待服务人员本人接单", "Awaiting the provider's own confirmation"),
     "Nav.ProviderOrders": ("我的服务订单", "My service orders"),
     "Provider.Title": ("我的服务订单", "My service orders"),
     "Provider.NotLinked": ("您的账号尚未关联服务提供者，请联系司法所或管理员。", "Your account is not linked to a service provider yet; ask the judicial office or an administrator."),
