@@ -29,6 +29,43 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock)
     public Task<ServiceProviderRecord?> ProviderForAsync(string accountId, CancellationToken ct = default) =>
         db.ServiceProviders.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == accountId, ct);
 
+    /// <summary>
+    /// Links a provider row to a sign-in account (or unlinks it with null), so that person confirms their own orders. The
+    /// account must hold the service-provider role and serve no other provider. Returns the problem, or null when done.
+    /// </summary>
+    public async Task<string?> LinkAccountAsync(Guid providerId, string? userName, CancellationToken ct = default)
+    {
+        var provider = await db.ServiceProviders.FirstOrDefaultAsync(p => p.Id == providerId, ct);
+        if (provider is null)
+        {
+            return "服务提供者不存在 (no such provider)";
+        }
+        string? accountId = null;
+        if (!string.IsNullOrWhiteSpace(userName))
+        {
+            var normalized = userName.Trim().ToUpperInvariant();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+            if (user is null)
+            {
+                return "账号不存在 (no such account)";
+            }
+            var role = nameof(Core.Organisations.StaffRole.ServiceProvider);
+            var isProvider = await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role), ct);
+            if (!isProvider)
+            {
+                return "该账号不是服务提供者角色 (the account does not hold the service-provider role)";
+            }
+            if (await db.ServiceProviders.AnyAsync(p => p.AccountId == user.Id && p.Id != providerId, ct))
+            {
+                return "该账号已关联其他服务提供者 (the account already serves another provider)";
+            }
+            accountId = user.Id;
+        }
+        provider.AccountId = accountId;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>The orders matched to the account's provider, soonest first; orders no longer theirs are not listed.</summary>
     public async Task<IReadOnlyList<ServiceOrderRecord>> OrdersAsync(string accountId, CancellationToken ct = default)
     {

@@ -16,6 +16,10 @@ public sealed record DeclineOrderDto(string? Reason);
 
 public sealed record AttendanceDto(int Count);
 
+public sealed record ServiceProviderLinkDto(Guid Id, string Name, string Organisation, string? UserName);
+
+public sealed record LinkAccountDto(string? UserName);
+
 /// <summary>
 /// A service provider's own orders (我的服务订单) for the provider's phone: the list, confirm (接单), decline with a
 /// reason (拒单), held (已开展) and the attendance count. An order matched to another provider is refused with 403 and
@@ -49,6 +53,20 @@ public static class ProviderOrdersApi
         group.MapPost("/{id:guid}/attendance", (Guid id, AttendanceDto request, HttpContext http, ProviderOrderDesk desk, ILoggerFactory logs, CancellationToken ct) =>
             ActAsync(http, logs, id, "attendance", () => desk.RecordAttendanceAsync(id, request.Count, Account(http), Actor(http), ct)))
             .WithSummary("Record how many attended (参加人数)");
+
+        // Administrators link a provider row to the sign-in account of the person (讲师、调解员账号关联).
+        var links = app.MapGroup("/api/service-providers").RequireAuthorization(Policies.Administrator).WithTags("ServiceMenu");
+        links.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var users = await db.Users.AsNoTracking().Where(u => db.ServiceProviders.Any(p => p.AccountId == u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
+            return TypedResults.Ok((await db.ServiceProviders.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct))
+                .Select(p => new ServiceProviderLinkDto(p.Id, p.Name, p.Organisation, p.AccountId is { } a ? users.GetValueOrDefault(a) : null)).ToList());
+        }).WithSummary("Providers with the user name of the account linked to each");
+        links.MapPut("/{id:guid}/account", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, LinkAccountDto request, ProviderOrderDesk desk, CancellationToken ct) =>
+            await desk.LinkAccountAsync(id, request.UserName, ct) is { } problem
+                ? TypedResults.Problem(statusCode: problem.StartsWith("服务提供者不存在", StringComparison.Ordinal) ? 404 : 422, title: BilingualText.Pick(problem))
+                : TypedResults.NoContent())
+            .WithSummary("Link a provider to a service-provider account by user name (null unlinks)");
     }
 
     private static async Task<Results<Ok<ProviderOrderDto>, ProblemHttpResult>> ActAsync(HttpContext http, ILoggerFactory logs, Guid id, string action, Func<Task<ServiceOrderRecord?>> work)

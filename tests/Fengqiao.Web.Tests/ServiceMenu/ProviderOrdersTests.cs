@@ -105,3 +105,38 @@ public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixt
         Assert.Equal(ServiceOrderState.Scheduled, (await db.ServiceOrders.SingleAsync(o => o.Id == waiting.Id, Ct)).State);
     }
 }
+
+/// <summary>An administrator links a provider row to a service-provider account; anything else is refused with the reason.</summary>
+public sealed class ServiceProviderLinkTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Only_a_provider_account_serving_no_other_provider_can_be_linked()
+    {
+        var admin = await factory.SignedInAsync("admin");
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/service-providers", Ct);
+        var lecturer = list.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "王立法");
+        Assert.Equal("lecturer", lecturer.GetProperty("userName").GetString());
+        var other = list.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "李明律").GetProperty("id").GetGuid();
+
+        var clerk = await admin.PutAsJsonAsync($"/api/service-providers/{other}/account", new { userName = "clerk" }, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, clerk.StatusCode);
+        Assert.Equal("该账号不是服务提供者角色", (await clerk.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
+        var taken = await admin.PutAsJsonAsync($"/api/service-providers/{other}/account", new { userName = "lecturer" }, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync($"/api/service-providers/{Guid.NewGuid()}/account", new { userName = "lecturer" }, Ct)).StatusCode);
+        await using (var db = factory.Database.Context())
+        {
+            Assert.Null((await db.ServiceProviders.SingleAsync(p => p.Id == other, Ct)).AccountId);
+        }
+
+        // Moving the mediator's account to another provider: unlink first, then link.
+        var mediator = list.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "刘和顺").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/service-providers/{mediator}/account", new { userName = (string?)null }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/service-providers/{other}/account", new { userName = "mediator" }, Ct)).StatusCode);
+        var orders = await (await factory.SignedInAsync("mediator")).GetFromJsonAsync<JsonElement>("/api/provider/orders", Ct);
+        await using var check = factory.Database.Context();
+        Assert.Equal(await check.ServiceOrders.CountAsync(o => o.ProviderId == other, Ct), orders.GetArrayLength());
+    }
+}
