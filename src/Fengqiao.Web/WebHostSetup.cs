@@ -46,8 +46,10 @@ public static class WebHostSetup
         services.AddSingleton<Tidal.TidalWorkspace>();
         services.AddScoped<Data.Grid.GridDesk>();
         services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
-        services.AddScoped<Data.JudicialAid.JudicialAidDesk>();
+        services.AddSingleton(Data.JudicialAid.JudicialAidSettings.Read(configuration));
+        services.AddScoped(sp => new Data.JudicialAid.JudicialAidDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>()) { Policy = sp.GetRequiredService<Core.JudicialAid.JudicialAidPolicy>() });
         services.AddScoped<Data.Outreach.OutreachDesk>();
+        services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
@@ -77,7 +79,8 @@ public static class WebHostSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(r => r != Core.Organisations.StaffRole.Resident)))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(Core.Organisations.RoleCatalog.IsStaff)))
+            .AddPolicy(Policies.ServiceProvider, p => p.RequireRole(nameof(Core.Organisations.StaffRole.ServiceProvider)))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)))
             .AddPolicy(Policies.PolicePlanning, p => p.RequireRole(nameof(Core.Organisations.StaffRole.PolicePlanner), nameof(Core.Organisations.StaffRole.Administrator)))
             .AddPolicy(Policies.Procuratorate, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Procurator), nameof(Core.Organisations.StaffRole.Administrator)));
@@ -217,6 +220,7 @@ public static class WebHostSetup
         app.MapProcuratorateApi();
         app.MapJudicialAidApi();
         app.MapOutreachApi();
+        app.MapProviderOrdersApi();
         app.MapContractingApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -234,4 +238,7 @@ public static class Policies
 
     /// <summary>Judicial aid and the procuratorate's own records (hearings, suggestions): procurators and administrators.</summary>
     public const string Procuratorate = "procuratorate";
+
+    /// <summary>A service provider's own orders (我的服务订单): provider accounts only, linked to their provider row.</summary>
+    public const string ServiceProvider = "service-provider";
 }

@@ -22,9 +22,14 @@ public static class RoleCatalog
         new(StaffRole.Procurator, ScopeKind.Unit, true, [UnitKind.Procuratorate]),
         new(StaffRole.JudicialOfficer, ScopeKind.Unit, true, [UnitKind.JudicialOffice]),
         new(StaffRole.Administrator, ScopeKind.All, true, AnyUnit),
+        // A lecturer, lawyer, mediator or tax tutor outside the government: sees only the orders matched to them.
+        new(StaffRole.ServiceProvider, ScopeKind.Own, NeedsUnit: false, []),
     }.ToDictionary(r => r.Role);
 
     public static RoleRule For(StaffRole role) => Rules[role];
+
+    /// <summary>Roles of people outside the staff: residents and service providers open no staff page.</summary>
+    public static bool IsStaff(StaffRole role) => role is not (StaffRole.Resident or StaffRole.ServiceProvider);
 
     public static IEnumerable<RoleRule> All => Rules.Values;
 
@@ -51,6 +56,10 @@ public static class RoleCatalog
         if (roles.Contains(StaffRole.Resident) && roles.Count > 1)
         {
             problems.Add("群众账号不能兼任工作人员角色 (a resident account cannot also hold staff roles)");
+        }
+        if (roles.Contains(StaffRole.ServiceProvider) && roles.Count > 1)
+        {
+            problems.Add("服务提供者账号不能兼任其他角色 (a service provider account holds no other role)");
         }
         foreach (var role in roles.Distinct())
         {

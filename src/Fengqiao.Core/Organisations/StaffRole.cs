@@ -16,4 +16,5 @@ public enum StaffRole
     Procurator = 11,          // 检察院 12309
     JudicialOfficer = 12,     // 司法所
     Administrator = 13,       // 系统管理员
+    ServiceProvider = 14,     // 服务提供者（讲师、调解员、税务辅导员）: confirms and holds the service orders matched to them
 }

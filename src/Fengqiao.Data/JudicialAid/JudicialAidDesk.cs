@@ -34,14 +34,12 @@ public sealed record AidCaseView(JudicialAidApplicationRecord Record, JudicialAi
 /// </summary>
 public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
 {
-    /// <summary>
-    /// The cap the demo uses: 36 months of a monthly average wage the procuratorate enters each year. The figure here
-    /// is a placeholder for that entry, not an official statistic.
-    /// </summary>
-    public static JudicialAidPolicy DefaultPolicy { get; } = JudicialAidPolicy.FromMonthlyAverageWage(8_000m);
+    /// <summary>The cap when nothing is configured: 36 months of the default wage of <see cref="JudicialAidSettings"/>.</summary>
+    public static JudicialAidPolicy DefaultPolicy { get; } = new JudicialAidSettings().ToPolicy();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The configured cap (JudicialAid settings); the web host sets it from configuration.</summary>
     public JudicialAidPolicy Policy { get; init; } = DefaultPolicy;
 
     public async Task<IReadOnlyList<JudicialAidApplicationRecord>> ListAsync(CancellationToken ct = default) =>

@@ -27,5 +27,9 @@ public static class DemoAccounts
         new("judicial", "司法所 冯磊", StaffRole.JudicialOfficer, "370505:judicial"),
         new("qingpu.clerk", "青浦区信访局接访员 何雪", StaffRole.Clerk, "310118:bureau"),
         new("resident", "群众 马建国", StaffRole.Resident, null),
+        // Service providers (服务提供者), each linked to a provider of the service menu: they confirm their own orders.
+        new("lecturer", "普法讲师 王立法", StaffRole.ServiceProvider, null),
+        new("mediator", "人民调解员 刘和顺", StaffRole.ServiceProvider, null),
+        new("taxtutor", "税务辅导员 孙税通", StaffRole.ServiceProvider, null),
     ];
 }

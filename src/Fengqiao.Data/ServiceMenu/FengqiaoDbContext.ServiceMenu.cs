@@ -63,7 +63,9 @@ public abstract partial class FengqiaoDbContext
             b.Property(o => o.Version).IsConcurrencyToken();
             b.HasQueryFilter(o => ScopeAll
                 || (ScopeArea != null && o.DivisionCode.StartsWith(ScopeArea))
-                || (ScopeOwnAccount != null && o.OrdererAccountId == ScopeOwnAccount));
+                || (ScopeOwnAccount != null && o.OrdererAccountId == ScopeOwnAccount)
+                // A provider's own account sees the orders matched to that provider, and no others.
+                || (ScopeOwnAccount != null && o.ProviderId != null && ServiceProviders.Any(p => p.Id == o.ProviderId && p.AccountId == ScopeOwnAccount)));
         });
 
         builder.Entity<ServiceOrderEventRecord>(b =>

@@ -31,8 +31,9 @@ public sealed class ServiceOrderValidationException(IReadOnlyDictionary<string, 
 
 /// <summary>
 /// The service menu (点单式服务) over the database: the catalogue, providers with their free time, orders placed,
-/// matched to a provider by Core's <see cref="ProviderMatcher"/> at once, and confirmed and scheduled by the
-/// provider's office. Each step goes through Core's <see cref="ServiceOrder"/> and is logged.
+/// matched to a provider by Core's <see cref="ProviderMatcher"/> at once, and confirmed and scheduled by the provider
+/// (through <see cref="ProviderOrderDesk"/>, which checks the order is theirs) or, for a provider without an account, by
+/// the office. Each step goes through Core's <see cref="ServiceOrder"/> and is logged.
 /// </summary>
 public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
 {
@@ -191,7 +192,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
         return record;
     }
 
-    /// <summary>The provider's office accepts the matched order (接单) and the held slot becomes its time (排期).</summary>
+    /// <summary>The matched order is accepted (接单) and the held slot becomes its time (排期).</summary>
     public async Task<ServiceOrderRecord?> ConfirmAsync(Guid orderId, string actor, CancellationToken ct = default)
     {
         var record = await db.ServiceOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
@@ -234,7 +235,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
     }
 
     /// <summary>Cuts the matched slot out of the provider's free time, so the next order is not given the same hours.</summary>
-    private async Task HoldSlotAsync(Guid providerId, TimeSlot slot, CancellationToken ct)
+    internal async Task HoldSlotAsync(Guid providerId, TimeSlot slot, CancellationToken ct)
     {
         var free = await db.ProviderFreeSlots.FirstOrDefaultAsync(s => s.ProviderId == providerId && s.Start <= slot.Start && s.End >= slot.End, ct);
         if (free is null)

@@ -25,15 +25,24 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
     public Task<ServiceOrderRecord?> RateAsync(Guid orderId, int stars, string? comment, CancellationToken ct = default) =>
         StepAsync(orderId, (order, _, now) => order.Rate(stars, comment, now), ct, null);
 
-    private async Task<ServiceOrderRecord?> StepAsync(Guid orderId, Func<ServiceOrder, ServiceOrderRecord, Instant, ServiceOrderTransition> step, CancellationToken ct, string? actor)
+    /// <summary>
+    /// The orderer's rating from the public portal. The caller has already proved the order is theirs (its code and the
+    /// phone it was placed with), so the lookup passes over the staff scope, which an anonymous visitor does not have.
+    /// </summary>
+    internal Task<ServiceOrderRecord?> RateVerifiedAsync(Guid orderId, int stars, string? comment, CancellationToken ct = default) =>
+        StepAsync(orderId, (order, _, now) => order.Rate(stars, comment, now), ct, null, verified: true);
+
+    private async Task<ServiceOrderRecord?> StepAsync(Guid orderId, Func<ServiceOrder, ServiceOrderRecord, Instant, ServiceOrderTransition> step, CancellationToken ct, string? actor,
+        bool verified = false)
     {
-        var record = await db.ServiceOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var orders = verified ? db.ServiceOrders.IgnoreQueryFilters() : db.ServiceOrders;
+        var record = await orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (record is null)
         {
             return null;
         }
-        var events = await db.ServiceOrderEvents.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var order = await ReplayAsync(record, events, ct);
+        var events = await db.ServiceOrderEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var order = await ReplayAsync(db, record, events, ct);
         var now = clock.GetCurrentInstant();
         var done = step(order, record, now);
         record.State = done.Order.State;
@@ -50,7 +59,7 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
     }
 
     /// <summary>Rebuilds the order as it stands, step by step at the logged instants.</summary>
-    private async Task<ServiceOrder> ReplayAsync(ServiceOrderRecord record, IReadOnlyList<ServiceOrderEventRecord> events, CancellationToken ct)
+    internal static async Task<ServiceOrder> ReplayAsync(FengqiaoDbContext db, ServiceOrderRecord record, IReadOnlyList<ServiceOrderEventRecord> events, CancellationToken ct)
     {
         var offering = ServiceMenuDesk.ToOffering(await db.ServiceOfferings.AsNoTracking().FirstAsync(o => o.Code == record.OfferingCode, ct));
         var area = DivisionCode.Parse(record.DivisionCode);
@@ -60,26 +69,35 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
             OrdererKind.VillageCommittee => new VillageCommitteeOrderer(record.OrdererName, area),
             _ => new ResidentOrderer(record.OrdererAccountId ?? "phone:" + record.ContactPhone, record.OrdererName, area),
         };
-        var order = ServiceOrder.Place(record.Id, offering, orderer, record.Topic, new TimeSlot(record.PreferredStart, record.PreferredEnd), record.ChosenProviderId, record.OrderedAt).Order;
-        if (record.ProviderId is not { } providerId || record.ScheduledStart is not { } start || record.ScheduledEnd is not { } end)
+        var window = new TimeSlot(record.PreferredStart, record.PreferredEnd);
+        var order = ServiceOrder.Place(record.Id, offering, orderer, record.Topic, window, record.ChosenProviderId, record.OrderedAt).Order;
+        var slot = record.ScheduledStart is { } start && record.ScheduledEnd is { } end ? new TimeSlot(start, end) : null;
+        var providerRows = new Dictionary<Guid, ServiceProviderRecord>();
+        async Task<ServiceProvider> ProviderAsync(Guid id)
         {
-            return order;
+            if (!providerRows.TryGetValue(id, out var row))
+            {
+                row = providerRows[id] = await db.ServiceProviders.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+            }
+            // The current provider's held slot is their time for this order; a provider who declined earlier was free
+            // somewhere in the preferred window when matched, which is all the match checks.
+            return ServiceMenuDesk.ToProvider(row, id == record.ProviderId && slot is not null ? [slot] : [window]);
         }
-        var slot = new TimeSlot(start, end);
-        // The held slot is the provider's time for this order: a provider free exactly then replays the match and the schedule.
-        var provider = ServiceMenuDesk.ToProvider(await db.ServiceProviders.AsNoTracking().FirstAsync(p => p.Id == providerId, ct), [slot]);
         foreach (var e in events.Skip(1))
         {
+            var noted = e.Note is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(e.Note);
+            var notedProvider = noted?.GetValueOrDefault("provider") is { } p && Guid.TryParse(p, out var g) ? g : (Guid?)null;
+            var providerId = notedProvider ?? record.ProviderId ?? Guid.Empty;
             order = e.Kind switch
             {
-                "service.matched" => order.Match(provider, e.At, e.Actor).Order,
+                "service.matched" => order.Match(await ProviderAsync(providerId), e.At, e.Actor).Order,
+                "service.declined" => order.Decline(providerId, noted?.GetValueOrDefault("reason") ?? "-", e.At).Order,
                 "service.confirmed" => order.Confirm(providerId, e.At).Order,
-                "service.scheduled" => order.Schedule(provider, slot, e.At, e.Actor).Order,
-                "service.held" => order.MarkHeld(providerId, e.At).Order,
+                "service.scheduled" => order.Schedule(await ProviderAsync(record.ProviderId ?? Guid.Empty), slot!, e.At, e.Actor).Order,
+                "service.held" => order.MarkHeld(record.ProviderId ?? Guid.Empty, e.At).Order,
                 "service.attended" => order.RecordAttendance(record.Attendance ?? 0, e.At, e.Actor).Order,
                 "service.rated" => order.Rate(record.Stars ?? 0, record.Comment, e.At).Order,
                 "service.cancelled" => order.Cancel("已取消 (cancelled)", e.At).Order,
-                // Declines and re-matches are not taken at this desk yet; such an order is refused rather than misread.
                 _ => throw new ServiceRuleException(order.State, $"订单含有无法回放的步骤 {e.Kind} (the order has a step this desk cannot replay)"),
             };
         }

@@ -55,7 +55,7 @@ public static class JudicialAidApi
     {
         var group = app.MapGroup("/api/judicial-aid").RequireAuthorization(Policies.Procuratorate).WithTags("Judicial aid");
 
-        group.MapGet("/policy", () => TypedResults.Ok(new AidPolicyDto(JudicialAidDesk.DefaultPolicy.Cap, BilingualText.Pick(JudicialAidDesk.DefaultPolicy.Basis),
+        group.MapGet("/policy", (JudicialAidPolicy policy) => TypedResults.Ok(new AidPolicyDto(policy.Cap, BilingualText.Pick(policy.Basis),
             [.. EligibilityCriteria.Default.Criteria.Select(c => new AidCriterionDto(c.Code, c.Description, c.Kind))])))
             .WithSummary("The cap on one case's aid and the eligibility criteria every review answers");
 

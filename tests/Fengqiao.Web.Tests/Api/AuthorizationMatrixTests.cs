@@ -9,10 +9,10 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] StaffPages = ["/", "/cases", "/cases/new", "/organisation", "/organisation/370505", "/admin/accounts", "/admin/calendar", "/ledger", "/modules/whistles", "/modules/letters", "/modules/grid", "/modules/assessment", "/modules/servicemenu", "/modules/procuratorate", "/modules/tidal", "/text", "/text/hot-topics", "/modules/portal", "/whistles", "/letters", "/rankings", "/grid", "/grid/visit", "/assessment", "/services", "/procuratorate", "/outreach", "/contracting", "/rankings/notices"];
     private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance", "/api/procuratorate/tally", "/api/procuratorate/hearings", "/api/procuratorate/suggestions", "/api/outreach", "/api/outreach/tally", "/api/contracting/mine", "/api/contracting/leaders", "/api/contracting/counts", "/api/contracting/receptions", "/api/rankings/notices"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
-    private static readonly string[] AdministratorApi = ["/api/open311/clients"];
+    private static readonly string[] AdministratorApi = ["/api/open311/clients", "/api/service-providers"];
     private static readonly string[] AdministratorPages = ["/admin/open311"];
     /// <summary>The resident's side and Open311: open to everyone, signed in or not.</summary>
-    private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
+    private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
 
     // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
     private static readonly string[] PolicePages = ["/tidal", "/tidal/areas/1A10", "/tidal/officers/P-1"];
@@ -24,17 +24,23 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] ProcuratorateApi = ["/api/judicial-aid", "/api/judicial-aid/policy"];
     private static readonly string[] ProcuratorateAccounts = ["admin", "procurator"];
 
+    // A service provider's own orders (我的服务订单): provider accounts only; staff and residents are turned away.
+    private static readonly string[] ProviderPages = ["/provider/orders"];
+    private static readonly string[] ProviderApi = ["/api/provider/orders"];
+
+    public static TheoryData<string> ProviderAccounts => ["lecturer", "mediator", "taxtutor"];
+
     public static TheoryData<string> StaffAccounts => ["admin", "clerk", "handler", "housing.chief", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk"];
 
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_a_sign_in_redirect_from_pages()
     {
         var client = factory.Anonymous();
-        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi).Concat(ProcuratorateApi))
+        foreach (var path in StaffApi.Concat(AnyUserApi).Concat(PoliceApi).Concat(ProcuratorateApi).Concat(ProviderApi))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages))
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages).Concat(ProviderPages))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -52,6 +58,42 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{userName} {path}: {response.StatusCode}");
         }
+        // Staff confirm nothing in a provider's name: the provider's own page and API are not theirs.
+        foreach (var path in ProviderApi)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+        }
+        foreach (var path in ProviderPages)
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{userName} {path}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderAccounts))]
+    public async Task A_service_provider_opens_only_their_own_orders_and_no_staff_page_or_api(string userName)
+    {
+        var client = await factory.SignedInAsync(userName);
+        foreach (var path in ProviderPages.Concat(ProviderApi).Concat(AnyUserApi).Append("/"))
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{userName} {path}: {response.StatusCode}");
+        }
+        foreach (var path in StaffApi.Concat(PoliceApi).Concat(ProcuratorateApi).Concat(AdministratorApi))
+        {
+            Assert.True((await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.Forbidden, $"{userName} {path}");
+        }
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages).Concat(AdministratorPages).Where(p => p is not "/" and not "/cases"))
+        {
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{userName} {path}: {response.StatusCode} {response.Headers.Location}");
+        }
+        // A provider acts on orders, never on cases or text models.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/text/suggest", new { title = "路灯不亮" }, TestContext.Current.CancellationToken)).StatusCode);
+        var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("href=\"/provider/orders\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/ledger\"", home, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -117,12 +159,12 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var path in StaffApi.Concat(PoliceApi).Concat(ProcuratorateApi))
+        foreach (var path in StaffApi.Concat(PoliceApi).Concat(ProcuratorateApi).Concat(ProviderApi))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases", TestContext.Current.CancellationToken)).StatusCode);
-        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages).Where(p => p is not "/" and not "/cases"))
+        foreach (var path in StaffPages.Concat(PolicePages).Concat(ProcuratoratePages).Concat(ProviderPages).Where(p => p is not "/" and not "/cases"))
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/account/denied", $"{path}: {response.StatusCode} {response.Headers.Location}");
@@ -141,7 +183,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
-        foreach (var userName in new[] { "admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk", "resident" })
+        foreach (var userName in new[] { "admin", "clerk", "handler", "grid", "agent", "townlead", "distlead", "jointoffice", "discipline", "police", "procurator", "judicial", "qingpu.clerk", "resident", "lecturer", "mediator", "taxtutor" })
         {
             var client = await factory.SignedInAsync(userName);
             foreach (var path in PublicPaths)

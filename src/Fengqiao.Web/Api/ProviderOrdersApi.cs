@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Fengqiao.Core.ServiceMenu;
+using Fengqiao.Data;
+using Fengqiao.Data.ServiceMenu;
+using Fengqiao.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Fengqiao.Web.Api;
+
+public sealed record ProviderOrderDto(Guid Id, string TrackingCode, string OfferingCode, string Service, string? Topic, OrdererKind OrdererKind, string OrdererName,
+    string DivisionCode, Instant? ScheduledStart, Instant? ScheduledEnd, ServiceOrderState State, int? Attendance, int? Stars, string? Comment, int Version);
+
+public sealed record DeclineOrderDto(string? Reason);
+
+public sealed record AttendanceDto(int Count);
+
+public sealed record ServiceProviderLinkDto(Guid Id, string Name, string Organisation, string? UserName);
+
+public sealed record LinkAccountDto(string? UserName);
+
+/// <summary>
+/// A service provider's own orders (我的服务订单) for the provider's phone: the list, confirm (接单), decline with a
+/// reason (拒单), held (已开展) and the attendance count. An order matched to another provider is refused with 403 and
+/// the attempt is logged; an order that does not exist is 404; a step the rules refuse is 422. Nothing changes on a refusal.
+/// </summary>
+public static class ProviderOrdersApi
+{
+    public static void MapProviderOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/provider/orders").RequireAuthorization(Policies.ServiceProvider).WithTags("ServiceMenu");
+
+        group.MapGet("/", async (HttpContext http, ProviderOrderDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var orders = await desk.OrdersAsync(Account(http), ct);
+            var names = await db.ServiceOfferings.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Name, ct);
+            return TypedResults.Ok(orders.Select(o => ToDto(o, names.GetValueOrDefault(o.OfferingCode, o.OfferingCode))).ToList());
+        }).WithSummary("The orders matched to the signed-in provider, coming ones first");
+
+        group.MapPost("/{id:guid}/confirm", (Guid id, HttpContext http, ProviderOrderDesk desk, ILoggerFactory logs, CancellationToken ct) =>
+            ActAsync(http, logs, id, "confirm", () => desk.ConfirmAsync(id, Account(http), Actor(http), ct)))
+            .WithSummary("Accept an order matched to you (接单); its held time becomes its schedule");
+
+        group.MapPost("/{id:guid}/decline", (Guid id, DeclineOrderDto request, HttpContext http, ProviderOrderDesk desk, ILoggerFactory logs, CancellationToken ct) =>
+            ActAsync(http, logs, id, "decline", () => desk.DeclineAsync(id, request.Reason, Account(http), Actor(http), ct)))
+            .WithSummary("Decline an order matched to you, with a reason (拒单): it is matched again, or waits with the reason when you were chosen by name");
+
+        group.MapPost("/{id:guid}/held", (Guid id, HttpContext http, ProviderOrderDesk desk, ILoggerFactory logs, CancellationToken ct) =>
+            ActAsync(http, logs, id, "held", () => desk.MarkHeldAsync(id, Account(http), Actor(http), ct)))
+            .WithSummary("Record that the service took place (已开展); not before its scheduled start");
+
+        group.MapPost("/{id:guid}/attendance", (Guid id, AttendanceDto request, HttpContext http, ProviderOrderDesk desk, ILoggerFactory logs, CancellationToken ct) =>
+            ActAsync(http, logs, id, "attendance", () => desk.RecordAttendanceAsync(id, request.Count, Account(http), Actor(http), ct)))
+            .WithSummary("Record how many attended (参加人数)");
+
+        // Administrators link a provider row to the sign-in account of the person (讲师、调解员账号关联).
+        var links = app.MapGroup("/api/service-providers").RequireAuthorization(Policies.Administrator).WithTags("ServiceMenu");
+        links.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            var users = await db.Users.AsNoTracking().Where(u => db.ServiceProviders.Any(p => p.AccountId == u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
+            return TypedResults.Ok((await db.ServiceProviders.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct))
+                .Select(p => new ServiceProviderLinkDto(p.Id, p.Name, p.Organisation, p.AccountId is { } a ? users.GetValueOrDefault(a) : null)).ToList());
+        }).WithSummary("Providers with the user name of the account linked to each");
+        links.MapPut("/{id:guid}/account", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, LinkAccountDto request, ProviderOrderDesk desk, CancellationToken ct) =>
+            await desk.LinkAccountAsync(id, request.UserName, ct) is { } problem
+                ? TypedResults.Problem(statusCode: problem.StartsWith("服务提供者不存在", StringComparison.Ordinal) ? 404 : 422, title: BilingualText.Pick(problem))
+                : TypedResults.NoContent())
+            .WithSummary("Link a provider to a service-provider account by user name (null unlinks)");
+    }
+
+    private static async Task<Results<Ok<ProviderOrderDto>, ProblemHttpResult>> ActAsync(HttpContext http, ILoggerFactory logs, Guid id, string action, Func<Task<ServiceOrderRecord?>> work)
+    {
+        var log = logs.CreateLogger("Fengqiao.ServiceMenu");
+        try
+        {
+            var record = await work();
+            if (record is null)
+            {
+                return TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("订单不存在 (no such order)"));
+            }
+            ProviderOrdersLog.Acted(log, Actor(http), action, record.TrackingCode);
+            return TypedResults.Ok(ToDto(record, record.OfferingCode));
+        }
+        catch (ProviderOrderRefusedException ex)
+        {
+            ProviderOrdersLog.NotTheirs(log, Actor(http), action, id);
+            return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick(ex.Message));
+        }
+        catch (ServiceRuleException ex)
+        {
+            ProviderOrdersLog.Refused(log, Actor(http), action, id, ex.Message);
+            return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("订单已被他人更新，请刷新后重试 (the order was changed meanwhile; reload and try again)"));
+        }
+    }
+
+    private static string Account(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "?";
+
+    public static ProviderOrderDto ToDto(ServiceOrderRecord o, string service) => new(o.Id, o.TrackingCode, o.OfferingCode, service, o.Topic, o.OrdererKind, o.OrdererName,
+        o.DivisionCode, o.ScheduledStart, o.ScheduledEnd, o.State, o.Attendance, o.Stars, o.Comment, o.Version);
+}
+
+internal static partial class ProviderOrdersLog
+{
+    [LoggerMessage(EventId = 4701, Level = LogLevel.Warning, Message = "Service order refused: {Actor} tried to {Action} order {OrderId}, which is not matched to them")]
+    public static partial void NotTheirs(ILogger logger, string actor, string action, Guid orderId);
+
+    [LoggerMessage(EventId = 4702, Level = LogLevel.Information, Message = "Service order step refused: {Actor} {Action} {OrderId}: {Reason}")]
+    public static partial void Refused(ILogger logger, string actor, string action, Guid orderId, string reason);
+
+    [LoggerMessage(EventId = 4703, Level = LogLevel.Information, Message = "Service order {TrackingCode}: {Actor} {Action}")]
+    public static partial void Acted(ILogger logger, string actor, string action, string trackingCode);
+}
