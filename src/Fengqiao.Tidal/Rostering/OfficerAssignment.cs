@@ -151,7 +151,7 @@ public static class OfficerAssignment
             }
         }
 
-        if (Augment(officers, slots, used, demand, rules, chosen, cancellationToken) is > 0 and var chained)
+        if (Augment(officers, slots, used, demand, rules, chosen, cancellationToken, Math.Clamp(seconds / 2, 0.5, MaxChainSeconds)) is > 0 and var chained)
         {
             label += string.Create(CultureInfo.InvariantCulture, $" +{chained} by chains");
         }
@@ -163,13 +163,16 @@ public static class OfficerAssignment
     /// <summary>Longest chain of officers that hand a shift on to make room for an unplaced one.</summary>
     public const int ChainDepth = 3;
 
+    /// <summary>Most time the chains of one skill may take (they are cubic in its officers); half the stage-2 share when that is less.</summary>
+    public const double MaxChainSeconds = 4;
+
     /// <summary>
     /// Ejection chains for the units still unplaced: an officer takes the unit after handing one of their own shifts —
     /// the only one in the way — to another officer, who may in turn hand one on, up to <see cref="ChainDepth"/> officers.
     /// Every step re-checks the per-person rules (<see cref="OfficerAssignmentRules.Fits"/>), so the assignment stays
     /// lawful; each success places one more unit and moves nothing else off the roster. Returns the units placed.
     /// </summary>
-    internal static int Augment(IReadOnlyList<Officer> officers, IReadOnlyList<ShiftSlot> slots, List<int> used, IReadOnlyList<int> demand, RosterRules rules, List<HashSet<int>> chosen, CancellationToken cancellationToken = default)
+    internal static int Augment(IReadOnlyList<Officer> officers, IReadOnlyList<ShiftSlot> slots, List<int> used, IReadOnlyList<int> demand, RosterRules rules, List<HashSet<int>> chosen, CancellationToken cancellationToken = default, double seconds = MaxChainSeconds)
     {
         var hours = chosen.Select(c => c.Sum(j => slots[j].LengthHours)).ToArray();
         var placed = new int[slots.Count];
@@ -181,12 +184,11 @@ public static class OfficerAssignment
             }
         }
 
-        // A few seconds at most: chains of three are cubic in the officers of a skill.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var added = 0;
         foreach (var j in used)
         {
-            while (placed[j] < demand[j] && clock.Elapsed.TotalSeconds < 4 && !cancellationToken.IsCancellationRequested)
+            while (placed[j] < demand[j] && clock.Elapsed.TotalSeconds < seconds && !cancellationToken.IsCancellationRequested)
             {
                 if (!Place(j, ChainDepth, new HashSet<int>()))
                 {
@@ -218,7 +220,7 @@ public static class OfficerAssignment
 
             for (var o = 0; o < officers.Count; o++)
             {
-                if (clock.Elapsed.TotalSeconds > 4)
+                if (clock.Elapsed.TotalSeconds > seconds)
                 {
                     return false;
                 }
