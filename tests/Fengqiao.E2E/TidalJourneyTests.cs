@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Fengqiao.Testing;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 
 namespace Fengqiao.E2E;
 
-/// <summary>A police planner reads the demand heatmap, solves a small tidal roster and compares it with three fixed shifts.</summary>
+/// <summary>A police planner imports incidents, reads the demand heatmap, solves a small tidal roster, compares it with three fixed shifts, edits and exports it.</summary>
 public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
     private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
@@ -18,58 +21,150 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
         await input.PressAsync("Tab");
     }
 
-    private static async Task ChooseNthAsync(IPage page, string selectTestId, int index)
+    /// <returns>The text of the item chosen.</returns>
+    private static async Task<string> ChooseNthAsync(IPage page, string selectTestId, int index)
     {
         await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Nth(index).ClickAsync();
+        var item = page.Locator(".mud-popover-open .mud-list-item").Nth(index);
+        var text = (await item.InnerTextAsync()).Trim();
+        await item.ClickAsync();
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        return text;
     }
 
+    private static int Number(string text) => int.Parse(text.Trim().Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>The Houston offences file of the shared data when present, else the subset the app ships (also Houston's).</summary>
+    private static string HoustonFile()
+    {
+        var shared = SharedData.Find() is { } folder ? Path.Combine(folder, "incidents", "houston_2010_jan_jul.csv.gz") : null;
+        return shared is not null && File.Exists(shared)
+            ? shared
+            : Path.Combine(SharedData.RepositoryRoot(), "src", "Fengqiao.Web", "Tidal", "DemoData", "houston-2010-20-beats.csv.gz");
+    }
+
+    /// <summary>RFC 5545 unfolding: a line starting with a space continues the one before.</summary>
+    private static List<string> CalendarLines(string text) =>
+        [.. text.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
+
     [Fact]
-    public async Task A_planner_reads_the_heatmap_runs_a_small_roster_and_sees_it_beside_the_fixed_plan()
+    public async Task A_planner_imports_the_Houston_file_reads_the_heatmap_forecasts_plans_moves_an_officer_and_exports_the_roster()
     {
         var page = await server.SignedInPageAsync("police");
-        await server.OpenAsync(page, "/tidal");
-        await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("潮汐勤务");
-        await Assertions.Expect(page.Locator("[data-testid=tidal-dataset]")).ToContainTextAsync("26,574");
-        // 20 beats × 168 hours of the shipped Houston subset.
-        await Assertions.Expect(page.Locator("[data-testid=demand-heatmap] rect")).ToHaveCountAsync(20 * 168);
-        await Assertions.Expect(page.Locator("[data-testid=grid-map]")).ToBeVisibleAsync();
-        await server.ScreenshotAsync(page, "tidal-demand");
+        try
+        {
+            await server.OpenAsync(page, "/tidal");
+            await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("潮汐勤务");
+            await Assertions.Expect(page.Locator("[data-testid=tidal-dataset]")).ToContainTextAsync("26,574");
 
-        await OpenTabAsync(page, "潮汐排班");
-        await SetAsync(page, "plan-areas", "10");
-        await SetAsync(page, "plan-officers", "110");
-        await SetAsync(page, "plan-seconds", "8");
-        await page.ClickAsync("[data-testid=plan-run]");
-        await Assertions.Expect(page.Locator("[data-testid=plan-progress]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=plan-comparison]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+            // Import the Houston offences file with its preset: the working data become the file's.
+            await OpenTabAsync(page, "数据导入");
+            var file = HoustonFile();
+            await page.Locator("[data-testid=import-upload] input[type=file], input[type=file][data-testid=import-upload]").First.SetInputFilesAsync(file);
+            var imported = page.Locator("[data-testid=import-result]");
+            await Assertions.Expect(imported).ToContainTextAsync("已导入", new() { Timeout = 120_000 });
+            var counts = Regex.Match(await imported.InnerTextAsync(), @"已导入 ([\d,]+) 起警情（共读 ([\d,]+) 行，错误 ([\d,]+) 行）");
+            Assert.True(counts.Success, await imported.InnerTextAsync());
+            var incidents = Number(counts.Groups[1].Value);
+            Assert.Equal(Number(counts.Groups[2].Value) - Number(counts.Groups[3].Value), incidents);
+            var dataset = page.Locator("[data-testid=tidal-dataset]");
+            await Assertions.Expect(dataset).ToContainTextAsync(Path.GetFileName(file));
+            await Assertions.Expect(dataset).ToContainTextAsync(incidents.ToString("N0", CultureInfo.InvariantCulture));
+            var areas = Number(Regex.Match(await dataset.InnerTextAsync(), @"([\d,]+) 个?片区").Groups[1].Value);
+            Assert.True(areas >= 20, await dataset.InnerTextAsync());
+            await server.ScreenshotAsync(page, "tidal-import");
 
-        var tidalUnmet = int.Parse(await page.Locator("[data-testid=tidal-unmet]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        var fixedUnmet = int.Parse(await page.Locator("[data-testid=fixed-unmet]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        var bound = int.Parse(await page.Locator("[data-testid=solver-bound]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(tidalUnmet < fixedUnmet, $"tidal {tidalUnmet} vs fixed {fixedUnmet}");
-        Assert.True(bound <= tidalUnmet, $"bound {bound} vs tidal {tidalUnmet}");
-        await Assertions.Expect(page.Locator("[data-testid=tidal-violations]")).ToHaveTextAsync("0");
-        await Assertions.Expect(page.Locator("[data-testid=plan-export]")).ToBeVisibleAsync();
-        await server.ScreenshotAsync(page, "tidal-roster");
+            // The heatmap: the busiest 40 areas (all of them when fewer) × 168 hours of the week, and the grid map.
+            await OpenTabAsync(page, "警情热力");
+            await Assertions.Expect(page.Locator("[data-testid=demand-heatmap] rect")).ToHaveCountAsync(Math.Min(40, areas) * 168);
+            await Assertions.Expect(page.Locator("[data-testid=grid-map]")).ToBeVisibleAsync();
+            await server.ScreenshotAsync(page, "tidal-demand");
 
-        // Move one officer's shift by hand: the roster is re-measured and re-checked at once.
-        await ChooseNthAsync(page, "move-officer", 0);
-        await ChooseNthAsync(page, "move-shift", 0);
-        await ChooseNthAsync(page, "move-area", 9);
-        await page.ClickAsync("[data-testid=move-apply]");
-        await Assertions.Expect(page.Locator("[data-testid=move-result]")).ToContainTextAsync("未满足需求");
-        await Assertions.Expect(page.Locator("[data-testid=plan-reduction]")).ToContainTextAsync("手工调整次数: 1");
-        await server.ScreenshotAsync(page, "tidal-moved");
+            // Next week's forecast and the Erlang C units it asks for.
+            await OpenTabAsync(page, "警力需求");
+            await page.ClickAsync("[data-testid=staffing-run]");
+            await Assertions.Expect(page.Locator("[data-testid=forecast-heatmap] rect")).ToHaveCountAsync(Math.Min(40, areas) * 168, new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("[data-testid=staffing-heatmap] rect")).ToHaveCountAsync(Math.Min(40, areas) * 168);
+            await server.ScreenshotAsync(page, "tidal-forecast");
 
-        // A page per area (needed, present, unmet per hour) and per officer (shifts and posts).
-        await page.Locator("[data-testid=plan-areas-links] a").First.ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=area-heatmap] rect")).ToHaveCountAsync(3 * 168);
-        await server.ScreenshotAsync(page, "tidal-area");
-        await page.Locator("[data-testid=area-officers] a").First.ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=officer-duties] tbody tr").First).ToBeVisibleAsync();
-        await server.ScreenshotAsync(page, "tidal-officer");
+            await OpenTabAsync(page, "潮汐排班");
+            await SetAsync(page, "plan-areas", "10");
+            await SetAsync(page, "plan-officers", "110");
+            await SetAsync(page, "plan-seconds", "8");
+            await page.ClickAsync("[data-testid=plan-run]");
+            await Assertions.Expect(page.Locator("[data-testid=plan-progress]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=plan-comparison]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+
+            var tidalUnmet = Number(await page.Locator("[data-testid=tidal-unmet]").InnerTextAsync());
+            var fixedUnmet = Number(await page.Locator("[data-testid=fixed-unmet]").InnerTextAsync());
+            var bound = Number(await page.Locator("[data-testid=solver-bound]").InnerTextAsync());
+            Assert.True(tidalUnmet < fixedUnmet, $"tidal {tidalUnmet} vs fixed {fixedUnmet}");
+            Assert.True(bound <= tidalUnmet, $"bound {bound} vs tidal {tidalUnmet}");
+            await Assertions.Expect(page.Locator("[data-testid=tidal-violations]")).ToHaveTextAsync("0");
+            await Assertions.Expect(page.Locator("[data-testid=plan-export]")).ToBeVisibleAsync();
+            await server.ScreenshotAsync(page, "tidal-roster");
+
+            // Move one officer's shift by hand: the roster is re-measured and re-checked at once, the effect shown.
+            var officer = await ChooseNthAsync(page, "move-officer", 0);
+            await ChooseNthAsync(page, "move-shift", 0);
+            var area = await ChooseNthAsync(page, "move-area", 9);
+            await page.ClickAsync("[data-testid=move-apply]");
+            var effect = page.Locator("[data-testid=move-result]");
+            await Assertions.Expect(effect).ToContainTextAsync("未满足需求");
+            var change = Regex.Match(await effect.InnerTextAsync(), @"未满足需求 (\d+) → (\d+)，平均等待 [\d.–]+ → [\d.–]+ 分钟，规则违反 (\d+) 项");
+            Assert.True(change.Success, await effect.InnerTextAsync());
+            Assert.Equal(tidalUnmet, Number(change.Groups[1].Value));
+            var movedUnmet = Number(change.Groups[2].Value);
+            await Assertions.Expect(page.Locator("[data-testid=tidal-unmet]")).ToHaveTextAsync(movedUnmet.ToString(CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.Locator("[data-testid=tidal-violations]")).ToHaveTextAsync(change.Groups[3].Value);
+            await Assertions.Expect(page.Locator("[data-testid=plan-reduction]")).ToContainTextAsync("手工调整次数: 1");
+            await server.ScreenshotAsync(page, "tidal-moved");
+
+            // Export: the workbook and the calendar hold the edited roster, shift for shift.
+            var workbook = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=plan-export]"));
+            Assert.EndsWith(".xlsx", workbook.SuggestedFilename, StringComparison.Ordinal);
+            var workbookBytes = await File.ReadAllBytesAsync((await workbook.PathAsync())!, TestContext.Current.CancellationToken);
+            List<IDictionary<string, object>> Sheet(string name) =>
+                [.. new MemoryStream(workbookBytes).Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>()];
+            static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            Assert.Equal(["Duties", "Officers", "Areas"], new MemoryStream(workbookBytes).GetSheetNames());
+            var duties = Sheet("Duties");
+            Assert.NotEmpty(duties);
+            Assert.Contains(duties, d => Text(d["Officer"]) == officer && Text(d["Area"]) == area);
+            var areaRows = Sheet("Areas");
+            Assert.Equal(10 * 168, areaRows.Count);
+            // The Areas sheet's unmet column adds up to what the page shows after the move.
+            Assert.Equal(movedUnmet, areaRows.Sum(r => Convert.ToInt64(r["Unmet"], CultureInfo.InvariantCulture)));
+
+            var calendar = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=plan-ics]"));
+            var ics = CalendarLines(await File.ReadAllTextAsync((await calendar.PathAsync())!, TestContext.Current.CancellationToken));
+            Assert.Equal("BEGIN:VCALENDAR", ics[0]);
+            Assert.Equal("END:VCALENDAR", ics[^1]);
+            var shifts = ics.Where(l => l.StartsWith("SUMMARY:勤务 duty ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(duties.Count, shifts.Count);
+            Assert.Contains($"SUMMARY:勤务 duty {area} ({officer})", shifts);
+            Assert.Equal(ics.Count(l => l == "BEGIN:VEVENT"), ics.Count(l => l == "END:VEVENT"));
+            await server.ScreenshotAsync(page, "tidal-exported");
+
+            // A page per area (needed, present, unmet per hour) and per officer (shifts and posts).
+            await page.Locator("[data-testid=plan-areas-links] a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=area-heatmap] rect")).ToHaveCountAsync(3 * 168);
+            await server.ScreenshotAsync(page, "tidal-area");
+            await page.Locator("[data-testid=area-officers] a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=officer-duties] tbody tr").First).ToBeVisibleAsync();
+            await server.ScreenshotAsync(page, "tidal-officer");
+
+            // Back to the shipped subset, as the other journeys expect.
+            await server.OpenAsync(page, "/tidal");
+            await OpenTabAsync(page, "数据导入");
+            await page.ClickAsync("[data-testid=import-reset]");
+            await Assertions.Expect(page.Locator("[data-testid=tidal-dataset]")).ToContainTextAsync("26,574");
+        }
+        finally
+        {
+            // Even when a step failed: the other journeys of this class start from the shipped subset.
+            await page.Context.APIRequest.PostAsync(server.BaseUrl + "/api/tidal/dataset/reset");
+        }
     }
 
     [Fact]

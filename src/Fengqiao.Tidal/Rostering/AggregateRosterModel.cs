@@ -76,6 +76,14 @@ public static class AggregateRosterModel
         //    capacity row, so only the fractional remainders are searched). Its bound is for this restricted model only,
         //    so the reported bound stays the LP's unless the unrestricted search proves more (it is not run here).
         var (model, vars, unmetTotal, solver, status) = SolveCp(rows, lpY, options, Math.Max(2, (seconds - sw.Elapsed.TotalSeconds) * 0.75), cancellationToken);
+        if (status == CpSolverStatus.Unknown)
+        {
+            // Out of time before any solution: on a busy machine a short limit can pass inside presolve. The anchored
+            // model always has one (the LP rounded down), so take the first found, late rather than never.
+            solver.Dispose();
+            (model, vars, unmetTotal, solver, status) = SolveCp(rows, lpY, options, Math.Max(LateFirstSolutionSeconds, seconds), cancellationToken, firstSolution: true);
+        }
+
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             // The anchored model can in principle lose integer feasibility through the day-flow equalities: search all of it.
@@ -145,8 +153,11 @@ public static class AggregateRosterModel
         return new AggregatePlan(counts, slots, Unmet(values), lpBound, statusText, sw.Elapsed.TotalSeconds, variables, constraints) { LpValue = lpValue, Transitions = transitions };
     }
 
+    /// <summary>How long stage 1 may search for a first solution when its share ran out before one.</summary>
+    public const double LateFirstSolutionSeconds = 30;
+
     private static (CpModel Model, IntVar[] Vars, LinearExpr Unmet, CpSolver Solver, CpSolverStatus Status) SolveCp(
-        Rows rows, double[]? floor, SolverOptions options, double seconds, CancellationToken cancellationToken)
+        Rows rows, double[]? floor, SolverOptions options, double seconds, CancellationToken cancellationToken, bool firstSolution = false)
     {
         var model = new CpModel();
         var vars = rows.Variables.Select((v, i) => model.NewIntVar(Math.Max(v.Lower, v.IsCount && floor is not null ? (long)Math.Floor(floor[i] + 1e-6) : 0), v.Upper, v.Name)).ToArray();
@@ -157,7 +168,7 @@ public static class AggregateRosterModel
 
         var unmetTotal = LinearExpr.Sum(rows.UnmetVars.Select(i => vars[i])) + (LinearExpr.Sum(rows.PostGapVars.Select(i => vars[i])) * PostPenalty);
         model.Minimize(unmetTotal);
-        var solver = new CpSolver { StringParameters = Parameters(options, seconds, options.RelativeGap) };
+        var solver = new CpSolver { StringParameters = Parameters(options, seconds, options.RelativeGap) + (firstSolution ? " stop_after_first_solution:true" : "") };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
         {

@@ -135,21 +135,132 @@ public static class OfficerAssignment
 
         cancellationToken.ThrowIfCancellationRequested();
         var greedyUnplaced = used.Sum(j => demand[j]) - greedy.Sum(s => s.Count);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        var chosen = greedy;
+        var label = "greedy";
+        if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
         {
-            return new SkillAssignment(ToResult(officers, greedy), greedyUnplaced, "greedy");
+            var solved = new List<HashSet<int>>();
+            for (var o = 0; o < officers.Count; o++)
+            {
+                solved.Add(used.Where(j => x[o, j] is { } v && solver.BooleanValue(v)).ToHashSet());
+            }
+
+            if (used.Sum(j => demand[j]) - solved.Sum(s => s.Count) <= greedyUnplaced)
+            {
+                (chosen, label) = (solved, status == CpSolverStatus.Optimal ? "optimal" : "feasible");
+            }
         }
 
-        var chosen = new List<HashSet<int>>();
-        for (var o = 0; o < officers.Count; o++)
+        if (Augment(officers, slots, used, demand, rules, chosen, cancellationToken, Math.Clamp(seconds / 2, 0.5, MaxChainSeconds)) is > 0 and var chained)
         {
-            chosen.Add(used.Where(j => x[o, j] is { } v && solver.BooleanValue(v)).ToHashSet());
+            label += string.Create(CultureInfo.InvariantCulture, $" +{chained} by chains");
         }
 
         var unplaced = used.Sum(j => demand[j]) - chosen.Sum(s => s.Count);
-        return unplaced > greedyUnplaced
-            ? new SkillAssignment(ToResult(officers, greedy), greedyUnplaced, "greedy")
-            : new SkillAssignment(ToResult(officers, chosen), unplaced, status == CpSolverStatus.Optimal ? "optimal" : "feasible");
+        return new SkillAssignment(ToResult(officers, chosen), unplaced, label);
+    }
+
+    /// <summary>Longest chain of officers that hand a shift on to make room for an unplaced one.</summary>
+    public const int ChainDepth = 3;
+
+    /// <summary>Most time the chains of one skill may take (they are cubic in its officers); half the stage-2 share when that is less.</summary>
+    public const double MaxChainSeconds = 4;
+
+    /// <summary>
+    /// Ejection chains for the units still unplaced: an officer takes the unit after handing one of their own shifts —
+    /// the only one in the way — to another officer, who may in turn hand one on, up to <see cref="ChainDepth"/> officers.
+    /// Every step re-checks the per-person rules (<see cref="OfficerAssignmentRules.Fits"/>), so the assignment stays
+    /// lawful; each success places one more unit and moves nothing else off the roster. Returns the units placed.
+    /// </summary>
+    internal static int Augment(IReadOnlyList<Officer> officers, IReadOnlyList<ShiftSlot> slots, List<int> used, IReadOnlyList<int> demand, RosterRules rules, List<HashSet<int>> chosen, CancellationToken cancellationToken = default, double seconds = MaxChainSeconds)
+    {
+        var hours = chosen.Select(c => c.Sum(j => slots[j].LengthHours)).ToArray();
+        var placed = new int[slots.Count];
+        foreach (var c in chosen)
+        {
+            foreach (var j in c)
+            {
+                placed[j]++;
+            }
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var added = 0;
+        foreach (var j in used)
+        {
+            while (placed[j] < demand[j] && clock.Elapsed.TotalSeconds < seconds && !cancellationToken.IsCancellationRequested)
+            {
+                if (!Place(j, ChainDepth, new HashSet<int>()))
+                {
+                    break;
+                }
+
+                placed[j]++;
+                added++;
+            }
+        }
+
+        return added;
+
+        bool Place(int slot, int depth, HashSet<int> visited)
+        {
+            for (var o = 0; o < officers.Count; o++)
+            {
+                if (!visited.Contains(o) && !chosen[o].Contains(slot) && OfficerAssignmentRules.Fits(officers[o], chosen[o], hours[o], slots, slot, rules))
+                {
+                    Give(o, slot);
+                    return true;
+                }
+            }
+
+            if (depth <= 1)
+            {
+                return false;
+            }
+
+            for (var o = 0; o < officers.Count; o++)
+            {
+                if (clock.Elapsed.TotalSeconds > seconds)
+                {
+                    return false;
+                }
+
+                if (visited.Contains(o) || chosen[o].Contains(slot) || ShiftSlots.RequestedOff(officers[o], slots[slot]))
+                {
+                    continue;
+                }
+
+                foreach (var i in chosen[o].ToList())
+                {
+                    chosen[o].Remove(i);
+                    hours[o] -= slots[i].LengthHours;
+                    if (OfficerAssignmentRules.Fits(officers[o], chosen[o], hours[o], slots, slot, rules))
+                    {
+                        Give(o, slot);
+                        visited.Add(o);
+                        if (Place(i, depth - 1, visited))
+                        {
+                            return true;
+                        }
+
+                        visited.Remove(o);
+                        chosen[o].Remove(slot);
+                        hours[o] -= slots[slot].LengthHours;
+                    }
+
+                    chosen[o].Add(i);
+                    hours[o] += slots[i].LengthHours;
+                }
+            }
+
+            return false;
+        }
+
+        void Give(int o, int slot)
+        {
+            chosen[o].Add(slot);
+            hours[o] += slots[slot].LengthHours;
+        }
     }
 
     /// <summary>

@@ -34,9 +34,11 @@ public sealed record TidalPlanDto(
     RosterSummaryDto Tidal,
     RosterSummaryDto FixedThreeShift,
     double UnmetReductionVsFixed,
-    int Edits);
+    int Edits,
+    StaffingSpec? Staffing);
 
-public sealed record TidalPlanRequest(int Areas = 12, int Officers = 150, double TimeLimitSeconds = 20, string? TrainTo = null);
+/// <param name="Staffing">The service standard the demand is sized with, per priority too, as on the staffing tab; the defaults when left out.</param>
+public sealed record TidalPlanRequest(int Areas = 12, int Officers = 150, double TimeLimitSeconds = 20, string? TrainTo = null, StaffingSettings? Staffing = null);
 
 public sealed record TidalMoveRequest(string OfficerId, int StartHourOfWeek, string Area);
 
@@ -169,12 +171,25 @@ public static class TidalApi
                 problems = [.. problems, "训练截止日期须为 yyyy-MM-dd (trainTo is yyyy-MM-dd)"];
             }
 
-            if (problems.Count > 0)
+            var staffing = request.Staffing ?? new StaffingSettings();
+            var staffingProblems = staffing.Validate();
+            if (problems.Count > 0 || staffingProblems.Count > 0)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["plan"] = problems.Select(BilingualText.Pick).ToArray() });
+                var errors = new Dictionary<string, string[]>();
+                if (problems.Count > 0)
+                {
+                    errors["plan"] = problems.Select(BilingualText.Pick).ToArray();
+                }
+
+                if (staffingProblems.Count > 0)
+                {
+                    errors["staffing"] = staffingProblems.Select(BilingualText.Pick).ToArray();
+                }
+
+                return TypedResults.ValidationProblem(errors);
             }
 
-            var run = w.StartPlan(settings, end ?? w.Dataset.DefaultTrainTo, new StaffingSettings());
+            var run = w.StartPlan(settings, end ?? w.Dataset.DefaultTrainTo, staffing);
             if (run is null)
             {
                 return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("已有排班正在求解，请稍后再试 (a roster is already being solved; try again when it finishes)"));
@@ -256,7 +271,8 @@ public static class TidalApi
         Summary(p.CurrentMetrics, p.CurrentViolations.Count),
         Summary(p.FixedMetrics, RosterChecker.Check(p.Problem, p.Fixed, requirePostCoverage: false).Count),
         p.ReductionVsFixed,
-        p.Edits);
+        p.Edits,
+        p.Scenario?.Staffing);
 
     private static RosterSummaryDto Summary(RosterMetrics m, int violations) => new(
         m.UnmetDemandHours, double.IsNaN(m.ExpectedWaitMinutes) ? null : m.ExpectedWaitMinutes, m.OverloadedAreaHours, m.OvertimeHours, m.HoursSpread, m.OfficerHours, violations);
