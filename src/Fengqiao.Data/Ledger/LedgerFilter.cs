@@ -58,6 +58,47 @@ public sealed record LedgerFilter(
         return q;
     }
 
+    /// <summary>
+    /// True when the monthly roll-up can answer this filter exactly: it keeps no state and no deadline colour (both
+    /// change without the registration month changing), and it knows places only down to the town.
+    /// </summary>
+    public bool RollupAnswers => State is null && Overdue is null && (string.IsNullOrWhiteSpace(Area) || Area.Length <= 9);
+
+    /// <summary>The same filters as <see cref="Apply"/> on the roll-up's rows of whole months; the period is the caller's.</summary>
+    public IQueryable<CaseKpiRollup> ApplyToRollup(IQueryable<CaseKpiRollup> rows)
+    {
+        if (!RollupAnswers)
+        {
+            throw new InvalidOperationException("the roll-up cannot answer a filter on state, deadline or a place finer than a town");
+        }
+        if (Channel is { } channel)
+        {
+            rows = rows.Where(r => r.Channel == channel);
+        }
+        if (Kind is { } kind)
+        {
+            rows = rows.Where(r => r.Kind == kind);
+        }
+        if (!string.IsNullOrWhiteSpace(CategoryCode))
+        {
+            rows = rows.Where(r => r.CategoryCode != "" && r.CategoryCode.StartsWith(CategoryCode));
+        }
+        if (UnitId is { } unit)
+        {
+            rows = rows.Where(r => r.HandlingUnitId == unit || r.RegisteringUnitId == unit);
+        }
+        if (!string.IsNullOrWhiteSpace(Area))
+        {
+            // A case lies in an area of at most nine digits exactly when its town does.
+            rows = rows.Where(r => r.Town.StartsWith(Area));
+        }
+        if (Repeat is { } repeat)
+        {
+            rows = rows.Where(r => r.IsRepeat == repeat);
+        }
+        return rows;
+    }
+
     /// <summary>A calendar month in Beijing time as [first instant, first instant of the next month).</summary>
     public static LedgerFilter Month(YearMonth month)
     {
