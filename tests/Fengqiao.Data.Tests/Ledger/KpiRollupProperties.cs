@@ -39,7 +39,7 @@ public sealed class KpiRollupProperties(DemoDatabaseFixture fixture) : IClassFix
         {
             units = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Id).Take(4).ToArrayAsync(ct);
         }
-        await Gen.Select(AStep.Array[1, 40], Gen.Int[0, Seconds].Array[3]).SampleAsync(async (steps, asOfs) =>
+        await Gen.Select(AStep.Array[1, 40], Gen.Int[0, Seconds].Array[2]).SampleAsync(async (steps, asOfs) =>
         {
             var run = $"R{Interlocked.Increment(ref _run)}-";
             var ids = new List<Guid>();
@@ -56,7 +56,7 @@ public sealed class KpiRollupProperties(DemoDatabaseFixture fixture) : IClassFix
                 await AssertSameAsync(fixture.Database.Context(new FixedAccessScopeProvider(new AccessScope(ScopeKind.Unit, units[2], null, "handler"))), run, units, asOf, ct);
             }
             await AssertRecountKeepsTheRollupAsync(ct);
-        }, iter: 25, threads: 1);
+        }, iter: 20, threads: 1);
     }
 
     private async Task ApplyAsync(string run, Guid[] units, List<Guid> ids, Step step, CancellationToken ct)
