@@ -103,13 +103,17 @@ public abstract partial class FengqiaoDbContext
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 var before = (CaseRecord)entry.OriginalValues.ToObject();
-                var key = KpiRollupSql.KeyOf(before);
-                changes[key] = changes.GetValueOrDefault(key) - KpiRollupSql.CountsOf(before);
+                foreach (var key in KpiRollupSql.KeysOf(before))
+                {
+                    changes[key] = changes.GetValueOrDefault(key) - KpiRollupSql.CountsOf(before);
+                }
             }
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                var key = KpiRollupSql.KeyOf(entry.Entity);
-                changes[key] = changes.GetValueOrDefault(key) + KpiRollupSql.CountsOf(entry.Entity);
+                foreach (var key in KpiRollupSql.KeysOf(entry.Entity))
+                {
+                    changes[key] = changes.GetValueOrDefault(key) + KpiRollupSql.CountsOf(entry.Entity);
+                }
             }
         }
         foreach (var key in changes.Where(c => c.Value.IsZero).Select(c => c.Key).ToList())

@@ -188,7 +188,12 @@ public static class KpiQueries
     // The settled counts of the whole months, as kept in the roll-up (see SettledCounts).
     private static async Task<List<Sums>> RollupAsync(FengqiaoDbContext db, LedgerFilter filter, PeriodSplit split, KpiDimension? dimension, CancellationToken cancellationToken)
     {
-        var rows = filter.ApplyToRollup(db.CaseKpiRollups.AsNoTracking().Where(r => r.Month >= split.FirstMonthKey && r.Month < split.EndMonthKey));
+        var months = db.CaseKpiRollups.AsNoTracking().Where(r => r.Month >= split.FirstMonthKey && r.Month < split.EndMonthKey);
+        // Each case is in a row with its category and in a coarse row for all: read the coarse rows unless categories matter.
+        var byCategory = dimension == KpiDimension.Category || !string.IsNullOrWhiteSpace(filter.CategoryCode);
+        var rows = filter.ApplyToRollup(byCategory
+            ? months.Where(r => r.CategoryCode != CaseKpiRollup.AllCategories)
+            : months.Where(r => r.CategoryCode == CaseKpiRollup.AllCategories));
         return dimension switch
         {
             null => await Settled(rows.GroupBy(r => 1), "").ToListAsync(cancellationToken),

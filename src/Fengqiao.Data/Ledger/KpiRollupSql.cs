@@ -11,9 +11,14 @@ namespace Fengqiao.Data.Ledger;
 /// </summary>
 internal static class KpiRollupSql
 {
-    public static CaseKpiRollupKey KeyOf(CaseRecord c) => new(
-        LedgerMonths.KeyOf(c.RegisteredAt), c.HandlingUnitId ?? Guid.Empty, c.RegisteringUnitId, CaseKpiRollupKey.TownOf(c.DivisionCode),
-        c.Channel, c.Kind, c.CategoryCode ?? "", c.IsRepeat);
+    /// <summary>The two rows a case counts in: with its category, and the coarse row for all categories.</summary>
+    public static CaseKpiRollupKey[] KeysOf(CaseRecord c)
+    {
+        var fine = new CaseKpiRollupKey(
+            LedgerMonths.KeyOf(c.RegisteredAt), c.HandlingUnitId ?? Guid.Empty, c.RegisteringUnitId, CaseKpiRollupKey.TownOf(c.DivisionCode),
+            c.Channel, c.Kind, c.CategoryCode ?? "", c.IsRepeat);
+        return [fine, fine with { CategoryCode = CaseKpiRollup.AllCategories }];
+    }
 
     public static SettledCounts CountsOf(CaseRecord c) => SettledCounts.Of(
         new CaseFacts(c.Channel, c.ResolvedOnTheSpot, c.RegisteredAt, c.DecidedAt, c.DecisionDueAt, c.RepliedAt, c.ReplyDueAt, c.ClosedAt, c.Rating),
@@ -38,6 +43,13 @@ internal static class KpiRollupSql
     /// </summary>
     public static readonly string RecountMonth =
         $"INSERT INTO \"CaseKpiRollups\" ({AllColumns}) SELECT {{0}}, " + Select + " FROM \"Cases\" WHERE \"RegisteredAt\" >= {1} AND \"RegisteredAt\" < {2} GROUP BY " + GroupBy;
+
+    /// <summary>The same for the coarse rows (every category as "*").</summary>
+    public static readonly string RecountMonthAllCategories =
+        $"INSERT INTO \"CaseKpiRollups\" ({AllColumns}) SELECT {{0}}, " + Select.Replace(Category, "'*'", StringComparison.Ordinal)
+        + " FROM \"Cases\" WHERE \"RegisteredAt\" >= {1} AND \"RegisteredAt\" < {2} GROUP BY " + GroupBy.Replace(", " + Category, "", StringComparison.Ordinal);
+
+    private const string Category = "COALESCE(\"CategoryCode\", '')";
 
     /// <summary>The selected key columns after the month, then the counts; shared with the migrations' first fill.</summary>
     public const string Select =

@@ -64,7 +64,10 @@ public sealed record LedgerFilter(
     /// </summary>
     public bool RollupAnswers => State is null && Overdue is null && (string.IsNullOrWhiteSpace(Area) || Area.Length <= 9);
 
-    /// <summary>The same filters as <see cref="Apply"/> on the roll-up's rows of whole months; the period is the caller's.</summary>
+    /// <summary>
+    /// The same filters as <see cref="Apply"/> on the roll-up's rows of whole months (the period and the choice
+    /// between the rows per category and the coarse rows are the caller's).
+    /// </summary>
     public IQueryable<CaseKpiRollup> ApplyToRollup(IQueryable<CaseKpiRollup> rows)
     {
         if (!RollupAnswers)
@@ -81,7 +84,7 @@ public sealed record LedgerFilter(
         }
         if (!string.IsNullOrWhiteSpace(CategoryCode))
         {
-            rows = rows.Where(r => r.CategoryCode != "" && r.CategoryCode.StartsWith(CategoryCode));
+            rows = rows.Where(r => r.CategoryCode != "" && r.CategoryCode != CaseKpiRollup.AllCategories && r.CategoryCode.StartsWith(CategoryCode));
         }
         if (UnitId is { } unit)
         {

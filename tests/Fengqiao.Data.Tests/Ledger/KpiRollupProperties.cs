@@ -149,6 +149,9 @@ public sealed class KpiRollupProperties(DemoDatabaseFixture fixture) : IClassFix
             new(Start, Start + Duration.FromDays(200), CategoryCode: run, Channel: CaseChannel.Hotline12345),
             new(Start, Start + Duration.FromDays(200), CategoryCode: run + "A", Area: "130403001", Repeat: false),
             new(Start, Start + Duration.FromDays(200), CategoryCode: run, UnitId: units[2], Kind: CaseKind.Petition),
+            // No category: the coarse rows (every earlier run's cases are in these too).
+            new(new LocalDateTime(2024, 12, 20, 0, 0).InZoneStrictly(Beijing).ToInstant(), new LocalDateTime(2025, 7, 10, 0, 0).InZoneStrictly(Beijing).ToInstant()),
+            new(month, Start + Duration.FromDays(200), Area: "130403001", Repeat: true, UnitId: units[1]),
         ];
         foreach (var filter in filters)
         {

@@ -47,7 +47,7 @@ namespace Fengqiao.Data.Migrations.Postgres
                 column: "RegisteredAt",
                 filter: "(\"DecidedAt\" IS NULL AND \"DecisionDueAt\" IS NOT NULL) OR (\"RepliedAt\" IS NULL AND \"ReplyDueAt\" IS NOT NULL)");
 
-            // The first fill from the cases already stored, the same counts as `fengqiao kpi rebuild`, by the Beijing month of each case.
+            // The first fill from the cases already stored: each case in a row with its category and in a coarse row, the same counts as `fengqiao kpi rebuild`, by the Beijing month of each case.
             // From here on every save keeps the roll-up.
             migrationBuilder.Sql(""""
                 INSERT INTO "CaseKpiRollups" ("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Kind", "CategoryCode", "IsRepeat", "Registered", "OnTheSpot", "Within10", "Within20", "DecisionDecided", "DecisionOnTime", "ReplyReplied", "ReplyOnTime", "Replied", "Closed", "Rated", "Satisfied")
@@ -67,6 +67,27 @@ namespace Fengqiao.Data.Migrations.Postgres
                     SUM(CASE WHEN "Rating" IN (1, 2) THEN 1 ELSE 0 END)
                 FROM "Cases"
                 GROUP BY (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer, COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", COALESCE("CategoryCode", ''), "IsRepeat"
+                """");
+
+            // The coarse rows, every category as "*".
+            migrationBuilder.Sql(""""
+                INSERT INTO "CaseKpiRollups" ("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Kind", "CategoryCode", "IsRepeat", "Registered", "OnTheSpot", "Within10", "Within20", "DecisionDecided", "DecisionOnTime", "ReplyReplied", "ReplyOnTime", "Replied", "Closed", "Rated", "Satisfied")
+                SELECT (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer,
+                    COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", '*', "IsRepeat",
+                    COUNT(*),
+                    SUM(CASE WHEN "ResolvedOnTheSpot" THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "ClosedWithinDays" <= 10 THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "ClosedWithinDays" <= 20 THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "DecisionDueAt" IS NOT NULL AND "DecidedAt" IS NOT NULL THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "DecisionDueAt" IS NOT NULL AND "DecidedAt" IS NOT NULL AND "DecidedAt" <= "DecisionDueAt" THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "ReplyDueAt" IS NOT NULL AND "RepliedAt" IS NOT NULL THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "ReplyDueAt" IS NOT NULL AND "RepliedAt" IS NOT NULL AND "RepliedAt" <= "ReplyDueAt" THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "RepliedAt" IS NOT NULL THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "ClosedAt" IS NOT NULL THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "Rating" IN (1, 2, 3) THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "Rating" IN (1, 2) THEN 1 ELSE 0 END)
+                FROM "Cases"
+                GROUP BY (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer, COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", "IsRepeat"
                 """");
         }
 
