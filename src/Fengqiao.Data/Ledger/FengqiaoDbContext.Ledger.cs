@@ -14,9 +14,8 @@ public abstract partial class FengqiaoDbContext
         builder.Entity<CaseKpiRollup>(b =>
         {
             b.ToTable("CaseKpiRollups");
-            b.HasKey(r => new { r.Month, r.HandlingUnitId, r.RegisteringUnitId, r.Town, r.Channel, r.Kind, r.CategoryCode, r.IsRepeat });
+            b.HasKey(r => new { r.Month, r.HandlingUnitId, r.RegisteringUnitId, r.Town, r.Channel });
             b.Property(r => r.Town).HasMaxLength(12);
-            b.Property(r => r.CategoryCode).HasMaxLength(32);
             // The same rule as Cases, on the columns the roll-up keeps. KpiQueries reads the roll-up only for scopes these
             // columns decide exactly (not Own, and an area no finer than a town); otherwise it counts the cases.
             b.HasQueryFilter(r => ScopeAll
@@ -103,17 +102,13 @@ public abstract partial class FengqiaoDbContext
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 var before = (CaseRecord)entry.OriginalValues.ToObject();
-                foreach (var key in KpiRollupSql.KeysOf(before))
-                {
-                    changes[key] = changes.GetValueOrDefault(key) - KpiRollupSql.CountsOf(before);
-                }
+                var key = KpiRollupSql.KeyOf(before);
+                changes[key] = changes.GetValueOrDefault(key) - KpiRollupSql.CountsOf(before);
             }
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                foreach (var key in KpiRollupSql.KeysOf(entry.Entity))
-                {
-                    changes[key] = changes.GetValueOrDefault(key) + KpiRollupSql.CountsOf(entry.Entity);
-                }
+                var key = KpiRollupSql.KeyOf(entry.Entity);
+                changes[key] = changes.GetValueOrDefault(key) + KpiRollupSql.CountsOf(entry.Entity);
             }
         }
         foreach (var key in changes.Where(c => c.Value.IsZero).Select(c => c.Key).ToList())

@@ -36,8 +36,8 @@ public sealed record KpiRow(string Key, CaseKpis Kpis);
 /// decision or reply (only cases still waiting, found through a partial index); the partial months at either end of
 /// the period are scanned.</item>
 /// </list>
-/// The roll-up is used only where it answers exactly (<see cref="LedgerFilter.RollupAnswers"/>, and a scope its
-/// columns decide); anything else is scanned.
+/// The roll-up is used only where it answers exactly (<see cref="LedgerFilter.RollupAnswers"/>, a scope its
+/// columns decide, and not by category); anything else is scanned.
 /// </summary>
 public static class KpiQueries
 {
@@ -113,7 +113,7 @@ public static class KpiQueries
     private static async Task<Dictionary<string, Sums>> SumsAsync(FengqiaoDbContext db, LedgerFilter filter, Instant asOf, KpiDimension? dimension, KpiSource source, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Sums>(StringComparer.Ordinal);
-        var split = source == KpiSource.Rollup && RollupAnswers(db, filter) ? LedgerMonths.Split(filter.From, filter.To) : null;
+        var split = source == KpiSource.Rollup && dimension != KpiDimension.Category && RollupAnswers(db, filter) ? LedgerMonths.Split(filter.From, filter.To) : null;
         if (split is not { HasMonths: true })
         {
             Merge(result, await ScanAsync(db, filter, asOf, dimension, cancellationToken), dimension);
@@ -188,19 +188,14 @@ public static class KpiQueries
     // The settled counts of the whole months, as kept in the roll-up (see SettledCounts).
     private static async Task<List<Sums>> RollupAsync(FengqiaoDbContext db, LedgerFilter filter, PeriodSplit split, KpiDimension? dimension, CancellationToken cancellationToken)
     {
-        var months = db.CaseKpiRollups.AsNoTracking().Where(r => r.Month >= split.FirstMonthKey && r.Month < split.EndMonthKey);
-        // Each case is in a row with its category and in a coarse row for all: read the coarse rows unless categories matter.
-        var byCategory = dimension == KpiDimension.Category || !string.IsNullOrWhiteSpace(filter.CategoryCode);
-        var rows = filter.ApplyToRollup(byCategory
-            ? months.Where(r => r.CategoryCode != CaseKpiRollup.AllCategories)
-            : months.Where(r => r.CategoryCode == CaseKpiRollup.AllCategories));
+        var rows = filter.ApplyToRollup(db.CaseKpiRollups.AsNoTracking().Where(r => r.Month >= split.FirstMonthKey && r.Month < split.EndMonthKey));
         return dimension switch
         {
             null => await Settled(rows.GroupBy(r => 1), "").ToListAsync(cancellationToken),
             KpiDimension.Channel => await Settled(rows.GroupBy(r => (int)r.Channel), null).ToListAsync(cancellationToken),
             KpiDimension.Town => await Settled(rows.GroupBy(r => r.Town), null).ToListAsync(cancellationToken),
             KpiDimension.HandlingUnit => await Settled(rows.Where(r => r.HandlingUnitId != Guid.Empty).GroupBy(r => r.HandlingUnitId), null).ToListAsync(cancellationToken),
-            _ => await Settled(rows.GroupBy(r => r.CategoryCode), null).ToListAsync(cancellationToken),
+            _ => throw new InvalidOperationException("the roll-up keeps no category"),
         };
     }
 

@@ -44,11 +44,10 @@ public static class KpiRollupMaintenance
             await rollup.Where(r => r.Month == key).ExecuteDeleteAsync(cancellationToken);
             object[] parameters = [key, KpiRollupSql.Stored(db, LedgerMonths.Start(month)), KpiRollupSql.Stored(db, LedgerMonths.Start(month.PlusMonths(1)))];
             rows += await db.Database.ExecuteSqlRawAsync(KpiRollupSql.RecountMonth, parameters, cancellationToken);
-            rows += await db.Database.ExecuteSqlRawAsync(KpiRollupSql.RecountMonthAllCategories, parameters, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report((++done, total, month));
         }
-        var counted = await rollup.Where(r => r.CategoryCode == CaseKpiRollup.AllCategories).SumAsync(r => (long)r.Registered, cancellationToken);
+        var counted = await rollup.SumAsync(r => (long)r.Registered, cancellationToken);
         return new KpiRollupRebuild(total, rows, counted);
     }
 }

@@ -11,14 +11,8 @@ namespace Fengqiao.Data.Ledger;
 /// </summary>
 internal static class KpiRollupSql
 {
-    /// <summary>The two rows a case counts in: with its category, and the coarse row for all categories.</summary>
-    public static CaseKpiRollupKey[] KeysOf(CaseRecord c)
-    {
-        var fine = new CaseKpiRollupKey(
-            LedgerMonths.KeyOf(c.RegisteredAt), c.HandlingUnitId ?? Guid.Empty, c.RegisteringUnitId, CaseKpiRollupKey.TownOf(c.DivisionCode),
-            c.Channel, c.Kind, c.CategoryCode ?? "", c.IsRepeat);
-        return [fine, fine with { CategoryCode = CaseKpiRollup.AllCategories }];
-    }
+    public static CaseKpiRollupKey KeyOf(CaseRecord c) => new(
+        LedgerMonths.KeyOf(c.RegisteredAt), c.HandlingUnitId ?? Guid.Empty, c.RegisteringUnitId, CaseKpiRollupKey.TownOf(c.DivisionCode), c.Channel);
 
     public static SettledCounts CountsOf(CaseRecord c) => SettledCounts.Of(
         new CaseFacts(c.Channel, c.ResolvedOnTheSpot, c.RegisteredAt, c.DecidedAt, c.DecisionDueAt, c.RepliedAt, c.ReplyDueAt, c.ClosedAt, c.Rating),
@@ -33,7 +27,7 @@ internal static class KpiRollupSql
 
     public static object[] UpsertParameters(FengqiaoDbContext db, CaseKpiRollupKey key, SettledCounts d) =>
     [
-        key.Month, Id(db, key.HandlingUnitId), Id(db, key.RegisteringUnitId), key.Town, (int)key.Channel, (int)key.Kind, key.CategoryCode, key.IsRepeat,
+        key.Month, Id(db, key.HandlingUnitId), Id(db, key.RegisteringUnitId), key.Town, (int)key.Channel,
         d.Registered, d.OnTheSpot, d.Within10, d.Within20, d.DecisionDecided, d.DecisionOnTime, d.ReplyReplied, d.ReplyOnTime, d.Replied, d.Closed, d.Rated, d.Satisfied,
     ];
 
@@ -44,16 +38,9 @@ internal static class KpiRollupSql
     public static readonly string RecountMonth =
         $"INSERT INTO \"CaseKpiRollups\" ({AllColumns}) SELECT {{0}}, " + Select + " FROM \"Cases\" WHERE \"RegisteredAt\" >= {1} AND \"RegisteredAt\" < {2} GROUP BY " + GroupBy;
 
-    /// <summary>The same for the coarse rows (every category as "*").</summary>
-    public static readonly string RecountMonthAllCategories =
-        $"INSERT INTO \"CaseKpiRollups\" ({AllColumns}) SELECT {{0}}, " + Select.Replace(Category, "'*'", StringComparison.Ordinal)
-        + " FROM \"Cases\" WHERE \"RegisteredAt\" >= {1} AND \"RegisteredAt\" < {2} GROUP BY " + GroupBy.Replace(", " + Category, "", StringComparison.Ordinal);
-
-    private const string Category = "COALESCE(\"CategoryCode\", '')";
-
     /// <summary>The selected key columns after the month, then the counts; shared with the migrations' first fill.</summary>
     public const string Select =
-        "COALESCE(\"HandlingUnitId\", '00000000-0000-0000-0000-000000000000'), \"RegisteringUnitId\", substr(\"DivisionCode\", 1, 9), \"Channel\", \"Kind\", COALESCE(\"CategoryCode\", ''), \"IsRepeat\", "
+        "COALESCE(\"HandlingUnitId\", '00000000-0000-0000-0000-000000000000'), \"RegisteringUnitId\", substr(\"DivisionCode\", 1, 9), \"Channel\", "
         + "COUNT(*), "
         + "SUM(CASE WHEN \"ResolvedOnTheSpot\" THEN 1 ELSE 0 END), "
         + "SUM(CASE WHEN \"ClosedWithinDays\" <= 10 THEN 1 ELSE 0 END), "
@@ -68,7 +55,7 @@ internal static class KpiRollupSql
         + "SUM(CASE WHEN \"Rating\" IN (1, 2) THEN 1 ELSE 0 END)";
 
     public const string GroupBy =
-        "COALESCE(\"HandlingUnitId\", '00000000-0000-0000-0000-000000000000'), \"RegisteringUnitId\", substr(\"DivisionCode\", 1, 9), \"Channel\", \"Kind\", COALESCE(\"CategoryCode\", ''), \"IsRepeat\"";
+        "COALESCE(\"HandlingUnitId\", '00000000-0000-0000-0000-000000000000'), \"RegisteringUnitId\", substr(\"DivisionCode\", 1, 9), \"Channel\"";
 
     /// <summary>An instant as the provider stores it (Unix milliseconds on SQLite, timestamptz on PostgreSQL).</summary>
     public static object Stored(FengqiaoDbContext db, Instant instant) =>

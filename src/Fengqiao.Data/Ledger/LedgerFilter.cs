@@ -60,31 +60,25 @@ public sealed record LedgerFilter(
 
     /// <summary>
     /// True when the monthly roll-up can answer this filter exactly: it keeps no state and no deadline colour (both
-    /// change without the registration month changing), and it knows places only down to the town.
+    /// change while the case stays in its row), no kind, category or repeat flag (see <see cref="CaseKpiRollup"/>),
+    /// and it knows places only down to the town.
     /// </summary>
-    public bool RollupAnswers => State is null && Overdue is null && (string.IsNullOrWhiteSpace(Area) || Area.Length <= 9);
+    public bool RollupAnswers =>
+        State is null && Overdue is null && Kind is null && Repeat is null && string.IsNullOrWhiteSpace(CategoryCode)
+        && (string.IsNullOrWhiteSpace(Area) || Area.Length <= 9);
 
     /// <summary>
-    /// The same filters as <see cref="Apply"/> on the roll-up's rows of whole months (the period and the choice
-    /// between the rows per category and the coarse rows are the caller's).
+    /// The same filters as <see cref="Apply"/> on the roll-up's rows of whole months (the period is the caller's).
     /// </summary>
     public IQueryable<CaseKpiRollup> ApplyToRollup(IQueryable<CaseKpiRollup> rows)
     {
         if (!RollupAnswers)
         {
-            throw new InvalidOperationException("the roll-up cannot answer a filter on state, deadline or a place finer than a town");
+            throw new InvalidOperationException("the roll-up cannot answer a filter on state, deadline, kind, category, repeat or a place finer than a town");
         }
         if (Channel is { } channel)
         {
             rows = rows.Where(r => r.Channel == channel);
-        }
-        if (Kind is { } kind)
-        {
-            rows = rows.Where(r => r.Kind == kind);
-        }
-        if (!string.IsNullOrWhiteSpace(CategoryCode))
-        {
-            rows = rows.Where(r => r.CategoryCode != "" && r.CategoryCode != CaseKpiRollup.AllCategories && r.CategoryCode.StartsWith(CategoryCode));
         }
         if (UnitId is { } unit)
         {
@@ -94,10 +88,6 @@ public sealed record LedgerFilter(
         {
             // A case lies in an area of at most nine digits exactly when its town does.
             rows = rows.Where(r => r.Town.StartsWith(Area));
-        }
-        if (Repeat is { } repeat)
-        {
-            rows = rows.Where(r => r.IsRepeat == repeat);
         }
         return rows;
     }

@@ -1288,16 +1288,6 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CategoryCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<bool>("IsRepeat")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("Closed")
                         .HasColumnType("integer");
 
@@ -1334,7 +1324,7 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<int>("Within20")
                         .HasColumnType("integer");
 
-                    b.HasKey("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Kind", "CategoryCode", "IsRepeat");
+                    b.HasKey("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel");
 
                     b.ToTable("CaseKpiRollups", (string)null);
                 });

@@ -1276,16 +1276,6 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CategoryCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsRepeat")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Closed")
                         .HasColumnType("INTEGER");
 
@@ -1322,7 +1312,7 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<int>("Within20")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Kind", "CategoryCode", "IsRepeat");
+                    b.HasKey("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel");
 
                     b.ToTable("CaseKpiRollups", (string)null);
                 });

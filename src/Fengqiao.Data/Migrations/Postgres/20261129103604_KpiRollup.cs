@@ -20,9 +20,6 @@ namespace Fengqiao.Data.Migrations.Postgres
                     RegisteringUnitId = table.Column<Guid>(type: "uuid", nullable: false),
                     Town = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     Channel = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CategoryCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
                     Registered = table.Column<int>(type: "integer", nullable: false),
                     OnTheSpot = table.Column<int>(type: "integer", nullable: false),
                     Within10 = table.Column<int>(type: "integer", nullable: false),
@@ -38,7 +35,7 @@ namespace Fengqiao.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CaseKpiRollups", x => new { x.Month, x.HandlingUnitId, x.RegisteringUnitId, x.Town, x.Channel, x.Kind, x.CategoryCode, x.IsRepeat });
+                    table.PrimaryKey("PK_CaseKpiRollups", x => new { x.Month, x.HandlingUnitId, x.RegisteringUnitId, x.Town, x.Channel });
                 });
 
             migrationBuilder.CreateIndex(
@@ -47,12 +44,12 @@ namespace Fengqiao.Data.Migrations.Postgres
                 column: "RegisteredAt",
                 filter: "(\"DecidedAt\" IS NULL AND \"DecisionDueAt\" IS NOT NULL) OR (\"RepliedAt\" IS NULL AND \"ReplyDueAt\" IS NOT NULL)");
 
-            // The first fill from the cases already stored: each case in a row with its category and in a coarse row, the same counts as `fengqiao kpi rebuild`, by the Beijing month of each case.
+            // The first fill from the cases already stored, the same counts as `fengqiao kpi rebuild`; by the Beijing month of each case.
             // From here on every save keeps the roll-up.
             migrationBuilder.Sql(""""
-                INSERT INTO "CaseKpiRollups" ("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Kind", "CategoryCode", "IsRepeat", "Registered", "OnTheSpot", "Within10", "Within20", "DecisionDecided", "DecisionOnTime", "ReplyReplied", "ReplyOnTime", "Replied", "Closed", "Rated", "Satisfied")
+                INSERT INTO "CaseKpiRollups" ("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Registered", "OnTheSpot", "Within10", "Within20", "DecisionDecided", "DecisionOnTime", "ReplyReplied", "ReplyOnTime", "Replied", "Closed", "Rated", "Satisfied")
                 SELECT (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer,
-                    COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", COALESCE("CategoryCode", ''), "IsRepeat",
+                    COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel",
                     COUNT(*),
                     SUM(CASE WHEN "ResolvedOnTheSpot" THEN 1 ELSE 0 END),
                     SUM(CASE WHEN "ClosedWithinDays" <= 10 THEN 1 ELSE 0 END),
@@ -66,28 +63,7 @@ namespace Fengqiao.Data.Migrations.Postgres
                     SUM(CASE WHEN "Rating" IN (1, 2, 3) THEN 1 ELSE 0 END),
                     SUM(CASE WHEN "Rating" IN (1, 2) THEN 1 ELSE 0 END)
                 FROM "Cases"
-                GROUP BY (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer, COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", COALESCE("CategoryCode", ''), "IsRepeat"
-                """");
-
-            // The coarse rows, every category as "*".
-            migrationBuilder.Sql(""""
-                INSERT INTO "CaseKpiRollups" ("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel", "Kind", "CategoryCode", "IsRepeat", "Registered", "OnTheSpot", "Within10", "Within20", "DecisionDecided", "DecisionOnTime", "ReplyReplied", "ReplyOnTime", "Replied", "Closed", "Rated", "Satisfied")
-                SELECT (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer,
-                    COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", '*', "IsRepeat",
-                    COUNT(*),
-                    SUM(CASE WHEN "ResolvedOnTheSpot" THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "ClosedWithinDays" <= 10 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "ClosedWithinDays" <= 20 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "DecisionDueAt" IS NOT NULL AND "DecidedAt" IS NOT NULL THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "DecisionDueAt" IS NOT NULL AND "DecidedAt" IS NOT NULL AND "DecidedAt" <= "DecisionDueAt" THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "ReplyDueAt" IS NOT NULL AND "RepliedAt" IS NOT NULL THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "ReplyDueAt" IS NOT NULL AND "RepliedAt" IS NOT NULL AND "RepliedAt" <= "ReplyDueAt" THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "RepliedAt" IS NOT NULL THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "ClosedAt" IS NOT NULL THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "Rating" IN (1, 2, 3) THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN "Rating" IN (1, 2) THEN 1 ELSE 0 END)
-                FROM "Cases"
-                GROUP BY (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer, COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel", "Kind", "IsRepeat"
+                GROUP BY (EXTRACT(YEAR FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai') * 100 + EXTRACT(MONTH FROM "RegisteredAt" AT TIME ZONE 'Asia/Shanghai'))::integer, COALESCE("HandlingUnitId", '00000000-0000-0000-0000-000000000000'), "RegisteringUnitId", substr("DivisionCode", 1, 9), "Channel"
                 """");
         }
 
