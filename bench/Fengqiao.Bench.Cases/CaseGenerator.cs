@@ -50,6 +50,7 @@ internal static class CaseGenerator
         "HandlingUnitId", "ResidentId", "ResidentAccountId", "RegisteredAt", "QueryCode", "Urgent", "Stage", "ProfileCode", "DueAt",
         "EventCount", "Address", "RegisteredBy", "FirstContact", "GroupSize", "IsRepeat", "RepeatOf", "IdempotencyKey",
         "ResolvedOnTheSpot", "DecidedAt", "DecisionDueAt", "RepliedAt", "ReplyDueAt", "ClosedAt", "ClosedWithinDays", "Rating", "Version",
+        "ReplySubmittedAt", "DeadlineLevel",
     ];
 
     private sealed record Area(string DistrictCode, string Prefix, string[] Villages, Dictionary<string, Guid[]> TownUnits, Guid Bureau, Guid Centre, Guid[] Departments);
@@ -71,6 +72,19 @@ internal static class CaseGenerator
                 counters[(r.GetString(0), r.GetInt32(1))] = r.GetInt32(2);
             }
         }
+
+        // The shipped taxonomy's finest level, drawn with a long tail (a few categories take most cases), so the KPI
+        // roll-up's rows per category are as many as a real ledger's.
+        var categories = new List<string>();
+        await using (var cmd = new NpgsqlCommand("SELECT \"Code\" FROM \"Categories\" WHERE \"Level\" = (SELECT max(\"Level\") FROM \"Categories\") ORDER BY \"Code\"", conn))
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                categories.Add(r.GetString(0));
+            }
+        }
+        Console.WriteLine($"{categories.Count} categories at the taxonomy's finest level");
 
         var indexes = new List<(string Name, string Definition)>();
         await using (var cmd = new NpgsqlCommand("""
@@ -208,7 +222,8 @@ internal static class CaseGenerator
                 await writer.WriteAsync((int)state, NpgsqlDbType.Integer);
                 await writer.WriteAsync(Titles[random.Next(Titles.Length)], NpgsqlDbType.Varchar);
                 await WriteNullable(writer, random.NextDouble() < 0.6 ? Details[random.Next(Details.Length)] : null, NpgsqlDbType.Text);
-                await writer.WriteNullAsync(); // CategoryCode: the taxonomy is not part of this benchmark
+                var u = random.NextDouble();
+                await WriteNullable(writer, categories.Count == 0 || u < 0.05 ? null : categories[(int)(categories.Count * u * u)], NpgsqlDbType.Varchar);
                 await writer.WriteAsync(village, NpgsqlDbType.Varchar);
                 await writer.WriteAsync(registeringUnit, NpgsqlDbType.Uuid);
                 await WriteNullable(writer, handlingUnit, NpgsqlDbType.Uuid);
@@ -237,6 +252,8 @@ internal static class CaseGenerator
                 await WriteNullable(writer, closedWithinDays, NpgsqlDbType.Integer);
                 await WriteNullable(writer, rating is { } rt ? (int)rt : (int?)null, NpgsqlDbType.Integer);
                 await writer.WriteAsync(0, NpgsqlDbType.Integer);
+                await writer.WriteNullAsync(); // ReplySubmittedAt: no draft waits for sign-off
+                await writer.WriteAsync(due is { } d && d <= asOf ? 2 : 0, NpgsqlDbType.Integer); // DeadlineLevel as the sweep would mark it
 
                 if ((i + 1) % 1_000_000 == 0)
                 {

@@ -43,9 +43,25 @@ internal static class KpiBenchmark
         }
         await ReportTableAsync(connection);
 
-        var filter = LedgerFilter.Month(month);
-        Console.WriteLine($"month {month}: [{filter.From}, {filter.To}), asOf {AsOf}");
-        await MeasureAsync(settings, connection, filter, runs, options.String("label", "indexes as migrated"));
+        if (!options.Flag("no-generate") || options.Flag("rebuild"))
+        {
+            await RebuildRollupAsync(settings, connection);
+        }
+
+        // The baseline (one grouped scan of the cases) and the roll-up path, alternating in the same run, for a closed
+        // month and for the current one (whose cases are mostly still waiting, so the live remainder is largest).
+        var rounds = (int)options.Long("rounds", 2);
+        foreach (var filter in new[] { LedgerFilter.Month(month), LedgerFilter.Month(LedgerMonths.MonthOf(AsOf)) })
+        {
+            Console.WriteLine();
+            Console.WriteLine($"month [{filter.From}, {filter.To}), asOf {AsOf}");
+            for (var round = 1; round <= rounds; round++)
+            {
+                var scan = await MeasureAsync(settings, connection, filter, runs, $"scan (baseline), round {round}", KpiSource.Scan);
+                var rollup = await MeasureAsync(settings, connection, filter, runs, $"roll-up, round {round}", KpiSource.Rollup);
+                Console.WriteLine(scan == rollup ? "  the two paths gave the same figures, total and per unit" : "  !! THE TWO PATHS DISAGREE");
+            }
+        }
 
         if (options.Flag("try-index"))
         {
@@ -59,7 +75,7 @@ internal static class KpiBenchmark
                 await Exec(conn, "VACUUM ANALYZE \"Cases\"", 0);
                 Console.WriteLine($"  built and vacuumed in {sw.Elapsed.TotalSeconds:F0} s");
             }
-            await MeasureAsync(settings, connection, filter, runs, "with the candidate index");
+            await MeasureAsync(settings, connection, LedgerFilter.Month(month), runs, "scan with the candidate index", KpiSource.Scan);
         }
         return 0;
     }
@@ -119,7 +135,28 @@ internal static class KpiBenchmark
         Console.WriteLine($"Cases: {r.GetInt64(0):N0} rows, heap {r.GetString(1)}, indexes {r.GetString(2)}; PostgreSQL {r.GetString(3)}, shared_buffers {r.GetString(4)}, work_mem {r.GetString(5)}, max_parallel_workers_per_gather {r.GetString(6)}");
     }
 
-    private static async Task MeasureAsync(DatabaseSettings settings, string connection, LedgerFilter filter, int runs, string label)
+    private static async Task RebuildRollupAsync(DatabaseSettings settings, string connection)
+    {
+        // The generator writes around the application, so the roll-up is recounted as `fengqiao kpi rebuild` does.
+        await using (var db = settings.CreateContext(new SystemAccessScopeProvider()))
+        {
+            var sw = Stopwatch.StartNew();
+            var result = await KpiRollupMaintenance.RebuildAsync(db);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"KPI roll-up rebuilt in {sw.Elapsed.TotalSeconds:F1} s: {result.Months} months, {result.Rows:N0} rows, {result.Cases:N0} cases"));
+        }
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        await Exec(conn, "VACUUM ANALYZE \"CaseKpiRollups\"", 0);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT pg_size_pretty(pg_total_relation_size('"CaseKpiRollups"')), pg_size_pretty(pg_relation_size('"IX_Cases_RegisteredAt_Pending"')),
+                   (SELECT count(*) FROM "CaseKpiRollups" WHERE "Month" = 202610)
+            """, conn);
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        Console.WriteLine($"roll-up table with its key: {r.GetString(0)}; pending-cases partial index: {r.GetString(1)}; rows for 2026-10: {r.GetInt64(2):N0}");
+    }
+
+    private static async Task<string> MeasureAsync(DatabaseSettings settings, string connection, LedgerFilter filter, int runs, string label, KpiSource source)
     {
         Console.WriteLine();
         Console.WriteLine($"== {label}: {runs} warm runs after one warm-up run, each on a fresh context ==");
@@ -128,6 +165,7 @@ internal static class KpiBenchmark
         var byTown = new List<double>();
         var both = new List<double>();
         CaseKpis? kpis = null;
+        IReadOnlyList<KpiRow> unitFigures = [];
         var unitRows = 0;
         var townRows = 0;
         using var capture = new SqlCapture();
@@ -135,11 +173,12 @@ internal static class KpiBenchmark
         {
             await using var db = settings.CreateContext(new SystemAccessScopeProvider());
             var sw = Stopwatch.StartNew();
-            kpis = await KpiQueries.TotalAsync(db, filter, AsOf);
+            kpis = await KpiQueries.TotalAsync(db, filter, AsOf, source);
             var t1 = sw.Elapsed.TotalMilliseconds;
-            var units = await KpiQueries.ByAsync(db, filter, AsOf, KpiDimension.HandlingUnit);
+            var units = await KpiQueries.ByAsync(db, filter, AsOf, KpiDimension.HandlingUnit, source);
+            unitFigures = units;
             var t2 = sw.Elapsed.TotalMilliseconds;
-            var towns = await KpiQueries.ByAsync(db, filter, AsOf, KpiDimension.Town);
+            var towns = await KpiQueries.ByAsync(db, filter, AsOf, KpiDimension.Town, source);
             var t3 = sw.Elapsed.TotalMilliseconds;
             unitRows = units.Count;
             townRows = towns.Count;
@@ -161,15 +200,12 @@ internal static class KpiBenchmark
 
         await using var conn = new NpgsqlConnection(connection);
         await conn.OpenAsync();
-        foreach (var (name, command) in capture.Commands.Take(3).Zip(new[] { "TotalAsync", "ByAsync(HandlingUnit)", "ByAsync(Town)" }, (c, n) => (n, c)))
+        // Every statement one call of TotalAsync and ByAsync(HandlingUnit) sends (one for the scan; roll-up and live remainder otherwise).
+        var perCall = source == KpiSource.Scan ? 1 : 2;
+        foreach (var command in capture.Commands.Take(2 * perCall))
         {
             Console.WriteLine();
-            Console.WriteLine($"-- EXPLAIN (ANALYZE, BUFFERS) of {name}:");
-            if (name == "TotalAsync")
-            {
-                Console.WriteLine(command.Text);
-                Console.WriteLine("-- parameters: " + string.Join(", ", command.Parameters.Select(p => $"{p.ParameterName}={p.Value}")));
-            }
+            Console.WriteLine("-- EXPLAIN (ANALYZE, BUFFERS) of: " + string.Join(' ', command.Text.Split('\n', StringSplitOptions.TrimEntries)).Substring(0, Math.Min(160, command.Text.Length)) + " …");
             await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + command.Text, conn);
             foreach (var p in command.Parameters)
             {
@@ -181,6 +217,7 @@ internal static class KpiBenchmark
                 Console.WriteLine("   " + reader.GetString(0));
             }
         }
+        return kpis + "\n" + string.Join("\n", unitFigures);
     }
 
     private static async Task Exec(NpgsqlConnection conn, string sql, int timeoutSeconds)

@@ -1,7 +1,7 @@
 using Fengqiao.Bench.Cases;
 
 // Verbs:
-//   kpi     --connection <npgsql> [--cases 10000000] [--runs 10] [--month 2026-10] [--no-generate] [--try-index] [--label text]
+//   kpi     --connection <npgsql> [--cases 10000000] [--runs 10] [--month 2026-10] [--no-generate] [--rebuild] [--rounds 2] [--try-index]
 //   intake  --base-url http://127.0.0.1:5080 --connection <npgsql> [--workers 32] [--seconds 60] [--max 1000000]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -37,5 +37,6 @@ internal static class CliRegistration
         });
         Tidal.TidalCli.Register(config);
         Text.TextCli.Register(config);
+        Ledger.KpiCli.Register(config);
     }
 }

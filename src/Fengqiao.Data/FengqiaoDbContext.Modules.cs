@@ -18,5 +18,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureGridAndServices(builder);
         ConfigureContracting(builder);
         ConfigureTidal(builder);
+        ConfigureLedger(builder);
     }
 }

@@ -223,13 +223,13 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveWithKpiRollup(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithKpiRollupAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void BeforeSave()

@@ -58,6 +58,40 @@ public sealed record LedgerFilter(
         return q;
     }
 
+    /// <summary>
+    /// True when the monthly roll-up can answer this filter exactly: it keeps no state and no deadline colour (both
+    /// change while the case stays in its row), no kind, category or repeat flag (see <see cref="CaseKpiRollup"/>),
+    /// and it knows places only down to the town.
+    /// </summary>
+    public bool RollupAnswers =>
+        State is null && Overdue is null && Kind is null && Repeat is null && string.IsNullOrWhiteSpace(CategoryCode)
+        && (string.IsNullOrWhiteSpace(Area) || Area.Length <= 9);
+
+    /// <summary>
+    /// The same filters as <see cref="Apply"/> on the roll-up's rows of whole months (the period is the caller's).
+    /// </summary>
+    public IQueryable<CaseKpiRollup> ApplyToRollup(IQueryable<CaseKpiRollup> rows)
+    {
+        if (!RollupAnswers)
+        {
+            throw new InvalidOperationException("the roll-up cannot answer a filter on state, deadline, kind, category, repeat or a place finer than a town");
+        }
+        if (Channel is { } channel)
+        {
+            rows = rows.Where(r => r.Channel == channel);
+        }
+        if (UnitId is { } unit)
+        {
+            rows = rows.Where(r => r.HandlingUnitId == unit || r.RegisteringUnitId == unit);
+        }
+        if (!string.IsNullOrWhiteSpace(Area))
+        {
+            // A case lies in an area of at most nine digits exactly when its town does.
+            rows = rows.Where(r => r.Town.StartsWith(Area));
+        }
+        return rows;
+    }
+
     /// <summary>A calendar month in Beijing time as [first instant, first instant of the next month).</summary>
     public static LedgerFilter Month(YearMonth month)
     {

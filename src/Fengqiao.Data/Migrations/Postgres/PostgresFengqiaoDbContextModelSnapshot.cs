@@ -374,6 +374,9 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "RegisteredAt" }, "IX_Cases_RegisteredAt_Pending")
+                        .HasFilter("(\"DecidedAt\" IS NULL AND \"DecisionDueAt\" IS NOT NULL) OR (\"RepliedAt\" IS NULL AND \"ReplyDueAt\" IS NOT NULL)");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1265,6 +1268,65 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("JudicialAidEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Ledger.CaseKpiRollup", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HandlingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RegisteringUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecisionDecided")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecisionOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTheSpot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyReplied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Within10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Within20")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel");
+
+                    b.ToTable("CaseKpiRollups", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Letters.LetterLogEntry", b =>

@@ -366,6 +366,9 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "RegisteredAt" }, "IX_Cases_RegisteredAt_Pending")
+                        .HasFilter("(\"DecidedAt\" IS NULL AND \"DecisionDueAt\" IS NOT NULL) OR (\"RepliedAt\" IS NULL AND \"ReplyDueAt\" IS NOT NULL)");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1253,6 +1256,65 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("JudicialAidEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Ledger.CaseKpiRollup", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HandlingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisteringUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTheSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyReplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Within10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Within20")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "HandlingUnitId", "RegisteringUnitId", "Town", "Channel");
+
+                    b.ToTable("CaseKpiRollups", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Letters.LetterLogEntry", b =>
