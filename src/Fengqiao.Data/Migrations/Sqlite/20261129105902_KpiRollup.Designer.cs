@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fengqiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFengqiaoDbContext))]
-    [Migration("20261129103548_KpiRollup")]
+    [Migration("20261129105902_KpiRollup")]
     partial class KpiRollup
     {
         /// <inheritdoc />
@@ -1945,6 +1945,25 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Portal.PortalFailure", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Client");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("PortalFailures");
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Procuratorate.ProcuratorialSuggestionRecord", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fengqiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFengqiaoDbContext))]
-    [Migration("20261129103604_KpiRollup")]
+    [Migration("20261129105905_KpiRollup")]
     partial class KpiRollup
     {
         /// <inheritdoc />
@@ -1961,6 +1961,25 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Portal.PortalFailure", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Client");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("PortalFailures");
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Procuratorate.ProcuratorialSuggestionRecord", b =>
