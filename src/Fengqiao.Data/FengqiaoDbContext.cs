@@ -130,13 +130,15 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
             b.Property(c => c.FirstContact).HasMaxLength(256);
             b.Property(c => c.RepeatOf).HasMaxLength(400);
             b.Property(c => c.IdempotencyKey).HasMaxLength(100);
+            b.Property(c => c.ContractLeaderStaffIds).HasMaxLength(800);
             b.HasIndex(c => c.IdempotencyKey).IsUnique();
             b.HasIndex(c => c.DueAt);
             b.Property(c => c.Version).IsConcurrencyToken();
             b.HasQueryFilter(c => ScopeAll
                 || (ScopeUnitId != null && (c.RegisteringUnitId == ScopeUnitId || c.HandlingUnitId == ScopeUnitId))
                 || (ScopeArea != null && c.DivisionCode.StartsWith(ScopeArea))
-                || (ScopeOwnAccount != null && c.ResidentAccountId == ScopeOwnAccount));
+                || (ScopeOwnAccount != null && c.ResidentAccountId == ScopeOwnAccount)
+                || (ScopeStaffAccount != null && c.ContractLeaderStaffIds != null && c.ContractLeaderStaffIds.Contains(ScopeStaffAccount)));
         });
 
         builder.Entity<CaseParty>(b =>

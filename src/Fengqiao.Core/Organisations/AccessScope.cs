@@ -34,8 +34,11 @@ public sealed record AccessScope(ScopeKind Kind, Guid? UnitId, DivisionCode? Are
 
     public bool SeesAll => Kind == ScopeKind.All;
 
-    /// <summary>The rule for a case-like record: its division, the units it belongs to, and its resident's account.</summary>
-    public bool Permits(DivisionCode? division, Guid? registeringUnit, Guid? handlingUnit, string? residentAccount)
+    /// <summary>
+    /// The rule for a case-like record: its division, the units it belongs to, its resident's account, and the staff
+    /// accounts contracted to it (包案, comma-separated): a leader answers for a contracted case wherever it lies.
+    /// </summary>
+    public bool Permits(DivisionCode? division, Guid? registeringUnit, Guid? handlingUnit, string? residentAccount, string? contractLeaders = null)
     {
         if (SeesAll)
         {
@@ -46,6 +49,11 @@ public sealed record AccessScope(ScopeKind Kind, Guid? UnitId, DivisionCode? Are
             return true;
         }
         if (Area is { } area && division is { } d && d.IsWithin(area))
+        {
+            return true;
+        }
+        if (Kind >= ScopeKind.Unit && AccountId is not null && contractLeaders is not null
+            && contractLeaders.Split(',').Contains(AccountId, StringComparer.Ordinal))
         {
             return true;
         }

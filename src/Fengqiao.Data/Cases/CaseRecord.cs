@@ -46,6 +46,9 @@ public sealed class CaseRecord : IVersioned
     /// <summary>The client's key for a retried submission: one case per key, however often it is sent.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>Staff accounts ever contracted to the case (包案), comma-separated: they may open it outside their own scope.</summary>
+    public string? ContractLeaderStaffIds { get; set; }
+
     // Ledger facts, projected from the lifecycle so KPIs are plain counts over indexed columns (docs/kpi-definitions.md).
     /// <summary>Closed at registration (现场办结).</summary>
     public bool ResolvedOnTheSpot { get; set; }

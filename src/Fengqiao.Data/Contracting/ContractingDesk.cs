@@ -29,7 +29,7 @@ public sealed class ContractingDesk(FengqiaoDbContext db, IClock clock)
     public async Task<ContractView?> AssignAsync(string trackingCode, ContractKind kind, IReadOnlyList<LeaderChoice> choices, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, ct);
+        var @case = await db.Cases.FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, ct);
         if (@case is null)
         {
             return null;
@@ -54,6 +54,8 @@ public sealed class ContractingDesk(FengqiaoDbContext db, IClock clock)
             ContractLeaderStaffIds = record.LeaderStaffIds,
         }).ToList();
         db.CaseContractLeaders.AddRange(rows);
+        // The leaders may open the case from now on, wherever it lies (the case filter reads this column).
+        @case.ContractLeaderStaffIds = string.Join(',', (@case.ContractLeaderStaffIds?.Split(',') ?? []).Concat(leaders.Select(l => l.StaffId)).Distinct(StringComparer.Ordinal));
         await CaseEventLog.AppendAsync(db, @case.Id, e, ct);
         await db.SaveChangesAsync(ct);
         return new ContractView(record, rows, @case.TrackingCode, @case.Title, @case.State);

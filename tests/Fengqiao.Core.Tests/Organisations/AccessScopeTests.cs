@@ -46,6 +46,17 @@ public class AccessScopeTests
     }
 
     [Fact]
+    public void A_leader_contracted_to_a_case_sees_it_outside_their_scope_and_a_resident_named_alike_does_not()
+    {
+        var cadre = AccessScope.For([StaffRole.GridMember], "cadre-1", Guid.NewGuid(), DivisionCode.Parse("370505001001"));
+        Assert.False(cadre.Permits(QingpuVillage, Bureau, Housing, null, "leader-9"));
+        Assert.True(cadre.Permits(QingpuVillage, Bureau, Housing, null, "leader-9,cadre-1"));
+        // A resident's own scope is never widened by a contract, even under the same account id.
+        var resident = AccessScope.For([StaffRole.Resident], "cadre-1", null, null);
+        Assert.False(resident.Permits(QingpuVillage, Bureau, Housing, null, "cadre-1"));
+    }
+
+    [Fact]
     public void A_staff_role_without_a_unit_sees_nothing_rather_than_too_much()
     {
         var orphan = AccessScope.For([StaffRole.Clerk], "u5", null, null);

@@ -58,10 +58,19 @@ public sealed class ContractingScopeTests(DemoDatabaseFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task The_village_cadre_sees_a_dual_contract_outside_the_village()
+    public async Task The_village_cadre_opens_every_case_contracted_to_them_and_no_other_outside_the_village()
     {
-        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(await ScopeOfAsync("grid")));
-        var own = await scoped.CaseContracts.Where(c => !scoped.Cases.Any(x => x.Id == c.CaseId)).CountAsync(Ct);
-        Assert.True(own > 0, "the demo's dual contracts include cases outside the village cadre's own area");
+        var gridScope = await ScopeOfAsync("grid");
+        await using var system = fixture.Database.Context();
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(gridScope));
+        var contracted = await system.CaseContracts.AsNoTracking().Where(c => c.LeaderStaffIds.Contains(gridScope.AccountId!)).Select(c => c.CaseId).Distinct().ToListAsync(Ct);
+        var outside = await system.Cases.AsNoTracking().Where(c => contracted.Contains(c.Id) && !c.DivisionCode.StartsWith(gridScope.Area!.Value.Value)).Select(c => c.Id).ToListAsync(Ct);
+        Assert.True(outside.Count > 0, "the demo's dual contracts include cases outside the village cadre's own area");
+
+        var visible = await scoped.Cases.Where(c => !c.DivisionCode.StartsWith(gridScope.Area!.Value.Value)).Select(c => c.Id).ToListAsync(Ct);
+
+        Assert.Equal(outside.Order().ToList(), visible.Order().ToList());
+        // The case's log and parties follow the case, so the case page opens in full.
+        Assert.Equal(await system.CaseEvents.CountAsync(e => outside.Contains(e.CaseId), Ct), await scoped.CaseEvents.CountAsync(e => outside.Contains(e.CaseId), Ct));
     }
 }

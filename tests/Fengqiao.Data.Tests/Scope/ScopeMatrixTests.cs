@@ -37,7 +37,7 @@ public sealed class ScopeMatrixTests(DemoDatabaseFixture fixture) : IClassFixtur
         var scope = await ScopeOfAsync(userName);
         await using var system = fixture.Database.Context();
         var all = await system.Cases.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
-        var expected = all.Where(c => scope.Permits(DivisionCode.Parse(c.DivisionCode), c.RegisteringUnitId, c.HandlingUnitId, c.ResidentAccountId))
+        var expected = all.Where(c => scope.Permits(DivisionCode.Parse(c.DivisionCode), c.RegisteringUnitId, c.HandlingUnitId, c.ResidentAccountId, c.ContractLeaderStaffIds))
             .Select(c => c.Id).OrderBy(x => x).ToList();
 
         await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));

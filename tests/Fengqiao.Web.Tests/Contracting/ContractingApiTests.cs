@@ -35,6 +35,9 @@ public sealed class ContractingApiTests(FengqiaoWebFactory factory) : IClassFixt
                 .OrderBy(c => c.TrackingCode).Select(c => c.TrackingCode).FirstAsync(Ct);
         }
         var (town, village) = (await AccountAsync("townlead"), await AccountAsync("grid"));
+        var cadre = await factory.SignedInAsync("grid");
+        // The case lies outside the village cadre's own village: not theirs to open until they are contracted to it.
+        Assert.Equal(HttpStatusCode.NotFound, (await cadre.GetAsync($"/api/cases/{code}", Ct)).StatusCode);
         var office = await factory.SignedInAsync("jointoffice");
         var leaders = await office.GetFromJsonAsync<JsonElement>("/api/contracting/leaders", Ct);
         Assert.Contains(leaders.EnumerateArray(), l => l.GetProperty("staffId").GetString() == village
@@ -55,6 +58,9 @@ public sealed class ContractingApiTests(FengqiaoWebFactory factory) : IClassFixt
             var mine = await (await factory.SignedInAsync(leader)).GetFromJsonAsync<JsonElement>("/api/contracting/mine", Ct);
             Assert.Contains(mine.EnumerateArray(), c => c.GetProperty("caseCode").GetString() == code);
         }
+        // Contracted, the cadre answers for the case and opens it with its log.
+        var asCadre = await cadre.GetFromJsonAsync<JsonElement>($"/api/cases/{code}", Ct);
+        Assert.Contains(asCadre.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "contract.assigned");
         var detail = await office.GetFromJsonAsync<JsonElement>($"/api/cases/{code}", Ct);
         Assert.Contains(detail.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "contract.assigned");
         Assert.Null(detail.GetProperty("firstBrokenLink").ValueKind == JsonValueKind.Null ? null : (int?)detail.GetProperty("firstBrokenLink").GetInt32());

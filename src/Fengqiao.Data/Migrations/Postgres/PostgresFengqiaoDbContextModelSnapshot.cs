@@ -240,6 +240,10 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<int?>("ClosedWithinDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContractLeaderStaffIds")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
                     b.Property<int>("DeadlineLevel")
                         .HasColumnType("integer");
 

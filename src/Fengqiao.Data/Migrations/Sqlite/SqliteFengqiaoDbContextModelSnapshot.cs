@@ -233,6 +233,10 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<int?>("ClosedWithinDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContractLeaderStaffIds")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DeadlineLevel")
                         .HasColumnType("INTEGER");
 
