@@ -50,7 +50,7 @@ internal static class CaseGenerator
         "HandlingUnitId", "ResidentId", "ResidentAccountId", "RegisteredAt", "QueryCode", "Urgent", "Stage", "ProfileCode", "DueAt",
         "EventCount", "Address", "RegisteredBy", "FirstContact", "GroupSize", "IsRepeat", "RepeatOf", "IdempotencyKey",
         "ResolvedOnTheSpot", "DecidedAt", "DecisionDueAt", "RepliedAt", "ReplyDueAt", "ClosedAt", "ClosedWithinDays", "Rating", "Version",
-        "ReplySubmittedAt", "DeadlineLevel",
+        "ReplySubmittedAt", "DeadlineLevel", "ContractLeaderStaffIds",
     ];
 
     private sealed record Area(string DistrictCode, string Prefix, string[] Villages, Dictionary<string, Guid[]> TownUnits, Guid Bureau, Guid Centre, Guid[] Departments);
@@ -254,6 +254,7 @@ internal static class CaseGenerator
                 await writer.WriteAsync(0, NpgsqlDbType.Integer);
                 await writer.WriteNullAsync(); // ReplySubmittedAt: no draft waits for sign-off
                 await writer.WriteAsync(due is { } d && d <= asOf ? 2 : 0, NpgsqlDbType.Integer); // DeadlineLevel as the sweep would mark it
+                await writer.WriteNullAsync(); // ContractLeaderStaffIds: no leader contracted
 
                 if ((i + 1) % 1_000_000 == 0)
                 {
