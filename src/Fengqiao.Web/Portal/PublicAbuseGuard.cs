@@ -25,25 +25,25 @@ public sealed class PublicAbuseGuard(IServiceScopeFactory scopes, IClock clock, 
 
     public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
 
-    public async Task<bool> ChallengeRequiredAsync(HttpContext http)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-        return await PortalFailureCounter.FailuresAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted) >= FailuresBeforeChallenge;
-    }
+    public Task<bool> ChallengeRequiredAsync(HttpContext http) =>
+        WithDatabaseAsync(async db => await PortalFailureCounter.FailuresAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted) >= FailuresBeforeChallenge);
 
-    public async Task RecordFailureAsync(HttpContext http)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-        await PortalFailureCounter.RecordAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted);
-    }
+    /// <summary>Counts a failure and answers whether the client must now answer a sum (the count the update returned, not a second read).</summary>
+    public Task<bool> RecordFailureAsync(HttpContext http) =>
+        WithDatabaseAsync(async db => await PortalFailureCounter.RecordAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted) >= FailuresBeforeChallenge);
 
-    public async Task ForgiveAsync(HttpContext http)
+    public Task ForgiveAsync(HttpContext http) =>
+        WithDatabaseAsync(async db =>
+        {
+            await PortalFailureCounter.ForgiveAsync(db, ClientOf(http), http.RequestAborted);
+            return true;
+        });
+
+    // The guard is a singleton; each check uses a short-lived context of its own.
+    private async Task<T> WithDatabaseAsync<T>(Func<FengqiaoDbContext, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-        await PortalFailureCounter.ForgiveAsync(db, ClientOf(http), http.RequestAborted);
+        return await work(scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>());
     }
 
     /// <summary>A new sum for this client; its answer goes into the protected cookie, never into the page.</summary>
