@@ -39,6 +39,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Security.PersonalDataReencryption>();
         services.AddSingleton<Cases.KnownReferences>();
         services.AddSingleton(new Cases.TrackingNumberBlocks());
+        if (configuration.GetValue("Intake:GroupCommit", true))
+        {
+            services.AddSingleton(sp => new Cases.RegistrationCommits(sp.GetRequiredService<DatabaseSettings>()));
+        }
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddSingleton<Text.CaseMatterIndex>();
         services.AddScoped<Deadlines.DeadlineSweep>();

@@ -55,7 +55,7 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 /// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
 public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters,
-    TrackingNumberBlocks? numbers = null)
+    TrackingNumberBlocks? numbers = null, RegistrationCommits? commits = null)
 {
     public const int MaxRepresentatives = 5;
 
@@ -67,7 +67,8 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         services.GetRequiredService<Security.PersonalDataProtector>(),
         services.GetRequiredService<KnownReferences>(),
         services.GetRequiredService<Text.CaseMatterIndex>(),
-        services.GetService<TrackingNumberBlocks>());
+        services.GetService<TrackingNumberBlocks>(),
+        services.GetService<RegistrationCommits>());
 
     public async Task<IntakeResult> RegisterAsync(NewCase request, string actor, CancellationToken cancellationToken = default)
     {
@@ -80,6 +81,9 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             return new IntakeResult(earlier, Replayed: true, []);
         }
 
+        // Group commit only when this registration is all the context will save: a caller's transaction or its other
+        // pending changes must be saved together with the case, as they always were.
+        var grouped = commits is not null && db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges();
         var now = clock.GetCurrentInstant();
         var (division, parties) = await ValidateAsync(request, now, cancellationToken);
         await protector.EnsureReadyAsync(cancellationToken);
@@ -130,7 +134,14 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         await Notices.ResidentNotices.QueueAsync(db, record, transition.Event, transition.Case.Version, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (grouped)
+            {
+                await SaveInNextBatchAsync(commits!);
+            }
+            else
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException) when (key is not null)
         {
@@ -146,6 +157,23 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         // This node finds the new case at once; other nodes on their next catch-up.
         matters.Add(record.Id, record.Title, record.Detail);
         return new IntakeResult(record, Replayed: false, earlierCases, similar);
+    }
+
+    /// <summary>
+    /// Hands this registration's new rows to the node's group commit and waits for their batch. Not cancellable once
+    /// queued: the case is then saved either way, and a retry with the same key finds it. Afterwards the rows are
+    /// tracked here again, unchanged, as after a save of this context.
+    /// </summary>
+    private async Task SaveInNextBatchAsync(RegistrationCommits group)
+    {
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        var entities = added.Select(e => e.Entity).ToList();
+        foreach (var entry in added)
+        {
+            entry.State = EntityState.Detached;
+        }
+        await group.SaveAsync(entities);
+        db.AttachRange(entities);
     }
 
     /// <summary>Loads a case in the caller's scope and rebuilds its lifecycle from the log.</summary>

@@ -43,17 +43,17 @@ public abstract partial class FengqiaoDbContext
         if (Database.CurrentTransaction is not null)
         {
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            foreach (var (key, delta) in changes)
+            foreach (var (sql, parameters) in KpiRollupSql.Upserts(this, changes))
             {
-                Database.ExecuteSqlRaw(KpiRollupSql.Upsert, KpiRollupSql.UpsertParameters(this, key, delta));
+                Database.ExecuteSqlRaw(sql, parameters);
             }
             return saved;
         }
         using var transaction = Database.BeginTransaction();
-        var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        foreach (var (key, delta) in changes)
+        var count = WithoutSavepoint(() => base.SaveChanges(acceptAllChangesOnSuccess: false));
+        foreach (var (sql, parameters) in KpiRollupSql.Upserts(this, changes))
         {
-            Database.ExecuteSqlRaw(KpiRollupSql.Upsert, KpiRollupSql.UpsertParameters(this, key, delta));
+            Database.ExecuteSqlRaw(sql, parameters);
         }
         transaction.Commit();
         if (acceptAllChangesOnSuccess)
@@ -73,17 +73,28 @@ public abstract partial class FengqiaoDbContext
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var (key, delta) in changes)
+            foreach (var (sql, parameters) in KpiRollupSql.Upserts(this, changes))
             {
-                await Database.ExecuteSqlRawAsync(KpiRollupSql.Upsert, KpiRollupSql.UpsertParameters(this, key, delta), cancellationToken);
+                await Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
             }
             return saved;
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        foreach (var (key, delta) in changes)
+        int count;
+        // The transaction is this method's own and is rolled back whole on failure: a savepoint around the save would
+        // only cost a round trip.
+        Database.AutoSavepointsEnabled = false;
+        try
         {
-            await Database.ExecuteSqlRawAsync(KpiRollupSql.Upsert, KpiRollupSql.UpsertParameters(this, key, delta), cancellationToken);
+            count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = true;
+        }
+        foreach (var (sql, parameters) in KpiRollupSql.Upserts(this, changes))
+        {
+            await Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess)
@@ -91,6 +102,19 @@ public abstract partial class FengqiaoDbContext
             ChangeTracker.AcceptAllChanges();
         }
         return count;
+    }
+
+    private int WithoutSavepoint(Func<int> save)
+    {
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return save();
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = true;
+        }
     }
 
     /// <summary>Per roll-up row, the change in settled counts of the cases about to be saved (new minus old); zero changes left out.</summary>

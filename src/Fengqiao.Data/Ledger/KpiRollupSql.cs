@@ -20,12 +20,34 @@ internal static class KpiRollupSql
 
     private static readonly string AllColumns = string.Join(", ", CaseKpiRollup.KeyColumns.Concat(CaseKpiRollup.CountColumns).Select(Quote));
 
-    public static readonly string Upsert =
-        $"INSERT INTO \"CaseKpiRollups\" ({AllColumns}) VALUES ({string.Join(", ", Enumerable.Range(0, CaseKpiRollup.KeyColumns.Length + CaseKpiRollup.CountColumns.Length).Select(i => "{" + i + "}"))}) "
-        + $"ON CONFLICT ({string.Join(", ", CaseKpiRollup.KeyColumns.Select(Quote))}) DO UPDATE SET "
+    /// <summary>Rows per upsert statement: a roll-up of a big save goes in a few statements, well under SQLite's parameter limit.</summary>
+    public const int RowsPerUpsert = 500;
+
+    private static readonly int ColumnCount = CaseKpiRollup.KeyColumns.Length + CaseKpiRollup.CountColumns.Length;
+
+    private static readonly string UpsertTail =
+        $" ON CONFLICT ({string.Join(", ", CaseKpiRollup.KeyColumns.Select(Quote))}) DO UPDATE SET "
         + string.Join(", ", CaseKpiRollup.CountColumns.Select(c => $"{Quote(c)} = \"CaseKpiRollups\".{Quote(c)} + excluded.{Quote(c)}"));
 
-    public static object[] UpsertParameters(FengqiaoDbContext db, CaseKpiRollupKey key, SettledCounts d) =>
+    /// <summary>
+    /// The atomic adds of a save's roll-up changes, as few multi-row statements (one for any save of up to
+    /// <see cref="RowsPerUpsert"/> rows). Rows go in key order, so two nodes adding to the same rows lock them in the
+    /// same order and cannot deadlock.
+    /// </summary>
+    public static IEnumerable<(string Sql, object[] Parameters)> Upserts(FengqiaoDbContext db, IReadOnlyDictionary<CaseKpiRollupKey, SettledCounts> changes)
+    {
+        var ordered = changes.OrderBy(c => c.Key.Month).ThenBy(c => c.Key.HandlingUnitId).ThenBy(c => c.Key.RegisteringUnitId)
+            .ThenBy(c => c.Key.Town, StringComparer.Ordinal).ThenBy(c => c.Key.Channel).ToList();
+        foreach (var chunk in ordered.Chunk(RowsPerUpsert))
+        {
+            var rows = Enumerable.Range(0, chunk.Length)
+                .Select(r => "(" + string.Join(", ", Enumerable.Range(r * ColumnCount, ColumnCount).Select(i => "{" + i + "}")) + ")");
+            var sql = $"INSERT INTO \"CaseKpiRollups\" ({AllColumns}) VALUES {string.Join(", ", rows)}{UpsertTail}";
+            yield return (sql, [.. chunk.SelectMany(c => UpsertParameters(db, c.Key, c.Value))]);
+        }
+    }
+
+    private static object[] UpsertParameters(FengqiaoDbContext db, CaseKpiRollupKey key, SettledCounts d) =>
     [
         key.Month, Id(db, key.HandlingUnitId), Id(db, key.RegisteringUnitId), key.Town, (int)key.Channel,
         d.Registered, d.OnTheSpot, d.Within10, d.Within20, d.DecisionDecided, d.DecisionOnTime, d.ReplyReplied, d.ReplyOnTime, d.Replied, d.Closed, d.Rated, d.Satisfied,
