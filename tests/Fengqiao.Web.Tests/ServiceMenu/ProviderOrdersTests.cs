@@ -11,7 +11,7 @@ namespace Fengqiao.Web.Tests.ServiceMenu;
 /// Through the real host: a provider lists and works only their own orders, another provider's order is refused with
 /// a localised 403 and left as it was, and the orderer rates a held order once on the portal with its number and phone.
 /// </summary>
-public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
+public sealed partial class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -74,15 +74,15 @@ public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixt
         var waiting = await OrderOfAsync("孙税通", ServiceOrderState.Scheduled);
         var client = factory.Anonymous();
         var token = FormSignIn.AntiforgeryToken(await client.GetStringAsync("/portal/services/track", Ct));
-        async Task<string> PostAsync(Dictionary<string, string> fields)
+        async Task<string> PostAsync(Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.OK)
         {
             fields["__RequestVerificationToken"] = token;
             var response = await client.PostAsync("/portal/services/track", new FormUrlEncodedContent(fields), Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(expected, response.StatusCode);
             return await response.Content.ReadAsStringAsync(Ct);
         }
 
-        var wrong = await PostAsync(new() { ["_handler"] = "service-lookup", ["Lookup.Code"] = attended.Code, ["Lookup.Phone"] = "13900000000" });
+        var wrong = await PostAsync(new() { ["_handler"] = "service-lookup", ["Lookup.Code"] = attended.Code, ["Lookup.Phone"] = "13900000000" }, HttpStatusCode.NotFound);
         Assert.Contains("data-testid=\"lookup-error\"", wrong, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"service-order\"", wrong, StringComparison.Ordinal);
 
@@ -104,6 +104,65 @@ public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixt
         Assert.Equal((ServiceOrderState.Rated, 4, "很实用"), (row.State, row.Stars, row.Comment));
         Assert.Equal(ServiceOrderState.Scheduled, (await db.ServiceOrders.SingleAsync(o => o.Id == waiting.Id, Ct)).State);
     }
+
+    [Fact]
+    public async Task After_three_wrong_pairs_the_lookup_and_the_rating_wait_for_the_sum_and_the_right_answer_lets_the_lookup_through()
+    {
+        // An order no other test of this class changes: only its number and phone matter here.
+        var order = await OrderOfAsync("孙税通", ServiceOrderState.Scheduled);
+        var client = factory.Anonymous();
+        var token = FormSignIn.AntiforgeryToken(await client.GetStringAsync("/portal/services/track", Ct));
+        async Task<(HttpStatusCode Status, string Body)> PostAsync(Dictionary<string, string> fields)
+        {
+            fields["__RequestVerificationToken"] = token;
+            var response = await client.PostAsync("/portal/services/track", new FormUrlEncodedContent(fields), Ct);
+            return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
+        }
+        Dictionary<string, string> Lookup(string phone) => new() { ["_handler"] = "service-lookup", ["Lookup.Code"] = order.Code, ["Lookup.Phone"] = phone };
+
+        for (var i = 0; i < 3; i++)
+        {
+            var (status, body) = await PostAsync(Lookup($"1390000000{i}"));
+            Assert.Equal(HttpStatusCode.NotFound, status);
+            Assert.Contains("data-testid=\"lookup-error\"", body, StringComparison.Ordinal);
+        }
+
+        // The right pair, but the sum is due: nothing is looked up, and the rating form is no way around it.
+        var (blocked, blockedBody) = await PostAsync(Lookup(order.Phone!));
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked);
+        Assert.DoesNotContain("data-testid=\"service-order\"", blockedBody, StringComparison.Ordinal);
+        var (rateBlocked, rateBody) = await PostAsync(new() { ["_handler"] = "service-rate", ["Rating.Code"] = order.Code, ["Rating.Phone"] = order.Phone!, ["Rating.Stars"] = "5" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, rateBlocked);
+        Assert.DoesNotContain("data-testid=\"service-order\"", rateBody, StringComparison.Ordinal);
+        var question = Question().Match(rateBody);
+        Assert.True(question.Success, "the page asks the sum once it is due");
+
+        var wrongSum = Lookup(order.Phone!);
+        wrongSum["Lookup.Answer"] = (Answer(question) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (wrongStatus, wrongBody) = await PostAsync(wrongSum);
+        Assert.Equal(HttpStatusCode.TooManyRequests, wrongStatus);
+        Assert.Contains("data-testid=\"challenge-failed\"", wrongBody, StringComparison.Ordinal);
+
+        var next = Question().Match(wrongBody);
+        Assert.True(next.Success, "a new sum comes with the refusal");
+        var answered = Lookup(order.Phone!);
+        answered["Lookup.Answer"] = Answer(next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (okStatus, okBody) = await PostAsync(answered);
+        Assert.Equal(HttpStatusCode.OK, okStatus);
+        Assert.Contains("data-testid=\"service-order\"", okBody, StringComparison.Ordinal);
+        // Forgiven: the next lookup needs no sum.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Lookup(order.Phone!))).Status);
+    }
+
+    private static int Answer(System.Text.RegularExpressions.Match question)
+    {
+        var left = int.Parse(question.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var right = int.Parse(question.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return question.Groups[2].Value == "+" ? left + right : left - right;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"data-testid=""challenge-question"">(\d+) ([+-]) (\d+) = \?<")]
+    private static partial System.Text.RegularExpressions.Regex Question();
 }
 
 /// <summary>An administrator links a provider row to a service-provider account; anything else is refused with the reason.</summary>
