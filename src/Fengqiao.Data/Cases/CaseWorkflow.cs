@@ -470,12 +470,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         if (residentIds.Count > 0 || phoneNames.Count > 0)
         {
             var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!)).ToList();
-            var candidates = (await (
-                    from party in db.CaseParties.IgnoreQueryFilters()
-                    join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
-                    where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.PhoneIndex != null && phones.Contains(party.PhoneIndex))
-                    select new { c.Id, c.TrackingCode, c.Title, c.Detail, c.CategoryCode, Phone = party.PhoneIndex, party.Name, party.ResidentId, c.RegisteredAt })
-                .ToListAsync(cancellationToken))
+            var candidates = (await ToListAsync(SamePersonQuery(db, residentIds, phones), cancellationToken))
                 // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
                 .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
                 .DistinctBy(c => c.Id)
@@ -495,7 +490,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             var ids = sameMatter.Select(m => m.CaseId).ToList();
             // Scope applies: a clerk is told only of cases the clerk may open.
-            var visible = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode, c.Title, c.RegisteredAt }).ToListAsync(cancellationToken);
+            var visible = await ToListAsync(VisibleCasesQuery(db, ids), cancellationToken);
             foreach (var c in visible)
             {
                 var similarity = sameMatter.First(m => m.CaseId == c.Id).Similarity;
@@ -505,6 +500,35 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         return [.. found.Values
             .Where(c => c.IsRepeat || !c.SamePerson || c.Similarity > 0)
             .OrderByDescending(c => c.IsRepeat).ThenByDescending(c => c.Similarity).ThenByDescending(c => c.RegisteredAt)];
+    }
+
+    /// <summary>One party row of an earlier case that may be the same person's (by resident, or by phone).</summary>
+    private sealed record SamePersonRow(Guid Id, string TrackingCode, string Title, string? Detail, string? CategoryCode, string? Phone, string Name, Guid? ResidentId, Instant RegisteredAt);
+
+    private sealed record VisibleCase(Guid Id, string TrackingCode, string Title, Instant RegisteredAt);
+
+    // Intake runs these two for every registration: compiled once, they skip EF's per-call expression work
+    // (parameter extraction and the query-cache lookup), a few percent of intake's CPU.
+    private static readonly Func<FengqiaoDbContext, List<Guid>, List<string>, IAsyncEnumerable<SamePersonRow>> SamePersonQuery =
+        EF.CompileAsyncQuery((FengqiaoDbContext db, List<Guid> residentIds, List<string> phones) =>
+            from party in db.CaseParties.IgnoreQueryFilters()
+            join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
+            where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.PhoneIndex != null && phones.Contains(party.PhoneIndex))
+            select new SamePersonRow(c.Id, c.TrackingCode, c.Title, c.Detail, c.CategoryCode, party.PhoneIndex, party.Name, party.ResidentId, c.RegisteredAt));
+
+    // Scope applies (the query filter): a clerk is told only of cases the clerk may open.
+    private static readonly Func<FengqiaoDbContext, List<Guid>, IAsyncEnumerable<VisibleCase>> VisibleCasesQuery =
+        EF.CompileAsyncQuery((FengqiaoDbContext db, List<Guid> ids) =>
+            db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new VisibleCase(c.Id, c.TrackingCode, c.Title, c.RegisteredAt)));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+        return list;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

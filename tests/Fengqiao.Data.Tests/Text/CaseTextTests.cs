@@ -1,3 +1,5 @@
+using Fengqiao.Data.Scope;
+using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Data.Cases;
@@ -98,6 +100,28 @@ public sealed class CaseTextTests(DemoDatabaseFixture fixture) : IClassFixture<D
         Assert.True(top.SamePerson && top.IsRepeat);
         Assert.InRange(top.Similarity, MatterSimilarity.RepeatThreshold, 1.0);
         Assert.Equal(again.Similar.OrderByDescending(c => c.IsRepeat).ThenByDescending(c => c.Similarity).Select(c => c.TrackingCode), again.Similar.Select(c => c.TrackingCode));
+    }
+
+    [Fact]
+    public async Task A_same_matter_hint_outside_the_clerks_scope_is_not_shown_but_the_persons_own_earlier_case_is()
+    {
+        const string Detail = "城北物流园货车夜间进出，鸣笛和卸货噪音持续到凌晨，周边三个小区居民无法休息，请求限制夜间作业。";
+        var mine = await RegisterAsync(await RequestAsync("城北物流园货车夜间噪音扰民", Detail, "370505198808080015"));
+        var someoneElse = await RegisterAsync(await RequestAsync("城北物流园货车夜间噪音扰民严重", Detail, "370505199202020012"));
+        // A clerk of another unit with no area: neither case is in the clerk's scope.
+        var outsider = new AccessScope(ScopeKind.Unit, Guid.NewGuid(), null, "outsider");
+        await using var db = fixture.Database.Context(new FixedAccessScopeProvider(outsider));
+        var workflow = CaseWorkflow.For(db, fixture.Services);
+
+        var preview = await workflow.PreviewEarlierAsync("城北物流园货车夜间噪音", Detail, null,
+            [new NewParty("赵志强", "370505198808080015", null, false)], TestContext.Current.CancellationToken);
+
+        // Identity does not depend on who registers: the person's own case is found; another resident's is not told.
+        Assert.Contains(preview, c => c.TrackingCode == mine.Case.TrackingCode && c.SamePerson);
+        Assert.DoesNotContain(preview, c => c.TrackingCode == someoneElse.Case.TrackingCode);
+        var everywhere = await WithWorkflowAsync(w => w.PreviewEarlierAsync("城北物流园货车夜间噪音", Detail, null,
+            [new NewParty("赵志强", "370505198808080015", null, false)], TestContext.Current.CancellationToken));
+        Assert.Contains(everywhere, c => c.TrackingCode == someoneElse.Case.TrackingCode && !c.SamePerson);
     }
 
     [Fact]
