@@ -304,7 +304,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         caseCount += await Portal.Open311DemoSeeder.SeedAsync(db, rules, clock, protector, cancellationToken);
         await Whistles.WhistleDemoSeeder.SeedAsync(db, rules, now, cancellationToken);
         await new Grid.GridDemoSeeder(db, rules, clock, protector).SeedAsync(accountIds, cancellationToken);
-        await new ServiceMenu.ServiceProviderDemoSeeder(db, clock).SeedAsync(accountIds, cancellationToken);
+        await new ServiceMenu.ServiceProviderDemoSeeder(db, clock, protector).SeedAsync(accountIds, cancellationToken);
         await new JudicialAid.JudicialAidDemoSeeder(db).SeedAsync(now, cancellationToken);
         await new Procuratorate.ProcuratorateDemoSeeder(db, rules.Calendar).SeedAsync(now, cancellationToken);
         caseCount += await new Contracting.ContractingDemoSeeder(db, rules, clock, protector).SeedAsync(accountIds, cancellationToken);

@@ -21,10 +21,12 @@ public sealed class ProviderOrderRefusedException(Guid orderId, string accountId
 /// sees the orders matched to them, confirms (接单) or declines (拒单) with a reason, then records the service as held
 /// and the attendance. Every action first checks that the order is matched to the provider linked to the account; a
 /// declined order is matched again at once to the next fitting provider, or stays "ordered" with the reason shown to
-/// the orderer when they chose that lecturer.
+/// the orderer when they chose that lecturer; either way the orderer is told through the notice outbox.
 /// </summary>
-public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock)
+public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Security.PersonalDataProtector protector)
 {
+    private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
     /// <summary>The provider row linked to an account, or null for an account no provider uses.</summary>
     public Task<ServiceProviderRecord?> ProviderForAsync(string accountId, CancellationToken ct = default) =>
         db.ServiceProviders.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == accountId, ct);
@@ -133,9 +135,55 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock)
             record.ScheduledEnd = best.Slot.End;
             await menu.HoldSlotAsync(best.Provider.Id, best.Slot, ct);
         }
+        await QueueDeclinedNoticesAsync(record, reason ?? "", best?.Provider.Name, sequence, now, ct);
         await db.SaveChangesAsync(ct);
         return record;
     }
+
+    /// <summary>
+    /// Tells the orderer that the provider declined, in the same save: an SMS to the phone the order was placed with
+    /// (sealed like every stored phone of a notice) and an in-app notice when they ordered signed in. The text says
+    /// who takes the order now, or that it waits, and why.
+    /// </summary>
+    private async Task QueueDeclinedNoticesAsync(ServiceOrderRecord record, string reason, string? nextProvider, int sequence, Instant now, CancellationToken ct)
+    {
+        var service = await db.ServiceOfferings.AsNoTracking().Where(o => o.Code == record.OfferingCode).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? record.OfferingCode;
+        var text = DeclinedNoticeText(record.TrackingCode, service, reason.Trim(), nextProvider, record.ScheduledStart);
+        const string Kind = "service.declined";
+        if (!string.IsNullOrWhiteSpace(record.ContactPhone))
+        {
+            await protector.EnsureReadyAsync(ct);
+            db.Notices.Add(new Notices.Notice
+            {
+                DedupKey = $"{Kind}:{record.Id:N}:{sequence}:sms",
+                Channel = Notices.NoticeChannel.Sms,
+                Address = protector.Protect(record.ContactPhone),
+                Kind = Kind,
+                Subject = "【枫桥】" + text,
+                Body = text,
+                CreatedAt = now,
+            });
+        }
+        if (record.OrdererAccountId is { } account)
+        {
+            db.Notices.Add(new Notices.Notice
+            {
+                DedupKey = $"{Kind}:{record.Id:N}:{sequence}:account",
+                Channel = Notices.NoticeChannel.InApp,
+                AccountId = account,
+                Kind = Kind,
+                Subject = "服务预约有变动 (your service order changed)",
+                Body = text,
+                CreatedAt = now,
+            });
+        }
+    }
+
+    internal static string DeclinedNoticeText(string trackingCode, string service, string reason, string? nextProvider, Instant? start) =>
+        nextProvider is not null
+            ? $"您预约的“{service}”（编号 {trackingCode}）原提供者无法承接（{reason}），已改由{nextProvider}提供"
+              + (start is { } s ? $"，时间 {s.InZone(Zone):M月d日 HH:mm}" : "") + "，待其确认。"
+            : $"您预约的“{service}”（编号 {trackingCode}）所选提供者无法承接：{reason}。可凭编号和电话在服务查询中查看，或改约其他日期。";
 
     /// <summary>
     /// True when the order is matched to the account's provider; false when no such order exists at all; otherwise

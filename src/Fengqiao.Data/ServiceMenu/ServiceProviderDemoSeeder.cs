@@ -10,7 +10,7 @@ namespace Fengqiao.Data.ServiceMenu;
 /// attended and rated in the past weeks — and one order the lecturer declined with a reason. Past orders are placed
 /// and worked through by the same desks at the past instants, so every step is checked and logged as in real use.
 /// </summary>
-public sealed class ServiceProviderDemoSeeder(FengqiaoDbContext db, IClock clock)
+public sealed class ServiceProviderDemoSeeder(FengqiaoDbContext db, IClock clock, Security.PersonalDataProtector protector)
 {
     private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
@@ -88,7 +88,7 @@ public sealed class ServiceProviderDemoSeeder(FengqiaoDbContext db, IClock clock
                 }
                 else if (k == 2 && plan.Account == "lecturer")
                 {
-                    await new ProviderOrderDesk(db, nowClock).DeclineAsync(placed.Id, "当天已有县里的集中宣讲任务，请改约其他日期", provider.AccountId!, plan.Provider, ct);
+                    await new ProviderOrderDesk(db, nowClock, protector).DeclineAsync(placed.Id, "当天已有县里的集中宣讲任务，请改约其他日期", provider.AccountId!, plan.Provider, ct);
                 }
             }
         }

@@ -2,6 +2,8 @@ using Fengqiao.Core.Organisations;
 using Fengqiao.Core.ServiceMenu;
 using Fengqiao.Data.People;
 using Fengqiao.Data.Scope;
+using Fengqiao.Data.Notices;
+using Fengqiao.Data.Security;
 using Fengqiao.Data.ServiceMenu;
 using Fengqiao.Testing;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +23,8 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
     private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private PersonalDataProtector Protector => fixture.Services.GetRequiredService<PersonalDataProtector>();
 
     private sealed class MovableClock(Instant now) : IClock
     {
@@ -55,7 +59,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
     {
         var (lecturerId, lecturerDb) = await SignedInAsync("lecturer");
         await using var _ = lecturerDb;
-        var orders = await new ProviderOrderDesk(lecturerDb, SystemClock.Instance).OrdersAsync(lecturerId, Ct);
+        var orders = await new ProviderOrderDesk(lecturerDb, SystemClock.Instance, Protector).OrdersAsync(lecturerId, Ct);
         var provider = await lecturerDb.ServiceProviders.SingleAsync(p => p.AccountId == lecturerId, Ct);
         Assert.Equal("王立法", provider.Name);
         Assert.NotEmpty(orders);
@@ -70,7 +74,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         {
             var (id, db) = await SignedInAsync(name);
             await using var __ = db;
-            Assert.Contains(await new ProviderOrderDesk(db, SystemClock.Instance).OrdersAsync(id, Ct), o => o.State == ServiceOrderState.Rated);
+            Assert.Contains(await new ProviderOrderDesk(db, SystemClock.Instance, Protector).OrdersAsync(id, Ct), o => o.State == ServiceOrderState.Rated);
         }
     }
 
@@ -90,16 +94,16 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         Assert.Equal(ServiceOrderState.Matched, order.State);
         var versionBefore = order.Version;
 
-        var refused = await Assert.ThrowsAsync<ProviderOrderRefusedException>(() => new ProviderOrderDesk(tutorDb, clock).ConfirmAsync(order.Id, tutorId, "taxtutor", Ct));
+        var refused = await Assert.ThrowsAsync<ProviderOrderRefusedException>(() => new ProviderOrderDesk(tutorDb, clock, Protector).ConfirmAsync(order.Id, tutorId, "taxtutor", Ct));
         Assert.Contains("未派给您", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ProviderOrderRefusedException>(() => new ProviderOrderDesk(tutorDb, clock).DeclineAsync(order.Id, "没空", tutorId, "taxtutor", Ct));
-        Assert.Null(await new ProviderOrderDesk(tutorDb, clock).ConfirmAsync(Guid.NewGuid(), tutorId, "taxtutor", Ct));
+        await Assert.ThrowsAsync<ProviderOrderRefusedException>(() => new ProviderOrderDesk(tutorDb, clock, Protector).DeclineAsync(order.Id, "没空", tutorId, "taxtutor", Ct));
+        Assert.Null(await new ProviderOrderDesk(tutorDb, clock, Protector).ConfirmAsync(Guid.NewGuid(), tutorId, "taxtutor", Ct));
         system.ChangeTracker.Clear();
         var untouched = await system.ServiceOrders.SingleAsync(o => o.Id == order.Id, Ct);
         Assert.Equal((ServiceOrderState.Matched, versionBefore), (untouched.State, untouched.Version));
         Assert.Equal(2, await system.ServiceOrderEvents.CountAsync(e => e.OrderId == order.Id, Ct));
 
-        var confirmed = await new ProviderOrderDesk(lecturerDb, clock).ConfirmAsync(order.Id, lecturerId, "lecturer", Ct);
+        var confirmed = await new ProviderOrderDesk(lecturerDb, clock, Protector).ConfirmAsync(order.Id, lecturerId, "lecturer", Ct);
         Assert.Equal(ServiceOrderState.Scheduled, confirmed!.State);
     }
 
@@ -124,10 +128,10 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         var chosen = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464402", null,
             "370505001203", day, lecturer.Id, null), Ct);
         var slotsBefore = await FreeMinutesAsync(system, lecturer.Id);
-        var empty = await Assert.ThrowsAsync<ServiceRuleException>(() => new ProviderOrderDesk(lecturerDb, clock).DeclineAsync(chosen.Id, " ", lecturerId, "lecturer", Ct));
+        var empty = await Assert.ThrowsAsync<ServiceRuleException>(() => new ProviderOrderDesk(lecturerDb, clock, Protector).DeclineAsync(chosen.Id, " ", lecturerId, "lecturer", Ct));
         Assert.Contains("理由", empty.Message, StringComparison.Ordinal);
         lecturerDb.ChangeTracker.Clear();
-        var waiting = await new ProviderOrderDesk(lecturerDb, clock).DeclineAsync(chosen.Id, "当天在外地授课", lecturerId, "lecturer", Ct);
+        var waiting = await new ProviderOrderDesk(lecturerDb, clock, Protector).DeclineAsync(chosen.Id, "当天在外地授课", lecturerId, "lecturer", Ct);
         Assert.Equal(ServiceOrderState.Ordered, waiting!.State);
         Assert.Null(waiting.ProviderId);
         await using (var check = fixture.Database.Context())
@@ -138,19 +142,31 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
             var seen = await new PortalServiceOrders(check, clock).FindAsync(chosen.TrackingCode, "13905464402", Ct);
             Assert.Equal("当天在外地授课", seen!.DeclineReason);
             Assert.False(seen.MayRate);
+            // The orderer is told at once, by SMS to the phone the order was placed with (sealed in the outbox).
+            var told = Assert.Single(await check.Notices.Where(n => n.Kind == "service.declined" && n.DedupKey.Contains(chosen.Id.ToString("N"))).ToListAsync(Ct));
+            Assert.Equal(NoticeChannel.Sms, told.Channel);
+            Assert.NotEqual("13905464402", told.Address);
+            Assert.Equal("13905464402", Protector.Reveal(told.Address!));
+            Assert.Contains(chosen.TrackingCode, told.Body, StringComparison.Ordinal);
+            Assert.Contains("当天在外地授课", told.Body, StringComparison.Ordinal);
+            Assert.Null(told.SentAt);
         }
-        Assert.DoesNotContain(await new ProviderOrderDesk(lecturerDb, clock).OrdersAsync(lecturerId, Ct), o => o.Id == chosen.Id);
+        Assert.DoesNotContain(await new ProviderOrderDesk(lecturerDb, clock, Protector).OrdersAsync(lecturerId, Ct), o => o.Id == chosen.Id);
 
         // Left to the system: the next lecturer who fits takes it.
         var open = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464403", null,
             "370505001203", day, null, null), Ct);
         Assert.Equal(lecturer.Id, open.ProviderId); // the only lecturer listing the topic ranks first
         {
-            var rematched = await new ProviderOrderDesk(lecturerDb, clock).DeclineAsync(open.Id, "另有安排", lecturerId, "lecturer", Ct);
+            var rematched = await new ProviderOrderDesk(lecturerDb, clock, Protector).DeclineAsync(open.Id, "另有安排", lecturerId, "lecturer", Ct);
             Assert.NotNull(rematched!.ProviderId);
             Assert.NotEqual(lecturer.Id, rematched.ProviderId);
             Assert.Equal(ServiceOrderState.Matched, rematched.State);
             await using var check = fixture.Database.Context();
+            var nextName = await check.ServiceProviders.Where(p => p.Id == rematched.ProviderId).Select(p => p.Name).SingleAsync(Ct);
+            var moved = Assert.Single(await check.Notices.Where(n => n.Kind == "service.declined" && n.DedupKey.Contains(open.Id.ToString("N"))).ToListAsync(Ct));
+            Assert.Contains("已改由" + nextName + "提供", moved.Body, StringComparison.Ordinal);
+            Assert.Contains("另有安排", moved.Body, StringComparison.Ordinal);
             Assert.Equal(["service.ordered", "service.matched", "service.declined", "service.matched"],
                 await check.ServiceOrderEvents.Where(e => e.OrderId == open.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync(Ct));
             // The re-matched order still replays: its new provider confirms it.
@@ -172,7 +188,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         var credit = UnifiedSocialCreditCode.Create("91370521MA3E5F6G7").Value;
         var order = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("tax-tutoring", "增值税", OrdererKind.Enterprise, "垦利某新能源有限公司", "13905464404", credit,
             "370505001", day, tutor.Id, null), Ct);
-        await new ProviderOrderDesk(tutorDb, clock).ConfirmAsync(order.Id, tutorId, "taxtutor", Ct);
+        await new ProviderOrderDesk(tutorDb, clock, Protector).ConfirmAsync(order.Id, tutorId, "taxtutor", Ct);
 
         await using var portal = fixture.Database.Context(new FixedAccessScopeProvider(AccessScope.Nobody));
         var orders = new PortalServiceOrders(portal, clock);
@@ -185,9 +201,9 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         portal.ChangeTracker.Clear();
         clock.Now = (await system.ServiceOrders.AsNoTracking().SingleAsync(o => o.Id == order.Id, Ct)).ScheduledStart!.Value + Duration.FromHours(2);
         tutorDb.ChangeTracker.Clear();
-        await new ProviderOrderDesk(tutorDb, clock).MarkHeldAsync(order.Id, tutorId, "taxtutor", Ct);
+        await new ProviderOrderDesk(tutorDb, clock, Protector).MarkHeldAsync(order.Id, tutorId, "taxtutor", Ct);
         tutorDb.ChangeTracker.Clear();
-        await new ProviderOrderDesk(tutorDb, clock).RecordAttendanceAsync(order.Id, 18, tutorId, "taxtutor", Ct);
+        await new ProviderOrderDesk(tutorDb, clock, Protector).RecordAttendanceAsync(order.Id, 18, tutorId, "taxtutor", Ct);
         Assert.True((await orders.FindAsync(order.TrackingCode, "13905464404", Ct))!.MayRate);
         await Assert.ThrowsAsync<ServiceRuleException>(() => orders.RateAsync(order.TrackingCode, "13905464404", 0, null, Ct));
         portal.ChangeTracker.Clear();
