@@ -201,4 +201,39 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=order-placed]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=order-name]")).ToHaveValueAsync("垦利某科技有限公司");
     }
+
+    [Fact]
+    public async Task An_administrator_moves_a_providers_account_and_a_taken_account_is_refused_with_the_reason()
+    {
+        var page = await server.SignedInPageAsync("admin");
+        await server.OpenAsync(page, "/admin/service-providers");
+        await Assertions.Expect(page.Locator("[data-testid='linked-王立法']")).ToHaveTextAsync("lecturer");
+        await Assertions.Expect(page.Locator("[data-testid='linked-刘和顺']")).ToHaveTextAsync("mediator");
+
+        // The lecturer's account already serves 王立法: the mediator's row cannot take it, and nothing changes.
+        await page.ClickAsync("[data-testid='link-edit-刘和顺']");
+        await InteractiveForms.ChooseAsync(page, "account-select", "lecturer");
+        await page.ClickAsync("[data-testid=link-save]");
+        await Assertions.Expect(page.Locator("[data-testid=link-error]")).ToContainTextAsync("已关联其他服务提供者");
+        await Assertions.Expect(page.Locator("[data-testid='linked-刘和顺']")).ToHaveTextAsync("mediator");
+        await server.ScreenshotAsync(page, "provider-links-refused");
+
+        // Unlinked, then linked again: the row says so each time, and the database agrees.
+        await page.ClickAsync("[data-testid='link-edit-王立法']");
+        await InteractiveForms.ChooseAsync(page, "account-select", "（不关联）");
+        await page.ClickAsync("[data-testid=link-save]");
+        await Assertions.Expect(page.Locator("[data-testid='linked-王立法']")).ToHaveTextAsync("—");
+        await using (var db = server.Database.Context())
+        {
+            Assert.Null(await db.ServiceProviders.Where(p => p.Name == "王立法").Select(p => p.AccountId).SingleAsync(Ct));
+        }
+        await page.ClickAsync("[data-testid='link-edit-王立法']");
+        await InteractiveForms.ChooseAsync(page, "account-select", "lecturer");
+        await page.ClickAsync("[data-testid=link-save]");
+        await Assertions.Expect(page.Locator("[data-testid='linked-王立法']")).ToHaveTextAsync("lecturer");
+        await using var check = server.Database.Context();
+        var lecturerId = await check.Users.Where(u => u.UserName == "lecturer").Select(u => u.Id).SingleAsync(Ct);
+        Assert.Equal(lecturerId, await check.ServiceProviders.Where(p => p.Name == "王立法").Select(p => p.AccountId).SingleAsync(Ct));
+        await server.ScreenshotAsync(page, "provider-links");
+    }
 }

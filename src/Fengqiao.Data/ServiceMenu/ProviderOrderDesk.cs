@@ -16,6 +16,9 @@ public sealed class ProviderOrderRefusedException(Guid orderId, string accountId
     public string AccountId { get; } = accountId;
 }
 
+/// <summary>A provider row and the user name of the account that confirms its orders (讲师账号关联).</summary>
+public sealed record ProviderLink(Guid Id, string Name, string Organisation, string? UserName);
+
 /// <summary>
 /// A service provider's own orders (我的服务订单): the lecturer, mediator or tax tutor signed in with their own account
 /// sees the orders matched to them, confirms (接单) or declines (拒单) with a reason, then records the service as held
@@ -30,6 +33,23 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
     /// <summary>The provider row linked to an account, or null for an account no provider uses.</summary>
     public Task<ServiceProviderRecord?> ProviderForAsync(string accountId, CancellationToken ct = default) =>
         db.ServiceProviders.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == accountId, ct);
+
+    /// <summary>Every provider with the user name of the account linked to it (null when none), by name.</summary>
+    public async Task<IReadOnlyList<ProviderLink>> LinksAsync(CancellationToken ct = default)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => db.ServiceProviders.Any(p => p.AccountId == u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
+        return [.. (await db.ServiceProviders.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct))
+            .Select(p => new ProviderLink(p.Id, p.Name, p.Organisation, p.AccountId is { } a ? users.GetValueOrDefault(a) : null))];
+    }
+
+    /// <summary>The user names of the accounts holding the service-provider role, the ones a provider may be linked to.</summary>
+    public async Task<IReadOnlyList<string>> ProviderAccountsAsync(CancellationToken ct = default)
+    {
+        var role = nameof(Core.Organisations.StaffRole.ServiceProvider);
+        return await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+    }
 
     /// <summary>
     /// Links a provider row to a sign-in account (or unlinks it with null), so that person confirms their own orders. The

@@ -56,11 +56,9 @@ public static class ProviderOrdersApi
 
         // Administrators link a provider row to the sign-in account of the person (讲师、调解员账号关联).
         var links = app.MapGroup("/api/service-providers").RequireAuthorization(Policies.Administrator).WithTags("ServiceMenu");
-        links.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) =>
+        links.MapGet("/", async (ProviderOrderDesk desk, CancellationToken ct) =>
         {
-            var users = await db.Users.AsNoTracking().Where(u => db.ServiceProviders.Any(p => p.AccountId == u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
-            return TypedResults.Ok((await db.ServiceProviders.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct))
-                .Select(p => new ServiceProviderLinkDto(p.Id, p.Name, p.Organisation, p.AccountId is { } a ? users.GetValueOrDefault(a) : null)).ToList());
+            return TypedResults.Ok((await desk.LinksAsync(ct)).Select(p => new ServiceProviderLinkDto(p.Id, p.Name, p.Organisation, p.UserName)).ToList());
         }).WithSummary("Providers with the user name of the account linked to each");
         links.MapPut("/{id:guid}/account", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, LinkAccountDto request, ProviderOrderDesk desk, CancellationToken ct) =>
             await desk.LinkAccountAsync(id, request.UserName, ct) is { } problem

@@ -10,7 +10,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] StaffApi = ["/api/categories", "/api/ledger", "/api/kpis?by=town", "/api/ledger/export.xlsx", "/api/units?division=370505", "/api/divisions", "/api/divisions/370505", "/api/accounts", "/api/text/hot-topics", "/api/text/hot-topics.csv", "/api/text/routing", "/api/whistles", "/api/letters", "/api/letters/proposals", "/api/rankings/ranking", "/api/rankings/counts", "/api/grid/towns", "/api/grid/grids", "/api/grid/grids/37050500100101/plan?month=2026-11", "/api/assessment/ranking?area=370505001&month=2026-10", "/api/procuratorate/compliance", "/api/procuratorate/tally", "/api/procuratorate/hearings", "/api/procuratorate/suggestions", "/api/outreach", "/api/outreach/tally", "/api/contracting/mine", "/api/contracting/leaders", "/api/contracting/counts", "/api/contracting/receptions", "/api/rankings/notices"];
     private static readonly string[] AnyUserApi = ["/api/me", "/api/cases"];
     private static readonly string[] AdministratorApi = ["/api/open311/clients", "/api/service-providers"];
-    private static readonly string[] AdministratorPages = ["/admin/open311"];
+    private static readonly string[] AdministratorPages = ["/admin/open311", "/admin/service-providers"];
     /// <summary>The resident's side and Open311: open to everyone, signed in or not.</summary>
     private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
 
