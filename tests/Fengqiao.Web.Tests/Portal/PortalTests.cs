@@ -130,14 +130,14 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
         var page = WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync(Ct));
         Assert.DoesNotContain("data-testid=\"query-result\"", page, StringComparison.Ordinal);
-        var question = QuestionPattern().Match(page);
+        var question = PortalChallenge.Question().Match(page);
         Assert.True(question.Success, "the page asks a sum");
-        Assert.DoesNotContain(blocked.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fengqiao.challenge=" + Answer(question) + ";", StringComparison.Ordinal));
+        Assert.DoesNotContain(blocked.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fengqiao.challenge=" + PortalChallenge.Answer(question) + ";", StringComparison.Ordinal));
 
-        var wrong = await client.GetAsync($"/portal/track?code={code}&key={key}&answer={Answer(question) + 1}", Ct);
+        var wrong = await client.GetAsync($"/portal/track?code={code}&key={key}&answer={PortalChallenge.Answer(question) + 1}", Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, wrong.StatusCode);
-        var next = QuestionPattern().Match(WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Ct)));
-        var right = await client.GetAsync($"/portal/track?code={code}&key={key}&answer={Answer(next)}", Ct);
+        var next = PortalChallenge.Question().Match(WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Ct)));
+        var right = await client.GetAsync($"/portal/track?code={code}&key={key}&answer={PortalChallenge.Answer(next)}", Ct);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("data-testid=\"query-result\"", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
@@ -159,10 +159,10 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         var blocked = await onB.GetAsync($"/portal/track?code={code}&key={key}", Ct);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
-        var question = QuestionPattern().Match(WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync(Ct)));
+        var question = PortalChallenge.Question().Match(WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync(Ct)));
         Assert.True(question.Success, "node B asks the sum after failures seen by both nodes");
         // Answered on B, forgiven everywhere: A lets the right codes through at once.
-        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync($"/portal/track?code={code}&key={key}&answer={Answer(question)}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync($"/portal/track?code={code}&key={key}&answer={PortalChallenge.Answer(question)}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await onA.GetAsync($"/portal/track?code={code}&key={key}", Ct)).StatusCode);
     }
 
@@ -184,13 +184,6 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
 
     private static string PathOf(HttpResponseMessage redirect) =>
         redirect.Headers.Location!.IsAbsoluteUri ? redirect.Headers.Location.PathAndQuery : redirect.Headers.Location.OriginalString;
-
-    private static int Answer(Match question)
-    {
-        var left = int.Parse(question.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var right = int.Parse(question.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return question.Groups[2].Value == "+" ? left + right : left - right;
-    }
 
     private async Task<(string Code, string Key)> RepliedCaseAsync()
     {
@@ -220,7 +213,4 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
 
     [GeneratedRegex("data-testid=\"received-code\">([^<]+)<")]
     private static partial Regex ReceivedCode();
-
-    [GeneratedRegex(@"data-testid=""challenge-question"">(\d+) ([+-]) (\d+) = \?<")]
-    private static partial Regex QuestionPattern();
 }

@@ -11,7 +11,7 @@ namespace Fengqiao.Web.Tests.ServiceMenu;
 /// Through the real host: a provider lists and works only their own orders, another provider's order is refused with
 /// a localised 403 and left as it was, and the orderer rates a held order once on the portal with its number and phone.
 /// </summary>
-public sealed partial class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
+public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -134,35 +134,25 @@ public sealed partial class ProviderOrdersTests(FengqiaoWebFactory factory) : IC
         var (rateBlocked, rateBody) = await PostAsync(new() { ["_handler"] = "service-rate", ["Rating.Code"] = order.Code, ["Rating.Phone"] = order.Phone!, ["Rating.Stars"] = "5" });
         Assert.Equal(HttpStatusCode.TooManyRequests, rateBlocked);
         Assert.DoesNotContain("data-testid=\"service-order\"", rateBody, StringComparison.Ordinal);
-        var question = Question().Match(rateBody);
+        var question = PortalChallenge.Question().Match(rateBody);
         Assert.True(question.Success, "the page asks the sum once it is due");
 
         var wrongSum = Lookup(order.Phone!);
-        wrongSum["Lookup.Answer"] = (Answer(question) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        wrongSum["Lookup.Answer"] = (PortalChallenge.Answer(question) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (wrongStatus, wrongBody) = await PostAsync(wrongSum);
         Assert.Equal(HttpStatusCode.TooManyRequests, wrongStatus);
         Assert.Contains("data-testid=\"challenge-failed\"", wrongBody, StringComparison.Ordinal);
 
-        var next = Question().Match(wrongBody);
+        var next = PortalChallenge.Question().Match(wrongBody);
         Assert.True(next.Success, "a new sum comes with the refusal");
         var answered = Lookup(order.Phone!);
-        answered["Lookup.Answer"] = Answer(next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        answered["Lookup.Answer"] = PortalChallenge.Answer(next).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (okStatus, okBody) = await PostAsync(answered);
         Assert.Equal(HttpStatusCode.OK, okStatus);
         Assert.Contains("data-testid=\"service-order\"", okBody, StringComparison.Ordinal);
         // Forgiven: the next lookup needs no sum.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Lookup(order.Phone!))).Status);
     }
-
-    private static int Answer(System.Text.RegularExpressions.Match question)
-    {
-        var left = int.Parse(question.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var right = int.Parse(question.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return question.Groups[2].Value == "+" ? left + right : left - right;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"data-testid=""challenge-question"">(\d+) ([+-]) (\d+) = \?<")]
-    private static partial System.Text.RegularExpressions.Regex Question();
 }
 
 /// <summary>An administrator links a provider row to a service-provider account; anything else is refused with the reason.</summary>
