@@ -37,4 +37,28 @@ public static class InteractiveForms
         }
         await Assertions.Expect(field).ToHaveValueAsync(text);
     }
+
+    /// <summary>
+    /// Chooses files on a Blazor file input once Blazor's InputFile script has taken the element over (it marks the
+    /// element when it starts listening). On a busy machine the element is on the page before that; files set earlier
+    /// raise a change event nobody hears, and the page waits for an upload that never comes.
+    /// </summary>
+    public static async Task UploadAsync(ILocator input, params FilePayload[] files)
+    {
+        await WhenListeningAsync(input);
+        await input.SetInputFilesAsync(files);
+    }
+
+    /// <inheritdoc cref="UploadAsync(ILocator, FilePayload[])"/>
+    public static async Task UploadAsync(ILocator input, string path)
+    {
+        await WhenListeningAsync(input);
+        await input.SetInputFilesAsync(path);
+    }
+
+    private static async Task WhenListeningAsync(ILocator input)
+    {
+        var handle = await input.ElementHandleAsync();
+        await input.Page.WaitForFunctionAsync("e => e._blazorInputFileNextFileId !== undefined", handle, new() { Timeout = 60_000 });
+    }
 }

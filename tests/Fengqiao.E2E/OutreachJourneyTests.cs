@@ -40,8 +40,8 @@ public sealed partial class OutreachJourneyTests(WebServerFixture server) : ICla
         await InteractiveForms.ChooseAsync(page, "outreach-area", town);
         await page.Keyboard.PressAsync("Escape");
         await InteractiveForms.Field(page, "outreach-count-field").EnterAsync("64");
-        await page.Locator("input[type=file][data-testid=outreach-photos], [data-testid=outreach-photos] input[type=file]").First
-            .SetInputFilesAsync(new FilePayload { Name = "现场.png", MimeType = "image/png", Buffer = Png });
+        await InteractiveForms.UploadAsync(page.Locator("input[type=file][data-testid=outreach-photos], [data-testid=outreach-photos] input[type=file]").First,
+            new FilePayload { Name = "现场.png", MimeType = "image/png", Buffer = Png });
         await Assertions.Expect(page.Locator("[data-testid=outreach-chosen]")).ToContainTextAsync("现场.png");
         await page.ClickAsync("[data-testid=outreach-save]");
 

@@ -60,7 +60,7 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
             // Import the Houston offences file with its preset: the working data become the file's.
             await OpenTabAsync(page, "数据导入");
             var file = HoustonFile();
-            await page.Locator("[data-testid=import-upload] input[type=file], input[type=file][data-testid=import-upload]").First.SetInputFilesAsync(file);
+            await InteractiveForms.UploadAsync(page.Locator("[data-testid=import-upload] input[type=file], input[type=file][data-testid=import-upload]").First, file);
             var imported = page.Locator("[data-testid=import-result]");
             await Assertions.Expect(imported).ToContainTextAsync("已导入", new() { Timeout = 120_000 });
             var counts = Regex.Match(await imported.InnerTextAsync(), @"已导入 ([\d,]+) 起警情（共读 ([\d,]+) 行，错误 ([\d,]+) 行）");
