@@ -32,6 +32,22 @@ public sealed class PublicAbuseGuard(IServiceScopeFactory scopes, IClock clock, 
     public Task<bool> RecordFailureAsync(HttpContext http) =>
         WithDatabaseAsync(async db => await PortalFailureCounter.RecordAsync(db, ClientOf(http), clock.GetCurrentInstant(), FailureWindow, http.RequestAborted) >= FailuresBeforeChallenge);
 
+    /// <summary>
+    /// A public page refused the request: counts the failure, answers with <paramref name="status"/>, and returns the
+    /// sum to show when one is now due (its answer already in the cookie). The status is set as the response starts:
+    /// a page that set it while rendering would be sent without its body, and the page must still say what went wrong.
+    /// </summary>
+    public async Task<ArithmeticChallenge?> RefusePageAsync(HttpContext http, int status)
+    {
+        var due = await RecordFailureAsync(http);
+        http.Response.OnStarting(() =>
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        });
+        return due ? Issue(http) : null;
+    }
+
     public Task ForgiveAsync(HttpContext http) =>
         WithDatabaseAsync(async db =>
         {
