@@ -45,10 +45,14 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
     /// <summary>The user names of the accounts holding the service-provider role, the ones a provider may be linked to.</summary>
     public async Task<IReadOnlyList<string>> ProviderAccountsAsync(CancellationToken ct = default)
     {
+        return await ProviderAccounts().OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+    }
+
+    // The accounts holding the service-provider role: the only ones a provider row may be linked to.
+    private IQueryable<People.StaffUser> ProviderAccounts()
+    {
         var role = nameof(Core.Organisations.StaffRole.ServiceProvider);
-        return await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
-            .OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+        return db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
     }
 
     /// <summary>
@@ -71,9 +75,7 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
             {
                 return "账号不存在 (no such account)";
             }
-            var role = nameof(Core.Organisations.StaffRole.ServiceProvider);
-            var isProvider = await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role), ct);
-            if (!isProvider)
+            if (!await ProviderAccounts().AnyAsync(u => u.Id == user.Id, ct))
             {
                 return "该账号不是服务提供者角色 (the account does not hold the service-provider role)";
             }
