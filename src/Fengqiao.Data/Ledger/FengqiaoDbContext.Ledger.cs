@@ -50,7 +50,11 @@ public abstract partial class FengqiaoDbContext
             return saved;
         }
         using var transaction = Database.BeginTransaction();
-        var count = WithoutSavepoint(() => base.SaveChanges(acceptAllChangesOnSuccess: false));
+        int count;
+        using (NoAutoSavepoints())
+        {
+            count = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        }
         foreach (var (sql, parameters) in KpiRollupSql.Upserts(this, changes))
         {
             Database.ExecuteSqlRaw(sql, parameters);
@@ -81,16 +85,9 @@ public abstract partial class FengqiaoDbContext
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         int count;
-        // The transaction is this method's own and is rolled back whole on failure: a savepoint around the save would
-        // only cost a round trip.
-        Database.AutoSavepointsEnabled = false;
-        try
+        using (NoAutoSavepoints())
         {
             count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        }
-        finally
-        {
-            Database.AutoSavepointsEnabled = true;
         }
         foreach (var (sql, parameters) in KpiRollupSql.Upserts(this, changes))
         {
@@ -104,17 +101,17 @@ public abstract partial class FengqiaoDbContext
         return count;
     }
 
-    private int WithoutSavepoint(Func<int> save)
+    // The save's transaction is the method's own and is rolled back whole on failure: a savepoint around the save
+    // would only cost a round trip.
+    private AutoSavepointsOff NoAutoSavepoints()
     {
         Database.AutoSavepointsEnabled = false;
-        try
-        {
-            return save();
-        }
-        finally
-        {
-            Database.AutoSavepointsEnabled = true;
-        }
+        return new AutoSavepointsOff(Database);
+    }
+
+    private readonly struct AutoSavepointsOff(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) : IDisposable
+    {
+        public void Dispose() => database.AutoSavepointsEnabled = true;
     }
 
     /// <summary>Per roll-up row, the change in settled counts of the cases about to be saved (new minus old); zero changes left out.</summary>
