@@ -470,7 +470,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         if (residentIds.Count > 0 || phoneNames.Count > 0)
         {
             var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!)).ToList();
-            var candidates = (await ToListAsync(SamePersonQuery(db, residentIds, phones), cancellationToken))
+            var candidates = (await SamePersonQuery(db, residentIds, phones).ToListAsync(cancellationToken))
                 // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
                 .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
                 .DistinctBy(c => c.Id)
@@ -490,7 +490,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             var ids = sameMatter.Select(m => m.CaseId).ToList();
             // Scope applies: a clerk is told only of cases the clerk may open.
-            var visible = await ToListAsync(VisibleCasesQuery(db, ids), cancellationToken);
+            var visible = await VisibleCasesQuery(db, ids).ToListAsync(cancellationToken);
             foreach (var c in visible)
             {
                 var similarity = sameMatter.First(m => m.CaseId == c.Id).Similarity;
@@ -520,16 +520,6 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
     private static readonly Func<FengqiaoDbContext, List<Guid>, IAsyncEnumerable<VisibleCase>> VisibleCasesQuery =
         EF.CompileAsyncQuery((FengqiaoDbContext db, List<Guid> ids) =>
             db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new VisibleCase(c.Id, c.TrackingCode, c.Title, c.RegisteredAt)));
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-        return list;
-    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
