@@ -18,9 +18,6 @@ namespace Fengqiao.Bench.Cases;
 internal static partial class IntakeBenchmark
 {
     private static readonly string[] Channels = ["Visit", "Letter", "OnlinePetition", "Hotline12345", "GridInspection", "PetitionAgent", "AppOrVideo"];
-    private static readonly string[] Titles = ["小区电梯长期故障", "工地拖欠农民工工资", "夜间施工噪音扰民", "邻里宅基地界址纠纷", "超市销售过期食品", "社保关系转移办理缓慢"];
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵"];
-    private static readonly string[] GivenNames = ["建国", "秀英", "志强", "桂兰", "海燕", "国华"];
 
     private sealed record Sample(double Ms, int Status);
 
@@ -47,6 +44,9 @@ internal static partial class IntakeBenchmark
         var postgresPid = (int)options.Long("postgres-pid", 0);
 
         var villages = await LoadVillagesAsync(connection);
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var matters = IntakeMatters.Load(options.Has("synthetic") ? "synthetic" : options.Optional("messages"), runId);
+        Console.WriteLine($"matters: {matters.Description}");
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler
         {
@@ -59,7 +59,6 @@ internal static partial class IntakeBenchmark
         using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
         await SignInAsync(http);
 
-        var runId = Guid.NewGuid().ToString("N")[..8];
         long issued = 0;
         var acknowledged = new ConcurrentBag<(string Key, string TrackingCode)>();
         var samples = new ConcurrentBag<Sample>();
@@ -69,7 +68,7 @@ internal static partial class IntakeBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, (int)warmup), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
         {
             var key = $"bench-{runId}-w{i}";
-            using var response = await PostAsync(http, key, villages, new Random(i), ct);
+            using var response = await PostAsync(http, key, villages, matters, i, new Random(HashCode.Combine(runId, i)), ct);
             if (response.StatusCode == HttpStatusCode.Created && await response.Content.ReadFromJsonAsync<JsonElement>(ct) is var body)
             {
                 acknowledged.Add((key, body.GetProperty("trackingCode").GetString()!));
@@ -85,7 +84,7 @@ internal static partial class IntakeBenchmark
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
-            var random = new Random(w * 7919);
+            var random = new Random(HashCode.Combine(runId, w));
             while (!cts.IsCancellationRequested)
             {
                 var n = Interlocked.Increment(ref issued);
@@ -97,7 +96,7 @@ internal static partial class IntakeBenchmark
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await PostAsync(http, key, villages, random, CancellationToken.None);
+                    using var response = await PostAsync(http, key, villages, matters, warmup + n, random, CancellationToken.None);
                     var body = await response.Content.ReadAsStringAsync();
                     var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     samples.Add(new Sample(ms, (int)response.StatusCode));
@@ -143,17 +142,17 @@ internal static partial class IntakeBenchmark
         return missing == 0 && duplicated == 0 && wrongKey == 0 ? 0 : 1;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string key, string[] villages, Random random, CancellationToken ct)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string key, string[] villages, IntakeMatters matters, long n, Random random, CancellationToken ct)
     {
-        var phone = string.Create(CultureInfo.InvariantCulture, $"13{random.Next(0, 10)}{random.Next(10_000_000, 100_000_000)}");
+        var (title, detail, name, phone) = matters.Next(n, random);
         var body = new
         {
             kind = random.NextDouble() < 0.25 ? "Dispute" : "Petition",
             channel = Channels[random.Next(Channels.Length)],
-            title = Titles[random.Next(Titles.Length)],
-            detail = "群众反映该问题已持续数月，请求尽快协调解决。",
+            title,
+            detail,
             divisionCode = villages[random.Next(villages.Length)],
-            parties = new[] { new { name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)], phone, isRepresentative = false } },
+            parties = new[] { new { name, phone, isRepresentative = false } },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);

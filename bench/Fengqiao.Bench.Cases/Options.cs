@@ -34,6 +34,10 @@ internal sealed class Options
         return options;
     }
 
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    public string? Optional(string name) => _values.TryGetValue(name, out var v) ? v : null;
+
     public string String(string name, string fallback) => _values.TryGetValue(name, out var v) ? v : fallback;
 
     public string Required(string name) => _values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required");
