@@ -16,9 +16,9 @@ public sealed class NearDuplicateIndex : IDisposable
     private readonly NearDuplicateOptions _options;
     private readonly MinHasher _hasher;
     private readonly int _hashCount;
-    private readonly int[][] _heads;   // per band: bucket → ordinal + 1 of the latest entry (0 = empty)
+    private readonly int[][] _heads;   // per band: bucket → ordinal + 1 of the latest entry (0 = empty); grown with the index
     private readonly int[][] _next;    // per band: ordinal → ordinal + 1 of the previous entry in the bucket
-    private readonly int _bucketMask;
+    private int _bucketMask;
     private readonly ReaderWriterLockSlim _lock = new();
     private long[] _ids;
     private byte[] _sketches;
@@ -29,9 +29,9 @@ public sealed class NearDuplicateIndex : IDisposable
     public NearDuplicateIndex(NearDuplicateOptions? options = null, int expectedCapacity = 4096)
     {
         _options = options ?? new NearDuplicateOptions();
-        if (_options.Bands < 1 || _options.RowsPerBand < 1 || _options.SketchSize < 8)
+        if (_options.Bands < 1 || _options.RowsPerBand < 1 || _options.SketchSize < 8 || _options.BandHashes > _options.SketchSize)
         {
-            throw new ArgumentException("bands, rows per band must be ≥ 1 and the sketch ≥ 8 values", nameof(options));
+            throw new ArgumentException("bands, rows per band must be ≥ 1, the sketch ≥ 8 values and at least bands × rows", nameof(options));
         }
 
         _hashCount = Math.Max(_options.BandHashes, _options.SketchSize);
@@ -99,13 +99,12 @@ public sealed class NearDuplicateIndex : IDisposable
                 sketch[i] = (byte)signature[i];
             }
 
-            for (int b = 0; b < _options.Bands; b++)
+            if (ord >= (_bucketMask + 1) * MaxLoad)
             {
-                int bucket = (int)(BandKey(signature, b) & (uint)_bucketMask);
-                _next[b][ord] = _heads[b][bucket];
-                _heads[b][bucket] = ord + 1;
+                Rehash((_bucketMask + 1) * 2, ord);
             }
 
+            Link(ord);
             _count = ord + 1;
             return ord;
         }
@@ -167,6 +166,7 @@ public sealed class NearDuplicateIndex : IDisposable
         ArgumentNullException.ThrowIfNull(signature);
         double cut = (threshold ?? _options.Threshold) - _options.Slack;
         int k = _options.SketchSize;
+        int bands = _options.Bands;
         int walkLimit = Math.Max(1, _options.MaxBucketWalk);
         Span<byte> q = stackalloc byte[k];
         for (int i = 0; i < k; i++)
@@ -174,29 +174,62 @@ public sealed class NearDuplicateIndex : IDisposable
             q[i] = (byte)signature[i];
         }
 
-        var seen = new HashSet<int>();
+        // Each band's bucket is a chain of ordinals, newest first (strictly decreasing). Merging the chains by ordinal
+        // brings an entry found in several bands out several times in a row, so it is compared once without a set of
+        // those seen: a popular matter fills every band's bucket with the same few hundred entries.
+        Span<int> cursor = bands <= 64 ? stackalloc int[bands] : new int[bands];
+        Span<int> walked = bands <= 64 ? stackalloc int[bands] : new int[bands];
         var found = new List<DuplicateMatch>();
         _lock.EnterReadLock();
         try
         {
-            for (int b = 0; b < _options.Bands; b++)
+            for (int b = 0; b < bands; b++)
             {
-                int bucket = (int)(BandKey(signature, b) & (uint)_bucketMask);
-                var next = _next[b];
-                int walked = 0;
-                for (int e = _heads[b][bucket]; e != 0 && walked < walkLimit; e = next[e - 1], walked++)
-                {
-                    int ord = e - 1;
-                    if (!seen.Add(ord))
-                    {
-                        continue;
-                    }
+                cursor[b] = _heads[b][(int)(BandKey(q, b) & (uint)_bucketMask)];
+                walked[b] = 0;
+            }
 
-                    double est = Estimate(q, _sketches.AsSpan((int)((long)ord * k), k));
-                    if (est >= cut)
+            int previous = 0;
+            int perfect = 0;
+            // Once max entries match perfectly nothing later can rank above them: the rest are older, and of equal
+            // similarity the newer win. A copied letter sent by hundreds stops here after max comparisons.
+            while (perfect < max)
+            {
+                int top = 0;
+                for (int b = 0; b < bands; b++)
+                {
+                    if (walked[b] < walkLimit && cursor[b] > top)
                     {
-                        found.Add(new DuplicateMatch(_ids[ord], est));
+                        top = cursor[b];
                     }
+                }
+
+                if (top == 0)
+                {
+                    break;
+                }
+
+                for (int b = 0; b < bands; b++)
+                {
+                    if (cursor[b] == top && walked[b] < walkLimit)
+                    {
+                        cursor[b] = _next[b][top - 1];
+                        walked[b]++;
+                    }
+                }
+
+                if (top == previous)
+                {
+                    continue;
+                }
+
+                previous = top;
+                int ord = top - 1;
+                double est = Estimate(q, _sketches.AsSpan((int)((long)ord * k), k));
+                if (est >= cut)
+                {
+                    found.Add(new DuplicateMatch(_ids[ord], est));
+                    perfect += est >= 1.0 ? 1 : 0;
                 }
             }
         }
@@ -205,14 +238,15 @@ public sealed class NearDuplicateIndex : IDisposable
             _lock.ExitReadLock();
         }
 
-        found.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
-        if (found.Count > max)
-        {
-            found.RemoveRange(max, found.Count - max);
-        }
-
-        return found;
+        return Best(found, max);
     }
+
+    /// <summary>
+    /// The <paramref name="max"/> most similar, best first; of equal similarity the newer first (the merge found them
+    /// newest first, and LINQ's ordering is stable, also when it only sorts the first few).
+    /// </summary>
+    private static List<DuplicateMatch> Best(List<DuplicateMatch> found, int max) =>
+        max <= 0 ? [] : [.. found.OrderByDescending(m => m.Similarity).Take(max)];
 
     /// <summary>
     /// Like <see cref="Query(string, int, double?)"/>, then verifies each candidate with exact Jaccard on the stored
@@ -280,16 +314,56 @@ public sealed class NearDuplicateIndex : IDisposable
         return Math.Clamp(((double)equal / a.Length - chance) / (1 - chance), 0, 1);
     }
 
-    private uint BandKey(uint[] sig, int band)
+    /// <summary>
+    /// A band's bucket key, from the stored one-byte values, so the buckets can be rebuilt from the sketches when the
+    /// index grows. Equal MinHash values give equal bytes, so similar pairs meet as often as with the full values;
+    /// unequal ones agree in all of a band's bytes by chance once in 256^rows.
+    /// </summary>
+    private uint BandKey(ReadOnlySpan<byte> sketch, int band)
     {
         int r = _options.RowsPerBand;
         ulong h = (ulong)band * 0x9E3779B97F4A7C15UL;
         for (int i = band * r; i < (band + 1) * r; i++)
         {
-            h = Shingles.Mix(h ^ sig[i]);
+            h = Shingles.Mix(h ^ sketch[i]);
         }
 
         return (uint)h;
+    }
+
+    /// <summary>Puts the entry at the head of its bucket in every band (called under the write lock).</summary>
+    private void Link(int ord)
+    {
+        int k = _options.SketchSize;
+        var sketch = _sketches.AsSpan((int)((long)ord * k), k);
+        for (int b = 0; b < _options.Bands; b++)
+        {
+            int bucket = (int)(BandKey(sketch, b) & (uint)_bucketMask);
+            _next[b][ord] = _heads[b][bucket];
+            _heads[b][bucket] = ord + 1;
+        }
+    }
+
+    // Entries per bucket before the buckets double: chains of two on average, for 32 bytes of heads per entry.
+    private const int MaxLoad = 2;
+
+    /// <summary>
+    /// Doubles the buckets once there are <see cref="MaxLoad"/> entries per bucket, so chains stay short however large
+    /// the index grows (a fixed table of a few thousand buckets held a hundred unrelated entries per bucket at half a
+    /// million cases, and every query walked them). Linking the entries oldest first keeps each chain newest first.
+    /// </summary>
+    private void Rehash(int buckets, int entries)
+    {
+        _bucketMask = buckets - 1;
+        for (int b = 0; b < _heads.Length; b++)
+        {
+            _heads[b] = new int[buckets];
+        }
+
+        for (int ord = 0; ord < entries; ord++)
+        {
+            Link(ord);
+        }
     }
 
     private void EnsureCapacity(int needed)

@@ -83,6 +83,29 @@ public class NearDuplicateIndexTests
     }
 
     [Fact]
+    public void Buckets_grow_with_the_index_and_every_entry_is_still_found_newest_first()
+    {
+        // 1,024 buckets to start; 5,000 entries pass two doublings, each rebuilding the chains from the sketches.
+        using var index = new NearDuplicateIndex(expectedCapacity: 16);
+        for (int i = 0; i < 5_000; i++)
+        {
+            index.Add(i, $"第{i}号留言：小区门口道路破损严重，编号{i * 7919}，请尽快修复。");
+        }
+
+        const string Same = "夜间施工噪音扰民，凌晨两点还在打桩，请执法部门处理。";
+        for (int i = 5_000; i < 5_030; i++)
+        {
+            index.Add(i, Same);
+        }
+
+        foreach (var i in new[] { 0, 1, 1_023, 1_024, 2_047, 2_048, 4_999 })
+        {
+            Assert.Equal(i, index.Query($"第{i}号留言：小区门口道路破损严重，编号{i * 7919}，请尽快修复。", 1)[0].Id);
+        }
+        Assert.Equal([5_029L, 5_028, 5_027], index.Query(Same, 3).Select(m => m.Id));
+    }
+
+    [Fact]
     public void Identity_index_finds_the_same_person_by_any_key()
     {
         var ids = new IdentityIndex();
@@ -131,6 +154,24 @@ public class NearDuplicateIndexTests
 
         Assert.Equal(Enumerable.Range(280, 20).Select(i => (long)i).Reverse(), matches.Select(m => m.Id).OrderDescending());
         Assert.All(matches, m => Assert.Equal(1.0, m.Similarity));
+    }
+
+    [Fact]
+    public void Of_equally_similar_entries_the_newest_come_first_and_each_once()
+    {
+        const string Same = "小区电梯长期故障，物业拖延不修，老人上下楼困难，请尽快督促维修。";
+        using var index = new NearDuplicateIndex();
+        index.Add(1000, "孩子今年上小学，学区学校说学位不够，请问教育局能否协调入学。");
+        for (int i = 0; i < 40; i++)
+        {
+            index.Add(i, Same);
+        }
+
+        var matches = index.Query(Same, 5);
+
+        Assert.Equal([39L, 38, 37, 36, 35], matches.Select(m => m.Id));
+        Assert.Empty(index.Query(Same, 0));
+        Assert.Equal(40, index.Query(Same, int.MaxValue).Select(m => m.Id).Distinct().Count());
     }
 
     [Fact]
