@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         if (configuration.GetValue("Intake:GroupCommit", true))
         {
             services.AddSingleton(sp => new Cases.RegistrationCommits(sp.GetRequiredService<DatabaseSettings>()));
+            services.AddSingleton(sp => new Cases.IntakeLookups(sp.GetRequiredService<DatabaseSettings>()));
         }
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddSingleton<Text.CaseMatterIndex>();

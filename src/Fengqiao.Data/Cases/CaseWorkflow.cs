@@ -55,7 +55,7 @@ public sealed class CaseConflictException(string trackingCode, int expected, int
 /// ledger reads — all in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
 public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock clock, Security.PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters,
-    TrackingNumberBlocks? numbers = null, RegistrationCommits? commits = null)
+    TrackingNumberBlocks? numbers = null, RegistrationCommits? commits = null, IntakeLookups? lookups = null)
 {
     public const int MaxRepresentatives = 5;
 
@@ -68,7 +68,8 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         services.GetRequiredService<KnownReferences>(),
         services.GetRequiredService<Text.CaseMatterIndex>(),
         services.GetService<TrackingNumberBlocks>(),
-        services.GetService<RegistrationCommits>());
+        services.GetService<RegistrationCommits>(),
+        services.GetService<IntakeLookups>());
 
     public async Task<IntakeResult> RegisterAsync(NewCase request, string actor, CancellationToken cancellationToken = default)
     {
@@ -88,7 +89,9 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         var (division, parties) = await ValidateAsync(request, now, cancellationToken);
         await protector.EnsureReadyAsync(cancellationToken);
         var residents = await ResolveResidentsAsync(parties, division, cancellationToken);
-        var similar = await EarlierCasesAsync(residents.Where(r => r is not null).Select(r => r!.Id).ToList(), parties, request.Title!, request.Detail, request.CategoryCode, cancellationToken);
+        // Signed as stored (trimmed): the same signature serves the lookups and this node's index.
+        var matter = matters.Sign(request.Title!.Trim(), Blank(request.Detail));
+        var similar = await EarlierCasesAsync(residents.Where(r => r is not null).Select(r => r!.Id).ToList(), parties, request.Title!, request.Detail, matter, request.CategoryCode, cancellationToken);
         var earlierCases = similar.Where(c => c.IsRepeat).Select(c => c.TrackingCode).ToList();
 
         var id = Guid.CreateVersion7();
@@ -155,7 +158,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             return new IntakeResult(winner, Replayed: true, []);
         }
         // This node finds the new case at once; other nodes on their next catch-up.
-        matters.Add(record.Id, record.Title, record.Detail);
+        matters.Add(record.Id, matter);
         return new IntakeResult(record, Replayed: false, earlierCases, similar);
     }
 
@@ -452,7 +455,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         // ID numbers are compared by their blind index: the database holds none in clear.
         var ids = normalised.Where(p => p.IdNumber is not null).Select(p => protector.IdNumberIndex(p.IdNumber!)).ToList();
         var residentIds = ids.Count == 0 ? [] : await db.Residents.IgnoreQueryFilters().Where(r => ids.Contains(r.IdNumberIndex!)).Select(r => r.Id).ToListAsync(cancellationToken);
-        return await EarlierCasesAsync(residentIds, normalised, title ?? "", detail, Blank(categoryCode), cancellationToken);
+        return await EarlierCasesAsync(residentIds, normalised, title ?? "", detail, matters.Sign(title ?? "", detail), Blank(categoryCode), cancellationToken);
     }
 
     /// <summary>
@@ -462,21 +465,27 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
     /// The person's cases are looked up everywhere (identity does not depend on who registers); the same-matter
     /// hints of other people are shown only within the clerk's scope.
     /// </summary>
-    private async Task<List<EarlierCase>> EarlierCasesAsync(List<Guid> residentIds, List<NewParty> parties, string title, string? detail, string? categoryCode, CancellationToken cancellationToken)
+    private async Task<List<EarlierCase>> EarlierCasesAsync(List<Guid> residentIds, List<NewParty> parties, string title, string? detail, Text.MatterSignature matter, string? categoryCode, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<Guid, EarlierCase>();
         // Phones are compared by their blind index: the database holds no phone in clear.
-        var phoneNames = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!) + "|" + p.Name!.Trim()).ToList();
-        if (residentIds.Count > 0 || phoneNames.Count > 0)
+        var byPhone = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => (Index: protector.PhoneIndex(p.Phone!), Name: p.Name!.Trim())).ToList();
+        var phoneNames = byPhone.Select(p => p.Index + "|" + p.Name).ToList();
+        var indexed = matters.Query(matter, 10);
+        var lookup = new IntakeLookup(residentIds, [.. byPhone.Select(p => p.Index)], [.. indexed.Select(m => m.CaseId)]);
+        var rows = lookups is null
+            ? (await IntakeLookups.QueryAsync(db, [lookup], cancellationToken))[0]
+            : await lookups.LookUpAsync(lookup).WaitAsync(cancellationToken);
+
+        var found = new Dictionary<Guid, EarlierCase>();
+        var candidates = rows.SamePerson
+            // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
+            .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
+            .DistinctBy(c => c.Id)
+            .ToList();
+        if (candidates.Count > 0)
         {
-            var phones = parties.Where(p => p.IdNumber is null && p.Phone is not null).Select(p => protector.PhoneIndex(p.Phone!)).ToList();
-            var candidates = (await SamePersonQuery(db, residentIds, phones).ToListAsync(cancellationToken))
-                // The same person: the same resident (ID number), or the same phone and name even when only one side gave an ID.
-                .Where(c => (c.ResidentId is not null && residentIds.Contains(c.ResidentId.Value)) || phoneNames.Contains(c.Phone + "|" + c.Name))
-                .DistinctBy(c => c.Id)
-                .ToList();
             var text = title + " " + detail;
-            var estimated = matters.SimilarityTo(title, detail, candidates.Select(c => c.Id));
+            var estimated = matters.SimilarityTo(matter, candidates.Select(c => c.Id));
             foreach (var c in candidates)
             {
                 var similarity = Math.Max(MatterSimilarity.Of(text, c.Title + " " + c.Detail), estimated.GetValueOrDefault(c.Id));
@@ -485,41 +494,20 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
                     IsRepeat: sameCategory && similarity >= MatterSimilarity.RepeatThreshold);
             }
         }
-        var sameMatter = matters.Query(title, detail, 10).Where(m => !found.ContainsKey(m.CaseId)).ToList();
-        if (sameMatter.Count > 0)
+        // Scope applies: a clerk is told only of cases the clerk may open.
+        var scope = db.Scope;
+        var named = rows.Cases.ToDictionary(c => c.Id);
+        foreach (var m in indexed)
         {
-            var ids = sameMatter.Select(m => m.CaseId).ToList();
-            // Scope applies: a clerk is told only of cases the clerk may open.
-            var visible = await VisibleCasesQuery(db, ids).ToListAsync(cancellationToken);
-            foreach (var c in visible)
+            if (!found.ContainsKey(m.CaseId) && named.TryGetValue(m.CaseId, out var c) && c.VisibleTo(scope))
             {
-                var similarity = sameMatter.First(m => m.CaseId == c.Id).Similarity;
-                found[c.Id] = new EarlierCase(c.TrackingCode, c.Title, c.RegisteredAt, Math.Round(Math.Min(1, similarity), 3), SamePerson: false, IsRepeat: false);
+                found[c.Id] = new EarlierCase(c.TrackingCode, c.Title, c.RegisteredAt, Math.Round(Math.Min(1, m.Similarity), 3), SamePerson: false, IsRepeat: false);
             }
         }
         return [.. found.Values
             .Where(c => c.IsRepeat || !c.SamePerson || c.Similarity > 0)
             .OrderByDescending(c => c.IsRepeat).ThenByDescending(c => c.Similarity).ThenByDescending(c => c.RegisteredAt)];
     }
-
-    /// <summary>One party row of an earlier case that may be the same person's (by resident, or by phone).</summary>
-    private sealed record SamePersonRow(Guid Id, string TrackingCode, string Title, string? Detail, string? CategoryCode, string? Phone, string Name, Guid? ResidentId, Instant RegisteredAt);
-
-    private sealed record VisibleCase(Guid Id, string TrackingCode, string Title, Instant RegisteredAt);
-
-    // Intake runs these two for every registration: compiled once, they skip EF's per-call expression work
-    // (parameter extraction and the query-cache lookup), a few percent of intake's CPU.
-    private static readonly Func<FengqiaoDbContext, List<Guid>, List<string>, IAsyncEnumerable<SamePersonRow>> SamePersonQuery =
-        EF.CompileAsyncQuery((FengqiaoDbContext db, List<Guid> residentIds, List<string> phones) =>
-            from party in db.CaseParties.IgnoreQueryFilters()
-            join c in db.Cases.IgnoreQueryFilters() on party.CaseId equals c.Id
-            where (party.ResidentId != null && residentIds.Contains(party.ResidentId.Value)) || (party.PhoneIndex != null && phones.Contains(party.PhoneIndex))
-            select new SamePersonRow(c.Id, c.TrackingCode, c.Title, c.Detail, c.CategoryCode, party.PhoneIndex, party.Name, party.ResidentId, c.RegisteredAt));
-
-    // Scope applies (the query filter): a clerk is told only of cases the clerk may open.
-    private static readonly Func<FengqiaoDbContext, List<Guid>, IAsyncEnumerable<VisibleCase>> VisibleCasesQuery =
-        EF.CompileAsyncQuery((FengqiaoDbContext db, List<Guid> ids) =>
-            db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new VisibleCase(c.Id, c.TrackingCode, c.Title, c.RegisteredAt)));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

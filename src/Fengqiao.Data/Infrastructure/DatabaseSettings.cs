@@ -65,6 +65,25 @@ public sealed class DatabaseSettings
             $"未知的数据库类型 Database:Provider = '{provider}'，可选 Sqlite 或 Postgres (unknown database provider '{provider}'; use Sqlite or Postgres)");
     }
 
+    /// <summary>
+    /// The same database for one service's own repeated reads whose array parameters change length every time
+    /// (intake's batched lookups). PostgreSQL plans such a prepared statement afresh on every execution (a custom plan
+    /// looks cheaper to it than the generic one), which costs more than running it; on a connection pool of their
+    /// own they are prepared and planned once. Other databases: the same settings.
+    /// </summary>
+    public DatabaseSettings ForRepeatedBatchReads()
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            return this;
+        }
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        builder.MaxAutoPrepare = Math.Max(builder.MaxAutoPrepare, 8);
+        builder.AutoPrepareMinUsages = Math.Min(builder.AutoPrepareMinUsages, 2);
+        builder.Options = (builder.Options + " -c plan_cache_mode=force_generic_plan").Trim();
+        return new DatabaseSettings(Provider, builder.ConnectionString);
+    }
+
     public FengqiaoDbContext CreateContext(IAccessScopeProvider scope) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteFengqiaoDbContext(_sqlite!, scope),

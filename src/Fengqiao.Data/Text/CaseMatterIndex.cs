@@ -8,6 +8,13 @@ namespace Fengqiao.Data.Text;
 public readonly record struct IndexedMatch(Guid CaseId, double Similarity);
 
 /// <summary>
+/// A matter's MinHash signature, computed once per registration and used for the query, the similarity to the
+/// person's earlier cases and the add (a few hundred characters cost tens of microseconds to sign). Null when the
+/// text has nothing to compare.
+/// </summary>
+public sealed record MatterSignature(uint[]? Values);
+
+/// <summary>
 /// This node's in-memory near-duplicate index over every stored case (title + detail), for the repeat flag and the
 /// "raised before?" hints at intake. It is filled from the database at start and caught up periodically
 /// (<see cref="CatchUpAsync"/>), and each case this node registers is added at once. Several web nodes each hold
@@ -15,8 +22,12 @@ public readonly record struct IndexedMatch(Guid CaseId, double Similarity);
 /// </summary>
 public sealed class CaseMatterIndex : IDisposable
 {
-    // Cases registered with a clock slightly behind ours, or committed late, still fall inside this overlap.
-    private static readonly Duration CatchUpOverlap = Duration.FromMinutes(10);
+    // A case's registration time is read before its save, and the save commits within the command timeout (30 s) or
+    // fails; two minutes also covers a node whose clock is a little behind ours.
+    private static readonly Duration CatchUpOverlap = Duration.FromMinutes(2);
+
+    // Texts of the cases missing here are read this many at a time.
+    private const int CatchUpChunk = 1_000;
 
     private readonly NearDuplicateIndex _index;
     private readonly Dictionary<Guid, int> _ordinals = [];
@@ -48,11 +59,17 @@ public sealed class CaseMatterIndex : IDisposable
     /// <summary>The text the index keys a case by.</summary>
     public static string TextOf(string title, string? detail) => title + "。" + detail;
 
+    /// <summary>The signature of a matter, for the overloads that take one.</summary>
+    public MatterSignature Sign(string title, string? detail) => new(_index.Signature(TextOf(title, detail)));
+
     /// <summary>Adds a case once; a second add of the same case (intake, then catch-up) is ignored.</summary>
-    public bool Add(Guid caseId, string title, string? detail)
+    public bool Add(Guid caseId, string title, string? detail) => !Contains(caseId) && Add(caseId, Sign(title, detail));
+
+    /// <inheritdoc cref="Add(Guid, string, string?)"/>
+    public bool Add(Guid caseId, MatterSignature matter)
     {
-        var signature = _index.Signature(TextOf(title, detail));
-        if (signature is null)
+        ArgumentNullException.ThrowIfNull(matter);
+        if (matter.Values is not { } signature)
         {
             return false;
         }
@@ -70,10 +87,14 @@ public sealed class CaseMatterIndex : IDisposable
     }
 
     /// <summary>Stored cases of the same matter, best first: estimated Jaccard of character 3-shingles ≥ threshold.</summary>
-    public IReadOnlyList<IndexedMatch> Query(string title, string? detail, int max = 10, double? threshold = null)
+    public IReadOnlyList<IndexedMatch> Query(string title, string? detail, int max = 10, double? threshold = null) =>
+        Query(Sign(title, detail), max, threshold);
+
+    /// <inheritdoc cref="Query(string, string?, int, double?)"/>
+    public IReadOnlyList<IndexedMatch> Query(MatterSignature matter, int max = 10, double? threshold = null)
     {
-        var signature = _index.Signature(TextOf(title, detail));
-        if (signature is null)
+        ArgumentNullException.ThrowIfNull(matter);
+        if (matter.Values is not { } signature)
         {
             return [];
         }
@@ -88,11 +109,16 @@ public sealed class CaseMatterIndex : IDisposable
     /// Estimated similarity of a matter to each of the given stored cases (those not in this index yet are left
     /// out): how intake scores a person's own earlier cases, which may be reworded and so fall below the LSH bands.
     /// </summary>
-    public IReadOnlyDictionary<Guid, double> SimilarityTo(string title, string? detail, IEnumerable<Guid> caseIds)
+    public IReadOnlyDictionary<Guid, double> SimilarityTo(string title, string? detail, IEnumerable<Guid> caseIds) =>
+        SimilarityTo(Sign(title, detail), caseIds);
+
+    /// <inheritdoc cref="SimilarityTo(string, string?, IEnumerable{Guid})"/>
+    public IReadOnlyDictionary<Guid, double> SimilarityTo(MatterSignature matter, IEnumerable<Guid> caseIds)
     {
+        ArgumentNullException.ThrowIfNull(matter);
+        ArgumentNullException.ThrowIfNull(caseIds);
         var result = new Dictionary<Guid, double>();
-        var signature = _index.Signature(TextOf(title, detail));
-        if (signature is null)
+        if (matter.Values is not { } signature)
         {
             return result;
         }
@@ -113,27 +139,45 @@ public sealed class CaseMatterIndex : IDisposable
 
     /// <summary>
     /// Reads the cases registered since the last pass (all of them the first time) and adds those not yet present.
+    /// After the first pass only the ids of the overlap are read, and the texts of the cases missing here: under
+    /// sustained intake the overlap holds tens of thousands of cases this node registered itself.
     /// Reads past the scope filters: the index serves every viewer, and results are filtered by scope when shown.
     /// </summary>
     public async Task<int> CatchUpAsync(FengqiaoDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var since = CaughtUpTo is { } last ? last - CatchUpOverlap : (Instant?)null;
-        var query = db.Cases.IgnoreQueryFilters().AsNoTracking();
-        if (since is { } from)
-        {
-            query = query.Where(c => c.RegisteredAt >= from);
-        }
+        var cases = db.Cases.IgnoreQueryFilters().AsNoTracking();
         var added = 0;
         Instant? newest = null;
-        // Streamed, so a million-case rebuild never holds every text at once.
-        await foreach (var row in query.Select(c => new { c.Id, c.Title, c.Detail, c.RegisteredAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        if (CaughtUpTo is not { } last)
         {
-            if (Add(row.Id, row.Title, row.Detail))
+            // Streamed, so a million-case rebuild never holds every text at once.
+            await foreach (var row in cases.Select(c => new { c.Id, c.Title, c.Detail, c.RegisteredAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                added++;
+                added += Add(row.Id, row.Title, row.Detail) ? 1 : 0;
+                newest = Later(newest, row.RegisteredAt);
             }
-            newest = newest is { } n && n > row.RegisteredAt ? n : row.RegisteredAt;
+        }
+        else
+        {
+            var since = last - CatchUpOverlap;
+            var missing = new List<Guid>();
+            await foreach (var row in cases.Where(c => c.RegisteredAt >= since).Select(c => new { c.Id, c.RegisteredAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (!Contains(row.Id))
+                {
+                    missing.Add(row.Id);
+                }
+                newest = Later(newest, row.RegisteredAt);
+            }
+            foreach (var chunk in missing.Chunk(CatchUpChunk))
+            {
+                var ids = chunk.ToList();
+                foreach (var row in await cases.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Title, c.Detail }).ToListAsync(cancellationToken))
+                {
+                    added += Add(row.Id, row.Title, row.Detail) ? 1 : 0;
+                }
+            }
         }
         lock (_gate)
         {
@@ -144,6 +188,16 @@ public sealed class CaseMatterIndex : IDisposable
         }
         return added;
     }
+
+    private bool Contains(Guid caseId)
+    {
+        lock (_gate)
+        {
+            return _ordinals.ContainsKey(caseId);
+        }
+    }
+
+    private static Instant Later(Instant? a, Instant b) => a is { } x && x > b ? x : b;
 
     public void Dispose() => _index.Dispose();
 }
