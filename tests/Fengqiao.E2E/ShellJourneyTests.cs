@@ -130,6 +130,8 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         await Field(page, "key-name").EnterAsync("12345 热线平台（测试）");
         await Field(page, "key-unit").FillAsync("垦利区信访局");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "垦利区信访局" }).First.ClickAsync();
+        // The list closes in the same server render that sets the unit; an Issue click before it would find no unit.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-testid=key-issue]");
         var key = (await page.Locator("[data-testid=issued-key-value]").InnerTextAsync()).Trim();
         Assert.StartsWith("fq311_", key, StringComparison.Ordinal);
