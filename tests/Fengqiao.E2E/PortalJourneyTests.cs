@@ -24,7 +24,8 @@ public sealed partial class PortalJourneyTests(WebServerFixture server) : IClass
         await phone.GotoAsync(server.BaseUrl + "/portal");
         await server.ScreenshotAsync(phone, "portal-home-phone");
         await phone.ClickAsync("[data-testid=portal-submit-link]");
-        await phone.WaitForURLAsync(new Regex("/portal/submit$"));
+        // An assertion rather than a wait: on failure it names the address the page is at.
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/portal/submit$"), new() { Timeout = 60_000 });
 
         await phone.SelectOptionAsync("#category", "0102");
         await phone.SelectOptionAsync("#division", "370505001");
