@@ -148,7 +148,7 @@ public sealed class GridDemoSeeder(FengqiaoDbContext db, CaseRules rules, IClock
     private async Task SeedServiceMenuAsync(List<string> villages, LocalDate today, CancellationToken ct)
     {
         var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
-        var menu = new ServiceMenuDesk(db, clock);
+        var menu = new ServiceMenuDesk(db, clock, protector);
         await menu.EnsureCatalogueAsync(ct);
         for (var i = 0; i < Providers.Length; i++)
         {

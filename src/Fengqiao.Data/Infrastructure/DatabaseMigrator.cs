@@ -2,8 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Data.Infrastructure;
 
-/// <summary>Brings the schema up to date. Run by the CLI (`fengqiao db migrate`), by tests, and at start for SQLite.</summary>
-public sealed class DatabaseMigrator(DatabaseSettings settings, FengqiaoDbContext db)
+/// <summary>
+/// Brings the schema up to date. Run by the CLI (`fengqiao db migrate`), by tests, and at start for SQLite. With the
+/// personal-data protector (as registered), it then seals personal data an earlier version stored in clear, which a
+/// schema migration cannot do (the keys live in the application's key ring).
+/// </summary>
+public sealed class DatabaseMigrator(DatabaseSettings settings, FengqiaoDbContext db, Security.PersonalDataProtector? protector = null)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -13,6 +17,10 @@ public sealed class DatabaseMigrator(DatabaseSettings settings, FengqiaoDbContex
         {
             // WAL lets the web app read while a timer or import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        if (protector is not null)
+        {
+            await ServiceMenu.ServiceOrderPhones.SealLegacyAsync(db, protector, cancellationToken);
         }
     }
 

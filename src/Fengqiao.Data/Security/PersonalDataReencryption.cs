@@ -21,13 +21,39 @@ public sealed class PersonalDataReencryption(IDbContextFactory<FengqiaoDbContext
         int total;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            total = await db.Residents.IgnoreQueryFilters().CountAsync(cancellationToken) + await db.CaseParties.IgnoreQueryFilters().CountAsync(cancellationToken);
+            total = await db.Residents.IgnoreQueryFilters().CountAsync(cancellationToken) + await db.CaseParties.IgnoreQueryFilters().CountAsync(cancellationToken)
+                + await db.ServiceOrders.IgnoreQueryFilters().CountAsync(cancellationToken);
         }
         progress?.Report((0, total));
 
         var residents = await MigrateAllAsync(db => db.Residents.IgnoreQueryFilters(), 0, total, progress, cancellationToken);
         var parties = await MigrateAllAsync(db => db.CaseParties.IgnoreQueryFilters(), residents.Done, total, progress, cancellationToken);
-        return new ReencryptionResult(parties.Done, residents.Changed + parties.Changed);
+        var orders = await MigrateOrdersAsync(parties.Done, total, progress, cancellationToken);
+        return new ReencryptionResult(orders.Done, residents.Changed + parties.Changed + orders.Changed);
+    }
+
+    /// <summary>The phones of service orders (点单), the same way.</summary>
+    private async Task<(int Done, int Changed)> MigrateOrdersAsync(int done, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        Guid? after = null;
+        while (true)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var batch = await db.ServiceOrders.IgnoreQueryFilters().Where(r => after == null || r.Id.CompareTo(after.Value) > 0).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return (done, changed);
+            }
+            foreach (var row in batch)
+            {
+                changed += Migrate(row.ContactPhoneCipher, c => row.ContactPhoneCipher = c);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            after = batch[^1].Id;
+            done += batch.Count;
+            progress?.Report((done, total));
+        }
     }
 
     /// <summary>One table, in key order, a batch per short-lived context so memory stays flat and a stop loses one batch at most.</summary>

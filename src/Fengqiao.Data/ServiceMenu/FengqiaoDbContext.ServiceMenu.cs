@@ -50,7 +50,9 @@ public abstract partial class FengqiaoDbContext
             b.HasIndex(o => o.TrackingCode).IsUnique();
             b.Property(o => o.OfferingCode).HasMaxLength(32);
             b.Property(o => o.OrdererName).HasMaxLength(100);
-            b.Property(o => o.ContactPhone).HasMaxLength(20);
+            b.Property(o => o.ContactPhoneCipher).HasMaxLength(400);
+            b.Property(o => o.ContactPhoneIndex).HasMaxLength(32);
+            b.Property(o => o.LegacyContactPhone).HasColumnName("ContactPhone").HasMaxLength(20);
             b.Property(o => o.CreditCode).HasMaxLength(18);
             b.Property(o => o.OrdererAccountId).HasMaxLength(450);
             b.Property(o => o.DivisionCode).HasMaxLength(12);

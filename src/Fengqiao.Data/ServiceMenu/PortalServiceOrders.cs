@@ -13,7 +13,7 @@ public sealed record PortalServiceOrderView(ServiceOrderRecord Order, string Ser
 /// The orderer's side of an order placed on the public portal (查询与评价): found by its order number and the phone it
 /// was placed with (both must match, like a case's number and query code), and rated once after it was held.
 /// </summary>
-public sealed class PortalServiceOrders(FengqiaoDbContext db, IClock clock)
+public sealed class PortalServiceOrders(FengqiaoDbContext db, IClock clock, Security.PersonalDataProtector protector)
 {
     /// <summary>The order when the number and the phone both match, otherwise null (the same answer for either mistake).</summary>
     public async Task<PortalServiceOrderView?> FindAsync(string? trackingCode, string? phone, CancellationToken ct = default)
@@ -24,7 +24,8 @@ public sealed class PortalServiceOrders(FengqiaoDbContext db, IClock clock)
             return null;
         }
         var order = await db.ServiceOrders.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.TrackingCode == code, ct);
-        if (order is null || order.ContactPhone != parsed.Value)
+        await protector.EnsureReadyAsync(ct);
+        if (order is null || !ServiceOrderPhones.PlacedWith(order, protector, parsed.Value))
         {
             return null;
         }

@@ -108,7 +108,7 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
         {
             return null;
         }
-        return await new ServiceMenuDesk(db, clock).ConfirmAsync(orderId, actor, ct);
+        return await new ServiceMenuDesk(db, clock, protector).ConfirmAsync(orderId, actor, ct);
     }
 
     public async Task<ServiceOrderRecord?> MarkHeldAsync(Guid orderId, string accountId, string actor, CancellationToken ct = default) =>
@@ -145,7 +145,7 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
         record.ScheduledStart = null;
         record.ScheduledEnd = null;
 
-        var menu = new ServiceMenuDesk(db, clock);
+        var menu = new ServiceMenuDesk(db, clock, protector);
         var best = ProviderMatcher.Rank(declined.Order, await menu.ProvidersAsync(ct)).FirstOrDefault();
         if (best is not null)
         {
@@ -172,14 +172,14 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
         var service = await db.ServiceOfferings.AsNoTracking().Where(o => o.Code == record.OfferingCode).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? record.OfferingCode;
         var text = DeclinedNoticeText(record.TrackingCode, service, reason.Trim(), nextProvider, record.ScheduledStart);
         const string Kind = "service.declined";
-        if (!string.IsNullOrWhiteSpace(record.ContactPhone))
+        if (record.ContactPhoneCipher is not null || record.LegacyContactPhone is not null)
         {
             await protector.EnsureReadyAsync(ct);
             db.Notices.Add(new Notices.Notice
             {
                 DedupKey = $"{Kind}:{record.Id:N}:{sequence}:sms",
                 Channel = Notices.NoticeChannel.Sms,
-                Address = protector.Protect(record.ContactPhone),
+                Address = record.ContactPhoneCipher ?? protector.Protect(record.LegacyContactPhone!),
                 Kind = Kind,
                 Subject = "【枫桥】" + text,
                 Body = text,

@@ -35,7 +35,7 @@ public sealed class ServiceOrderValidationException(IReadOnlyDictionary<string, 
 /// (through <see cref="ProviderOrderDesk"/>, which checks the order is theirs) or, for a provider without an account, by
 /// the office. Each step goes through Core's <see cref="ServiceOrder"/> and is logged.
 /// </summary>
-public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
+public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security.PersonalDataProtector protector)
 {
     private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
@@ -143,12 +143,14 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
         }
 
         var offering = ToOffering(offeringRow!);
+        await protector.EnsureReadyAsync(ct);
+        var phoneIndex = protector.PhoneIndex(phone!);
         Orderer orderer = request.OrdererKind switch
         {
             OrdererKind.Enterprise => new EnterpriseOrderer(credit!.Value, request.OrdererName!, area!.Value),
             OrdererKind.VillageCommittee => new VillageCommitteeOrderer(request.OrdererName!, area!.Value),
             // A resident on the portal without an account is known by the phone the office calls back.
-            _ => new ResidentOrderer(request.AccountId ?? "phone:" + phone, request.OrdererName!, area!.Value),
+            _ => new ResidentOrderer(ServiceOrderPhones.ResidentKey(request.AccountId, phoneIndex), request.OrdererName!, area!.Value),
         };
         var day = request.Date!.Value;
         var window = new TimeSlot(day.At(DayStart).InZoneLeniently(Zone).ToInstant(), day.At(DayEnd).InZoneLeniently(Zone).ToInstant());
@@ -161,7 +163,6 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
             OfferingCode = offering.Code,
             OrdererKind = orderer.Kind,
             OrdererName = orderer.Name,
-            ContactPhone = phone,
             CreditCode = credit?.Value,
             OrdererAccountId = request.AccountId,
             DivisionCode = area!.Value.Value,
@@ -172,6 +173,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
             OrderedAt = now,
             State = placed.Order.State,
         };
+        ServiceOrderPhones.Seal(record, protector, phone!);
         db.ServiceOrders.Add(record);
         Log(record, placed.Event, 1);
 
@@ -228,7 +230,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock)
         {
             OrdererKind.Enterprise => new EnterpriseOrderer(UnifiedSocialCreditCode.Parse(record.CreditCode!), record.OrdererName, area),
             OrdererKind.VillageCommittee => new VillageCommitteeOrderer(record.OrdererName, area),
-            _ => new ResidentOrderer(record.OrdererAccountId ?? "phone:" + record.ContactPhone, record.OrdererName, area),
+            _ => new ResidentOrderer(ServiceOrderPhones.ResidentKey(record.OrdererAccountId, record.ContactPhoneIndex ?? record.LegacyContactPhone), record.OrdererName, area),
         };
         var placed = ServiceOrder.Place(record.Id, offering, orderer, record.Topic, new TimeSlot(record.PreferredStart, record.PreferredEnd), record.ChosenProviderId, record.OrderedAt);
         return placed.Order.Match(provider, record.OrderedAt, "system").Order;

@@ -53,7 +53,12 @@ public sealed class ServiceOrderRecord : IVersioned
     public required string OfferingCode { get; set; }
     public OrdererKind OrdererKind { get; set; }
     public required string OrdererName { get; set; }
-    public string? ContactPhone { get; set; }
+    /// <summary>The phone the order was placed with, sealed like every stored phone (see <see cref="ServiceOrderPhones"/>).</summary>
+    public string? ContactPhoneCipher { get; set; }
+    /// <summary>Blind index of that phone: the portal finds an order by its number and this, never by the phone in clear.</summary>
+    public string? ContactPhoneIndex { get; set; }
+    /// <summary>A phone stored in clear by a version before phones of orders were sealed; sealed and emptied when the database is migrated.</summary>
+    public string? LegacyContactPhone { get; set; }
     /// <summary>Unified social credit code (统一社会信用代码) of an enterprise orderer, checked with GB 32100.</summary>
     public string? CreditCode { get; set; }
     public string? OrdererAccountId { get; set; }

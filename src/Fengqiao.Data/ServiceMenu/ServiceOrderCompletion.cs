@@ -67,7 +67,7 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
         {
             OrdererKind.Enterprise => new EnterpriseOrderer(UnifiedSocialCreditCode.Parse(record.CreditCode!), record.OrdererName, area),
             OrdererKind.VillageCommittee => new VillageCommitteeOrderer(record.OrdererName, area),
-            _ => new ResidentOrderer(record.OrdererAccountId ?? "phone:" + record.ContactPhone, record.OrdererName, area),
+            _ => new ResidentOrderer(ServiceOrderPhones.ResidentKey(record.OrdererAccountId, record.ContactPhoneIndex ?? record.LegacyContactPhone), record.OrdererName, area),
         };
         var window = new TimeSlot(record.PreferredStart, record.PreferredEnd);
         var order = ServiceOrder.Place(record.Id, offering, orderer, record.Topic, window, record.ChosenProviderId, record.OrderedAt).Order;

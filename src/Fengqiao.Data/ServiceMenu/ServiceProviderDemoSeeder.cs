@@ -54,12 +54,12 @@ public sealed class ServiceProviderDemoSeeder(FengqiaoDbContext db, IClock clock
                 db.ProviderFreeSlots.Add(new ProviderFreeSlotRecord { ProviderId = provider.Id, Start = start, End = start + Duration.FromHours(6) });
                 await db.SaveChangesAsync(ct);
                 var placedAt = start - Duration.FromDays(5);
-                var placed = await new ServiceMenuDesk(db, new FixedClock(placedAt)).PlaceAsync(Order(10 + k, day), ct);
+                var placed = await new ServiceMenuDesk(db, new FixedClock(placedAt), protector).PlaceAsync(Order(10 + k, day), ct);
                 if (placed.ProviderId != provider.Id)
                 {
                     continue;
                 }
-                await new ServiceMenuDesk(db, new FixedClock(placedAt + Duration.FromHours(3))).ConfirmAsync(placed.Id, plan.Provider, ct);
+                await new ServiceMenuDesk(db, new FixedClock(placedAt + Duration.FromHours(3)), protector).ConfirmAsync(placed.Id, plan.Provider, ct);
                 var after = new FixedClock(placed.ScheduledEnd!.Value);
                 await new ServiceOrderCompletion(db, after).MarkHeldAsync(placed.Id, plan.Provider, ct);
                 if (k <= 1)
@@ -77,14 +77,14 @@ public sealed class ServiceProviderDemoSeeder(FengqiaoDbContext db, IClock clock
                 .Select(s => s.Start.InZone(Zone).Date).Where(d => d > today.PlusDays(1)).Distinct().Order().Take(3).ToList();
             for (var k = 0; k < freeDays.Count; k++)
             {
-                var placed = await new ServiceMenuDesk(db, nowClock).PlaceAsync(Order(20 + k, freeDays[k]), ct);
+                var placed = await new ServiceMenuDesk(db, nowClock, protector).PlaceAsync(Order(20 + k, freeDays[k]), ct);
                 if (placed.ProviderId != provider.Id)
                 {
                     continue;
                 }
                 if (k == 0)
                 {
-                    await new ServiceMenuDesk(db, nowClock).ConfirmAsync(placed.Id, plan.Provider, ct);
+                    await new ServiceMenuDesk(db, nowClock, protector).ConfirmAsync(placed.Id, plan.Provider, ct);
                 }
                 else if (k == 2 && plan.Account == "lecturer")
                 {

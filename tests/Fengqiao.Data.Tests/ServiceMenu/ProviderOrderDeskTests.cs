@@ -89,7 +89,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         await using var system = fixture.Database.Context();
         var lecturer = await system.ServiceProviders.SingleAsync(p => p.AccountId == lecturerId, Ct);
         var day = await FreeDayAsync(system, lecturer.Id, clock.Now.InZone(Shanghai).Date.PlusDays(2));
-        var order = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("legal-lecture", "婚姻家庭", OrdererKind.VillageCommittee, "东关村民委员会", "13905464401", null,
+        var order = await new ServiceMenuDesk(system, clock, Protector).PlaceAsync(new NewServiceOrder("legal-lecture", "婚姻家庭", OrdererKind.VillageCommittee, "东关村民委员会", "13905464401", null,
             "370505001201", day, lecturer.Id, null), Ct);
         Assert.Equal(ServiceOrderState.Matched, order.State);
         var versionBefore = order.Version;
@@ -125,7 +125,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         var day = (await FreeDaysAsync(system, lecturer.Id)).Where(d => d > clock.Now.InZone(Shanghai).Date.PlusDays(4) && othersFree.Contains(d)).Min();
 
         // Chosen by name (点师授课): nobody else may take it, so it waits, and the orderer reads why.
-        var chosen = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464402", null,
+        var chosen = await new ServiceMenuDesk(system, clock, Protector).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464402", null,
             "370505001203", day, lecturer.Id, null), Ct);
         var slotsBefore = await FreeMinutesAsync(system, lecturer.Id);
         var empty = await Assert.ThrowsAsync<ServiceRuleException>(() => new ProviderOrderDesk(lecturerDb, clock, Protector).DeclineAsync(chosen.Id, " ", lecturerId, "lecturer", Ct));
@@ -139,7 +139,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
             // The two hours held for the order are free again.
             var slotsAfter = await FreeMinutesAsync(check, lecturer.Id);
             Assert.Equal(slotsBefore + 120, slotsAfter);
-            var seen = await new PortalServiceOrders(check, clock).FindAsync(chosen.TrackingCode, "13905464402", Ct);
+            var seen = await new PortalServiceOrders(check, clock, Protector).FindAsync(chosen.TrackingCode, "13905464402", Ct);
             Assert.Equal("当天在外地授课", seen!.DeclineReason);
             Assert.False(seen.MayRate);
             // The orderer is told at once, by SMS to the phone the order was placed with (sealed in the outbox).
@@ -154,7 +154,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         Assert.DoesNotContain(await new ProviderOrderDesk(lecturerDb, clock, Protector).OrdersAsync(lecturerId, Ct), o => o.Id == chosen.Id);
 
         // Left to the system: the next lecturer who fits takes it.
-        var open = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464403", null,
+        var open = await new ServiceMenuDesk(system, clock, Protector).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464403", null,
             "370505001203", day, null, null), Ct);
         Assert.Equal(lecturer.Id, open.ProviderId); // the only lecturer listing the topic ranks first
         {
@@ -171,7 +171,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
                 await check.ServiceOrderEvents.Where(e => e.OrderId == open.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync(Ct));
             // The re-matched order still replays: its new provider confirms it.
             var other = await check.ServiceProviders.SingleAsync(p => p.Id == rematched.ProviderId, Ct);
-            var confirmed = await new ServiceMenuDesk(check, clock).ConfirmAsync(open.Id, other.Name, Ct);
+            var confirmed = await new ServiceMenuDesk(check, clock, Protector).ConfirmAsync(open.Id, other.Name, Ct);
             Assert.Equal(ServiceOrderState.Scheduled, confirmed!.State);
         }
     }
@@ -186,12 +186,12 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         var tutor = await system.ServiceProviders.SingleAsync(p => p.AccountId == tutorId, Ct);
         var day = await FreeDayAsync(system, tutor.Id, clock.Now.InZone(Shanghai).Date.PlusDays(1));
         var credit = UnifiedSocialCreditCode.Create("91370521MA3E5F6G7").Value;
-        var order = await new ServiceMenuDesk(system, clock).PlaceAsync(new NewServiceOrder("tax-tutoring", "增值税", OrdererKind.Enterprise, "垦利某新能源有限公司", "13905464404", credit,
+        var order = await new ServiceMenuDesk(system, clock, Protector).PlaceAsync(new NewServiceOrder("tax-tutoring", "增值税", OrdererKind.Enterprise, "垦利某新能源有限公司", "13905464404", credit,
             "370505001", day, tutor.Id, null), Ct);
         await new ProviderOrderDesk(tutorDb, clock, Protector).ConfirmAsync(order.Id, tutorId, "taxtutor", Ct);
 
         await using var portal = fixture.Database.Context(new FixedAccessScopeProvider(AccessScope.Nobody));
-        var orders = new PortalServiceOrders(portal, clock);
+        var orders = new PortalServiceOrders(portal, clock, Protector);
         Assert.Null(await orders.FindAsync(order.TrackingCode, "13905464499", Ct));
         Assert.Null(await orders.FindAsync("FW-2000-000001", "13905464404", Ct));
         Assert.Null(await orders.RateAsync(order.TrackingCode, "13905464499", 5, null, Ct));

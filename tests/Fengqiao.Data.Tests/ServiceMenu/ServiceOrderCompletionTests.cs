@@ -1,7 +1,9 @@
 using Fengqiao.Core.ServiceMenu;
+using Fengqiao.Data.Security;
 using Fengqiao.Data.ServiceMenu;
 using Fengqiao.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Fengqiao.Data.Tests.ServiceMenu;
@@ -9,6 +11,8 @@ namespace Fengqiao.Data.Tests.ServiceMenu;
 /// <summary>A service order taken to its end — held, attended with a count, rated — through Core's rules, and the steps those rules refuse.</summary>
 public sealed class ServiceOrderCompletionTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
 {
+    private PersonalDataProtector Protector => fixture.Services.GetRequiredService<PersonalDataProtector>();
+
     private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -30,7 +34,7 @@ public sealed class ServiceOrderCompletionTests(DemoDatabaseFixture fixture) : I
         var today = clock.Now.InZone(Shanghai).Date;
         var day = (await db.ProviderFreeSlots.Where(s => s.ProviderId == lecturer.Id).ToListAsync(Ct))
             .Select(s => s.Start.InZone(Shanghai).Date).Where(d => d > today.PlusDays(3)).Min();
-        var desk = new ServiceMenuDesk(db, clock);
+        var desk = new ServiceMenuDesk(db, clock, Protector);
         var order = await desk.PlaceAsync(new NewServiceOrder("legal-lecture", "未成年人保护", OrdererKind.VillageCommittee, "西尚村民委员会", "13905463311", null,
             "370505001202", day, lecturer.Id, null), Ct);
         var scheduled = await desk.ConfirmAsync(order.Id, "judicial", Ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Fengqiao.Core.ServiceMenu;
@@ -20,7 +21,10 @@ public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixt
         await using var db = factory.Database.Context();
         var provider = await db.ServiceProviders.SingleAsync(p => p.Name == providerName, Ct);
         var o = await db.ServiceOrders.Where(x => x.ProviderId == provider.Id && x.State == state).OrderBy(x => x.TrackingCode).FirstAsync(Ct);
-        return (o.Id, o.TrackingCode, o.ContactPhone, o.Version);
+        // The phone is stored sealed; the test reads it back as the orderer knows it.
+        var protector = factory.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>();
+        await protector.EnsureReadyAsync(Ct);
+        return (o.Id, o.TrackingCode, o.ContactPhoneCipher is { } cipher ? protector.Reveal(cipher) : null, o.Version);
     }
 
     [Fact]

@@ -2267,8 +2267,12 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
+                    b.Property<string>("ContactPhoneCipher")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -2279,6 +2283,11 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContactPhone");
 
                     b.Property<string>("OfferingCode")
                         .IsRequired()

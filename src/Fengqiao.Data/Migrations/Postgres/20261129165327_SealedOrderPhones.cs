@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fengqiao.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SealedOrderPhones : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ContactPhoneCipher",
+                table: "ServiceOrders",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactPhoneIndex",
+                table: "ServiceOrders",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ContactPhoneCipher",
+                table: "ServiceOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ContactPhoneIndex",
+                table: "ServiceOrders");
+        }
+    }
+}
