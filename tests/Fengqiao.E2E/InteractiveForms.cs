@@ -16,11 +16,16 @@ public static class InteractiveForms
     public static ILocator Field(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
 
-    /// <summary>Opens a MudSelect and clicks the item whose whole text is <paramref name="option"/>.</summary>
+    /// <summary>
+    /// Opens a single-choice MudSelect, clicks the item whose whole text is <paramref name="option"/>, and waits for the
+    /// list to close: the server render that closes it also holds the new value, and a button clicked before it
+    /// would act on the old one.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, string selectTestId, string option)
     {
         await page.Locator($"[data-testid={selectTestId}]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     public static async Task EnterAsync(this ILocator field, string text)
