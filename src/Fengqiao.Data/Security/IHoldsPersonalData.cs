@@ -4,15 +4,20 @@ namespace Fengqiao.Data.Security;
 /// A row that carries a person's ID number and phone, each encrypted at rest (<see cref="PersonalDataProtector"/>):
 /// ciphertext, blind index for lookups and masked form for display. Parties and residents both do.
 /// </summary>
-public interface IHoldsPersonalData
+public interface IHoldsPersonalData : IKeyedById
 {
-    Guid Id { get; }
     string? IdNumberCipher { get; set; }
     string? IdNumberIndex { get; set; }
     string? IdNumberMasked { get; set; }
     string? PhoneCipher { get; set; }
     string? PhoneIndex { get; set; }
     string? PhoneMasked { get; set; }
+}
+
+/// <summary>A row keyed by a GUID, so a batch job can walk its table in key order (re-encryption does).</summary>
+public interface IKeyedById
+{
+    Guid Id { get; }
 }
 
 public static class PersonalDataFields

@@ -26,39 +26,15 @@ public sealed class PersonalDataReencryption(IDbContextFactory<FengqiaoDbContext
         }
         progress?.Report((0, total));
 
-        var residents = await MigrateAllAsync(db => db.Residents.IgnoreQueryFilters(), 0, total, progress, cancellationToken);
-        var parties = await MigrateAllAsync(db => db.CaseParties.IgnoreQueryFilters(), residents.Done, total, progress, cancellationToken);
-        var orders = await MigrateOrdersAsync(parties.Done, total, progress, cancellationToken);
+        var residents = await MigrateAllAsync(db => db.Residents.IgnoreQueryFilters(), MigratePerson, 0, total, progress, cancellationToken);
+        var parties = await MigrateAllAsync(db => db.CaseParties.IgnoreQueryFilters(), MigratePerson, residents.Done, total, progress, cancellationToken);
+        var orders = await MigrateAllAsync(db => db.ServiceOrders.IgnoreQueryFilters(), r => Migrate(r.ContactPhoneCipher, c => r.ContactPhoneCipher = c), parties.Done, total, progress, cancellationToken);
         return new ReencryptionResult(orders.Done, residents.Changed + parties.Changed + orders.Changed);
     }
 
-    /// <summary>The phones of service orders (点单), the same way.</summary>
-    private async Task<(int Done, int Changed)> MigrateOrdersAsync(int done, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
-    {
-        var changed = 0;
-        Guid? after = null;
-        while (true)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var batch = await db.ServiceOrders.IgnoreQueryFilters().Where(r => after == null || r.Id.CompareTo(after.Value) > 0).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return (done, changed);
-            }
-            foreach (var row in batch)
-            {
-                changed += Migrate(row.ContactPhoneCipher, c => row.ContactPhoneCipher = c);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            after = batch[^1].Id;
-            done += batch.Count;
-            progress?.Report((done, total));
-        }
-    }
-
     /// <summary>One table, in key order, a batch per short-lived context so memory stays flat and a stop loses one batch at most.</summary>
-    private async Task<(int Done, int Changed)> MigrateAllAsync<T>(Func<FengqiaoDbContext, IQueryable<T>> rows, int done, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
-        where T : class, IHoldsPersonalData
+    private async Task<(int Done, int Changed)> MigrateAllAsync<T>(Func<FengqiaoDbContext, IQueryable<T>> rows, Func<T, int> migrateRow, int done, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+        where T : class, IKeyedById
     {
         var changed = 0;
         Guid? after = null;
@@ -72,7 +48,7 @@ public sealed class PersonalDataReencryption(IDbContextFactory<FengqiaoDbContext
             }
             foreach (var row in batch)
             {
-                changed += Migrate(row.IdNumberCipher, c => row.IdNumberCipher = c) + Migrate(row.PhoneCipher, c => row.PhoneCipher = c);
+                changed += migrateRow(row);
             }
             await db.SaveChangesAsync(cancellationToken);
             after = batch[^1].Id;
@@ -80,6 +56,9 @@ public sealed class PersonalDataReencryption(IDbContextFactory<FengqiaoDbContext
             progress?.Report((done, total));
         }
     }
+
+    private int MigratePerson(IHoldsPersonalData row) =>
+        Migrate(row.IdNumberCipher, c => row.IdNumberCipher = c) + Migrate(row.PhoneCipher, c => row.PhoneCipher = c);
 
     private int Migrate(string? cipher, Action<string> store)
     {

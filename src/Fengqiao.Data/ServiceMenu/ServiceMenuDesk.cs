@@ -225,15 +225,20 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
     private async Task<ServiceOrder> ReplayToMatchedAsync(ServiceOrderRecord record, ServiceProvider provider, CancellationToken ct)
     {
         var offering = ToOffering(await db.ServiceOfferings.AsNoTracking().FirstAsync(o => o.Code == record.OfferingCode, ct));
+        var placed = ServiceOrder.Place(record.Id, offering, OrdererOf(record), record.Topic, new TimeSlot(record.PreferredStart, record.PreferredEnd), record.ChosenProviderId, record.OrderedAt);
+        return placed.Order.Match(provider, record.OrderedAt, "system").Order;
+    }
+
+    /// <summary>The orderer as placed, rebuilt from the stored order for a replay.</summary>
+    internal static Orderer OrdererOf(ServiceOrderRecord record)
+    {
         var area = DivisionCode.Parse(record.DivisionCode);
-        Orderer orderer = record.OrdererKind switch
+        return record.OrdererKind switch
         {
             OrdererKind.Enterprise => new EnterpriseOrderer(UnifiedSocialCreditCode.Parse(record.CreditCode!), record.OrdererName, area),
             OrdererKind.VillageCommittee => new VillageCommitteeOrderer(record.OrdererName, area),
             _ => new ResidentOrderer(ServiceOrderPhones.ResidentKey(record.OrdererAccountId, record.ContactPhoneIndex ?? record.LegacyContactPhone), record.OrdererName, area),
         };
-        var placed = ServiceOrder.Place(record.Id, offering, orderer, record.Topic, new TimeSlot(record.PreferredStart, record.PreferredEnd), record.ChosenProviderId, record.OrderedAt);
-        return placed.Order.Match(provider, record.OrderedAt, "system").Order;
     }
 
     /// <summary>Cuts the matched slot out of the provider's free time, so the next order is not given the same hours.</summary>

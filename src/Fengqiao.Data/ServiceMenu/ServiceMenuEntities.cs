@@ -45,7 +45,7 @@ public sealed class ProviderFreeSlotRecord
 }
 
 /// <summary>An order from the menu (点单), projected from Core's <see cref="ServiceOrder"/>.</summary>
-public sealed class ServiceOrderRecord : IVersioned
+public sealed class ServiceOrderRecord : IVersioned, Security.IKeyedById
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The number the orderer tracks it by.</summary>

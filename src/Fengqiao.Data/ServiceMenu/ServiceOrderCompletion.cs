@@ -62,15 +62,8 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
     internal static async Task<ServiceOrder> ReplayAsync(FengqiaoDbContext db, ServiceOrderRecord record, IReadOnlyList<ServiceOrderEventRecord> events, CancellationToken ct)
     {
         var offering = ServiceMenuDesk.ToOffering(await db.ServiceOfferings.AsNoTracking().FirstAsync(o => o.Code == record.OfferingCode, ct));
-        var area = DivisionCode.Parse(record.DivisionCode);
-        Orderer orderer = record.OrdererKind switch
-        {
-            OrdererKind.Enterprise => new EnterpriseOrderer(UnifiedSocialCreditCode.Parse(record.CreditCode!), record.OrdererName, area),
-            OrdererKind.VillageCommittee => new VillageCommitteeOrderer(record.OrdererName, area),
-            _ => new ResidentOrderer(ServiceOrderPhones.ResidentKey(record.OrdererAccountId, record.ContactPhoneIndex ?? record.LegacyContactPhone), record.OrdererName, area),
-        };
         var window = new TimeSlot(record.PreferredStart, record.PreferredEnd);
-        var order = ServiceOrder.Place(record.Id, offering, orderer, record.Topic, window, record.ChosenProviderId, record.OrderedAt).Order;
+        var order = ServiceOrder.Place(record.Id, offering, ServiceMenuDesk.OrdererOf(record), record.Topic, window, record.ChosenProviderId, record.OrderedAt).Order;
         var slot = record.ScheduledStart is { } start && record.ScheduledEnd is { } end ? new TimeSlot(start, end) : null;
         var providerRows = new Dictionary<Guid, ServiceProviderRecord>();
         async Task<ServiceProvider> ProviderAsync(Guid id)
