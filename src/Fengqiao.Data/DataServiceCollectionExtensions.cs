@@ -58,7 +58,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Notices.INoticeSender, Notices.SmsNoticeSender>();
         services.AddSingleton<Notices.ISmsGateway, Notices.LoggingSmsGateway>();
         services.AddScoped<Notices.NoticeDispatcher>();
-        services.AddSingleton(NodaTime.SystemClock.Instance as NodaTime.IClock);
+        services.AddSingleton(ShiftedClock.FromConfiguration(configuration));
         return services;
     }
 

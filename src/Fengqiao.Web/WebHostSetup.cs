@@ -143,7 +143,10 @@ public static class WebHostSetup
     private static Task ValidateStampWhenDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        // Identity's own time base: cookie issue times are stamped by the authentication handler, not the IClock.
+#pragma warning disable RS0030
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+#pragma warning restore RS0030
         var due = context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
         return due ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Globalization;
 using Fengqiao.Core.ServiceMenu;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
 
     private static string NextWeekday()
     {
-        var day = DateTime.UtcNow.AddHours(8).Date.AddDays(8);
+        var day = TestTime.Today.PlusDays(8).ToDateTimeUnspecified();
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             day = day.AddDays(1);
@@ -32,7 +33,7 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
     {
         await using var db = server.Database.Context();
         var provider = await db.ServiceProviders.SingleAsync(p => p.Name == providerName, Ct);
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(Shanghai).Date;
+        var today = TestTime.Now.InZone(Shanghai).Date;
         var slots = await db.ProviderFreeSlots.Where(s => s.ProviderId == provider.Id).ToListAsync(Ct);
         var day = slots.Where(s => s.End - s.Start >= Duration.FromHours(4)).Select(s => s.Start.InZone(Shanghai).Date).Where(d => d > today.PlusDays(1)).Min();
         return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -169,7 +170,7 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
     {
         await using var db = server.Database.Context();
         var order = await db.ServiceOrders.SingleAsync(o => o.TrackingCode == code, Ct);
-        var now = Instant.FromUnixTimeMilliseconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds());
+        var now = Instant.FromUnixTimeMilliseconds(TestTime.Now.ToUnixTimeMilliseconds());
         var shift = order.ScheduledEnd!.Value - now + Duration.FromMinutes(30);
         order.OrderedAt -= shift;
         order.PreferredStart -= shift;

@@ -17,8 +17,8 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
     /// <summary>The routing model trains in the background at the first start; the desk shows suggestions once it is ready.</summary>
     private async Task WaitForModelAsync(IPage page)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(4))
         {
             var status = await page.Context.APIRequest.GetAsync(server.BaseUrl + "/api/text/routing");
             var json = JsonDocument.Parse(await status.TextAsync()).RootElement;

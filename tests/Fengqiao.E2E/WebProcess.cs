@@ -37,6 +37,7 @@ public sealed class WebProcess : IAsyncDisposable
         start.Environment["Database__ConnectionString"] = database.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Demo__SeedOnStart"] = seed ? "true" : "false";
+        start.Environment["Clock__StartAt"] = TestTime.Setting;
         // Timers off: a browser test must not race the sweep, and each timer test starts its own.
         start.Environment["Deadlines__SweepSeconds"] = "0";
         start.Environment["Whistles__EscalationSeconds"] = "0";
@@ -62,8 +63,8 @@ public sealed class WebProcess : IAsyncDisposable
     private async Task WaitHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
         {
             if (_process.HasExited)
             {

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Fengqiao.Core.Organisations;
@@ -108,7 +109,7 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
             // When the housing bureau owes another whistle, the passes below may flag it there; its counts are then not compared.
             housingOwesNothingElse = !await db.WhistleSummonses.AnyAsync(s => s.DepartmentName == Housing && open.Contains(s.Status), Ct);
         }
-        var month = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         var office = await server.SignedInPageAsync("jointoffice");
         var before = await RankingAsync(office, month, "escalation-ranking-before");

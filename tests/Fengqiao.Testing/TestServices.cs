@@ -13,6 +13,7 @@ public static class TestServices
         {
             ["Database:Provider"] = database.ProviderName,
             ["Database:ConnectionString"] = database.ConnectionString,
+            ["Clock:StartAt"] = TestTime.Setting,
         }).Build();
         return new ServiceCollection().AddFengqiaoDataForTools(configuration).BuildServiceProvider(validateScopes: true);
     }

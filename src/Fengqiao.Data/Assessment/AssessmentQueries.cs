@@ -18,10 +18,12 @@ public enum AssessmentCohort
 /// <summary>
 /// The month's indicator counts of each unit in a cohort, read from the projected columns, and the ranking Core
 /// computes from them. A unit's cases are those it handles; a month's cases are those whose reply fell due in it.
+/// A case counts as overdue once its deadline has passed unanswered as of <c>asOf</c>: a case due later in the current
+/// month is not overdue yet.
 /// </summary>
 public static class AssessmentQueries
 {
-    public static async Task<IReadOnlyList<UnitMonthInput>> InputsAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<UnitMonthInput>> InputsAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, Instant asOf, CancellationToken cancellationToken = default)
     {
         var zone = DeadlineCalculator.ChinaTimeZone;
         var start = month.OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant();
@@ -73,17 +75,18 @@ public static class AssessmentQueries
             var mine = cases[u.Id].ToList();
             var rated = mine.Where(c => c.Rating is CaseRating.Satisfied or CaseRating.BasicallySatisfied or CaseRating.Unsatisfied).ToList();
             var onTime = mine.Count(c => c.RepliedAt != null && c.RepliedAt <= c.ReplyDueAt);
+            var late = mine.Count(c => c.RepliedAt is { } replied ? replied > c.ReplyDueAt : c.ReplyDueAt < asOf);
             var r = ratings[u.Id].ToList();
             return new UnitMonthInput(u.Id.ToString("D"), u.Name, month, r.Count == 0 ? null : Math.Round(r.Average(), 4),
                 mine.Count, onTime, rated.Count + visits.GetValueOrDefault(u.Id).Count, rated.Count(c => c.Rating != CaseRating.Unsatisfied) + visits.GetValueOrDefault(u.Id).Satisfied,
-                letters.GetValueOrDefault(u.Id), mine.Count - onTime + flagged.GetValueOrDefault(u.Id) + reopened.GetValueOrDefault(u.Id));
+                letters.GetValueOrDefault(u.Id), late + flagged.GetValueOrDefault(u.Id) + reopened.GetValueOrDefault(u.Id));
         }).Where(i => i.WhistleRatingAverage is not null || i.CasesDue > 0 || i.RatedCases > 0 || i.LettersReceived > 0 || i.OverdueCount > 0)];
     }
 
-    public static async Task<MonthlyRanking> RankAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, AssessmentScheme scheme, CancellationToken cancellationToken = default)
+    public static async Task<MonthlyRanking> RankAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, AssessmentScheme scheme, Instant asOf, CancellationToken cancellationToken = default)
     {
-        var previous = MonthlyAssessment.Rank(month.PlusMonths(-1), await InputsAsync(db, cohort, month.PlusMonths(-1), county, cancellationToken), scheme);
-        return MonthlyAssessment.Rank(month, await InputsAsync(db, cohort, month, county, cancellationToken), scheme, previous);
+        var previous = MonthlyAssessment.Rank(month.PlusMonths(-1), await InputsAsync(db, cohort, month.PlusMonths(-1), county, asOf, cancellationToken), scheme);
+        return MonthlyAssessment.Rank(month, await InputsAsync(db, cohort, month, county, asOf, cancellationToken), scheme, previous);
     }
 
     /// <summary>Letters issued by type and whistles blown in a period, for the dashboard ("15 督办函, 6 风险提示函 this year").</summary>

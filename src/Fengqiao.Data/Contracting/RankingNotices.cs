@@ -26,8 +26,8 @@ public static class RankingNotices
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contracting);
-        var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, month, county, scheme, ct);
-        var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, month, county, scheme, ct);
+        var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, month, county, scheme, now, ct);
+        var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, month, county, scheme, now, ct);
         var aftercare = await contracting.CountsAsync(month, ct);
         var today = now.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
         static List<FrozenRankingRow> Freeze(MonthlyRanking r) => [.. r.Rows.Select(x => new FrozenRankingRow(x.Rank, x.UnitName, x.Score, x.RankChange))];

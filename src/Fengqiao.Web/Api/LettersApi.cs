@@ -60,8 +60,8 @@ public static class LettersApi
             TypedResults.Ok(await ListAsync(db, state, type, toMe == true ? WhistlesApi.UnitOf(http) : null, null, ct)))
             .WithSummary("Letters in the caller's scope (and those the caller's unit issued or received), newest first");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
-            await desk.LoadAsync(id, ct) is { } l ? TypedResults.Ok(await ToDtoAsync(db, l.Record, l.Letter, ct)) : NotFound());
+        group.MapGet("/{id:guid}", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+            await desk.LoadAsync(id, ct) is { } l ? TypedResults.Ok(await ToDtoAsync(db, clock, l.Record, l.Letter, ct)) : NotFound());
 
         group.MapGet("/{id:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
         {
@@ -75,7 +75,7 @@ public static class LettersApi
         }).WithSummary("The letter as a Word document in the official layout (a draft is marked 征求意见稿)");
 
         group.MapPost("/{id:guid}/actions", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (
-            Guid id, LetterActionDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+            Guid id, LetterActionDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, IClock clock, ILoggerFactory logs, CancellationToken ct) =>
         {
             var actor = http.User.Identity!.Name!;
             if (WhistlesApi.UnitOf(http) is not { } unit)
@@ -104,7 +104,7 @@ public static class LettersApi
                     LetterAction.Reply => await desk.ReplyAsync(id, request.ExpectedVersion, unit, actor, request.Text, ct),
                     _ => throw new LetterRuleException("未知的函件操作 (unknown letter action)"),
                 };
-                return result is { } r ? TypedResults.Ok(await ToDtoAsync(db, r.Record, r.Letter, ct)) : NotFound();
+                return result is { } r ? TypedResults.Ok(await ToDtoAsync(db, clock, r.Record, r.Letter, ct)) : NotFound();
             }
             catch (LetterConflictException ex)
             {
@@ -173,7 +173,7 @@ public static class LettersApi
                 ? TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"))
                 : TypedResults.Ok(await ListAsync(db, null, null, null, caseId, ct));
         });
-        cases.MapPost("/", async Task<Results<Created<LetterDto>, ProblemHttpResult>> (string trackingCode, DraftLetterDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+        cases.MapPost("/", async Task<Results<Created<LetterDto>, ProblemHttpResult>> (string trackingCode, DraftLetterDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, IClock clock, ILoggerFactory logs, CancellationToken ct) =>
         {
             if (WhistlesApi.UnitOf(http) is not { } unit)
             {
@@ -183,7 +183,7 @@ public static class LettersApi
             {
                 var drafted = await desk.DraftAsync(trackingCode, new DraftRequest(request.Type, request.RecipientUnitId, request.Risk, request.Reason, request.ProposalId), unit, http.User.Identity!.Name!, ct);
                 return drafted is { } d
-                    ? TypedResults.Created($"/api/letters/{d.Record.Id}", await ToDtoAsync(db, d.Record, d.Letter, ct))
+                    ? TypedResults.Created($"/api/letters/{d.Record.Id}", await ToDtoAsync(db, clock, d.Record, d.Letter, ct))
                     : TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
             }
             catch (LetterRuleException ex)
@@ -201,7 +201,7 @@ public static class LettersApi
             {
                 return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM，权重不能为负且不能全为 0 (month must be yyyy-MM; weights cannot be negative or all zero)"));
             }
-            var ranking = await AssessmentQueries.RankAsync(db, cohort ?? AssessmentCohort.Departments, m, county, scheme, ct);
+            var ranking = await AssessmentQueries.RankAsync(db, cohort ?? AssessmentCohort.Departments, m, county, scheme, clock.GetCurrentInstant(), ct);
             return TypedResults.Ok(ToDto(ranking, cohort ?? AssessmentCohort.Departments));
         }).WithSummary("The monthly ranking of departments or towns, with month-on-month change; weights as query parameters");
         assessment.MapGet("/notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, string? county, HttpContext http, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
@@ -210,8 +210,8 @@ public static class LettersApi
             {
                 return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
             }
-            var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, m, county, scheme, ct);
-            var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, m, county, scheme, ct);
+            var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, m, county, scheme, clock.GetCurrentInstant(), ct);
+            var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, m, county, scheme, clock.GetCurrentInstant(), ct);
             var issuer = http.User.FindFirst(FengqiaoClaims.UnitName)?.Value ?? "信访工作联席会议办公室";
             var today = clock.GetCurrentInstant().InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
             return TypedResults.File(WhistleDocuments.MonthlyNotice(issuer, departments, towns, today), DocxType, $"notice-{m.Year}-{m.Month:00}.docx");
@@ -289,10 +289,10 @@ public static class LettersApi
             .ToListAsync(ct);
     }
 
-    public static async Task<LetterDto> ToDtoAsync(FengqiaoDbContext db, LetterRecord r, Letter l, CancellationToken ct)
+    public static async Task<LetterDto> ToDtoAsync(FengqiaoDbContext db, IClock clock, LetterRecord r, Letter l, CancellationToken ct)
     {
         var code = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == r.CaseId).Select(c => c.TrackingCode).FirstAsync(ct);
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         return new LetterDto(r.Id, r.CaseId, code, l.Type, l.State, l.Number?.ToString(), l.Content.Title, l.Content.RecipientName, l.RecipientUnit, l.IssuingUnit,
             l.Content.Salutation, l.Content.Paragraphs, l.Content.SignatureUnit, l.DraftedBy, l.ApprovedBy, l.DraftedAt, l.IssuedAt, l.ReplyDeadline?.Due, l.RepliedAt, l.ReplyText,
             l.ReplyStatusAt(now), l.Version);

@@ -34,7 +34,7 @@ public sealed class WorkCalendarStoreTests(DemoDatabaseFixture fixture) : IClass
         Assert.Equal(new LocalDate(Year, 3, 4), otherNode.Calendar.AddWorkingDays(monday, 1));
         await using (var db = fixture.Database.Context())
         {
-            await new WorkCalendarStore(db, otherNode, SystemClock.Instance).RefreshAsync(Ct);
+            await new WorkCalendarStore(db, otherNode, TestTime.Clock).RefreshAsync(Ct);
         }
         Assert.Equal(new LocalDate(Year, 3, 5), otherNode.Calendar.AddWorkingDays(monday, 1));
     }

@@ -64,7 +64,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         var (town, village, clerk) = (await AccountAsync("townlead"), await AccountAsync("grid"), await AccountAsync("clerk"));
         await using (var db = fixture.Database.Context())
         {
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             // A clerk is no area leader: refused before anything is written.
             var wrong = await Assert.ThrowsAsync<ContractingRuleException>(() => desk.AssignAsync(c.TrackingCode, ContractKind.Dual,
                 [new(clerk, LeaderRole.AreaLeader), new(village, LeaderRole.VillageLeader)], "office", Ct));
@@ -75,7 +75,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         }
         await using (var db = fixture.Database.Context())
         {
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             var view = await desk.AssignAsync(c.TrackingCode, ContractKind.Dual, [new(town, LeaderRole.AreaLeader), new(village, LeaderRole.VillageLeader)], "office", Ct);
             Assert.NotNull(view);
             Assert.Equal(2, view.Leaders.Count);
@@ -83,7 +83,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         }
         await using (var db = fixture.Database.Context())
         {
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             Assert.Contains(await desk.MineAsync(village, Ct), v => v.CaseCode == c.TrackingCode);
             Assert.Contains(await desk.MineAsync(town, Ct), v => v.CaseCode == c.TrackingCode);
             Assert.DoesNotContain(await desk.MineAsync(clerk, Ct), v => v.CaseCode == c.TrackingCode);
@@ -116,7 +116,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         var closed = await CaseAsync(q => q.Where(x => x.State == CaseState.Closed && x.ClosedAt != null && !x.ResolvedOnTheSpot && x.HandlingUnitId != null), 7);
         await using (var db = fixture.Database.Context())
         {
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             await Assert.ThrowsAsync<ContractingRuleException>(() => desk.RecordVisitAsync(open.TrackingCode, FollowUpMethod.Phone, FollowUpOutcome.Resolved, true, null, "visitor", Ct));
             await Assert.ThrowsAsync<ContractingRuleException>(() => desk.RecordVisitAsync(closed.TrackingCode, FollowUpMethod.Phone, FollowUpOutcome.NotResolved, false, " ", "visitor", Ct));
             await Assert.ThrowsAsync<ContractingRuleException>(() => desk.StartReviewAsync(open.TrackingCode, null, "专项回头看", "office", Ct));
@@ -125,7 +125,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         Guid reviewId;
         await using (var db = fixture.Database.Context())
         {
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             var visit = await desk.RecordVisitAsync(closed.TrackingCode, FollowUpMethod.OnSite, FollowUpOutcome.NotResolved, false, "漏水仍未修好", "visitor", Ct);
             Assert.True(visit!.CallsForLookBack);
             var review = await desk.StartReviewAsync(closed.TrackingCode, visit.Id, "回访不满意", "office", Ct);
@@ -135,7 +135,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             var workflow = scope.ServiceProvider.GetRequiredService<CaseWorkflow>();
             // Reopening needs a unit; refused with nothing stored.
             await Assert.ThrowsAsync<ContractingRuleException>(() => desk.DecideReviewAsync(reviewId, 0, LookBackDecision.NotTrulyResolved, "程序性办结", null, "office", workflow, Ct));
@@ -152,10 +152,10 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
             Assert.True(await ChainIntactAsync(db, closed.Id));
             var review = await db.LookBackReviews.AsNoTracking().FirstAsync(r => r.Id == reviewId, Ct);
             Assert.Equal(closed.HandlingUnitId, review.ReopenedTo);
-            var desk = new ContractingDesk(db, SystemClock.Instance);
+            var desk = new ContractingDesk(db, TestTime.Clock);
             var workflow = fixture.Services.CreateScope().ServiceProvider.GetRequiredService<CaseWorkflow>();
             await Assert.ThrowsAsync<ContractingRuleException>(() => desk.DecideReviewAsync(reviewId, review.Version, LookBackDecision.TrulyResolved, "改判", null, "office", workflow, Ct));
-            var month = SystemClock.Instance.GetCurrentInstant().InZone(DeadlineCalculator.ChinaTimeZone).Date;
+            var month = TestTime.Now.InZone(DeadlineCalculator.ChinaTimeZone).Date;
             var counts = await desk.CountsPerUnitAsync(new YearMonth(month.Year, month.Month), Ct);
             var mine = counts.Single(x => x.UnitId == closed.HandlingUnitId);
             Assert.True(mine.Reopened >= 1 && mine.Visits >= 1 && mine.Unsatisfied >= 1);
@@ -169,8 +169,8 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
         var workflow = scope.ServiceProvider.GetRequiredService<CaseWorkflow>();
         var schedule = await db.ReceptionSchedules.AsNoTracking().OrderBy(s => s.Day).FirstAsync(Ct);
-        var desk = new ReceptionDesk(db, CaseRules.Default, SystemClock.Instance);
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(DeadlineCalculator.ChinaTimeZone).Date;
+        var desk = new ReceptionDesk(db, CaseRules.Default, TestTime.Clock);
+        var today = TestTime.Now.InZone(DeadlineCalculator.ChinaTimeZone).Date;
         var sessions = desk.Sessions(schedule, new YearMonth(today.Year, today.Month)).Concat(desk.Sessions(schedule, new YearMonth(today.PlusMonths(-1).Year, today.PlusMonths(-1).Month)))
             .Where(d => d <= today).OrderDescending().ToList();
         var village = await db.Divisions.AsNoTracking().Where(d => d.Code.StartsWith(schedule.DivisionCode) && d.Code.Length == 12).Select(d => d.Code).FirstAsync(Ct);
@@ -191,10 +191,10 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         var store = new WhistlePolicyStore(CaseRules.Default, Duration.FromHours(24));
         await using (var db = fixture.Database.Context())
         {
-            await Assert.ThrowsAsync<WhistleRuleException>(() => store.SaveAsync(db, WhistleLevel.Street, new WhistleLimitInput(5, SlaUnit.WorkingDays, 1, SlaUnit.WorkingDays, 7, SlaUnit.WorkingDays), null, "admin", SystemClock.Instance.GetCurrentInstant(), Ct));
+            await Assert.ThrowsAsync<WhistleRuleException>(() => store.SaveAsync(db, WhistleLevel.Street, new WhistleLimitInput(5, SlaUnit.WorkingDays, 1, SlaUnit.WorkingDays, 7, SlaUnit.WorkingDays), null, "admin", TestTime.Now, Ct));
             Assert.False(await db.WhistleLimits.AnyAsync(Ct));
-            var saved = await store.SaveAsync(db, WhistleLevel.Street, new WhistleLimitInput(6, SlaUnit.Hours, 1, SlaUnit.WorkingDays, 4, SlaUnit.WorkingDays), null, "admin", SystemClock.Instance.GetCurrentInstant(), Ct);
-            await Assert.ThrowsAsync<WhistleRuleException>(() => store.SaveAsync(db, WhistleLevel.Street, new WhistleLimitInput(6, SlaUnit.Hours, 1, SlaUnit.WorkingDays, 4, SlaUnit.WorkingDays), null, "admin", SystemClock.Instance.GetCurrentInstant(), Ct));
+            var saved = await store.SaveAsync(db, WhistleLevel.Street, new WhistleLimitInput(6, SlaUnit.Hours, 1, SlaUnit.WorkingDays, 4, SlaUnit.WorkingDays), null, "admin", TestTime.Now, Ct);
+            await Assert.ThrowsAsync<WhistleRuleException>(() => store.SaveAsync(db, WhistleLevel.Street, new WhistleLimitInput(6, SlaUnit.Hours, 1, SlaUnit.WorkingDays, 4, SlaUnit.WorkingDays), null, "admin", TestTime.Now, Ct));
             Assert.Equal(SlaPeriod.Hours(6), store.Current.Limits[WhistleLevel.Street].Acknowledge);
             Assert.Equal(WhistlePolicy.DefaultLimits[WhistleLevel.Community], store.Current.Limits[WhistleLevel.Community]);
         }
@@ -203,8 +203,8 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         Assert.Equal(SlaPeriod.Hours(24), other.Current.Limits[WhistleLevel.Street].Acknowledge);
         await using (var db = fixture.Database.Context())
         {
-            var job = new WhistleEscalationJob(db, new WhistleDesk(db, other.Current, SystemClock.Instance), other);
-            await job.RunOnceAsync("node-x", SystemClock.Instance.GetCurrentInstant(), Ct);
+            var job = new WhistleEscalationJob(db, new WhistleDesk(db, other.Current, TestTime.Clock), other);
+            await job.RunOnceAsync("node-x", TestTime.Now, Ct);
             Assert.Equal(SlaPeriod.Hours(6), other.Current.Limits[WhistleLevel.Street].Acknowledge);
             // Leave the defaults for the other tests of this class.
             await db.WhistleLimits.ExecuteDeleteAsync(Ct);
@@ -214,7 +214,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
     [Fact]
     public async Task A_published_notice_keeps_its_figures_and_file_whatever_happens_later()
     {
-        var now = SystemClock.Instance.GetCurrentInstant();
+        var now = TestTime.Now;
         var today = now.InZone(DeadlineCalculator.ChinaTimeZone).Date;
         var month = new YearMonth(today.Year, today.Month).PlusMonths(-1);
         Guid id;
@@ -222,7 +222,7 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         await using (var db = fixture.Database.Context())
         {
             var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Kind == UnitKind.JointMeetingOffice, Ct);
-            var notice = await RankingNotices.PublishAsync(db, new ContractingDesk(db, SystemClock.Instance), month, null, Core.Assessment.AssessmentScheme.Default, unit.Id, unit.Name, "jointoffice", now, Ct);
+            var notice = await RankingNotices.PublishAsync(db, new ContractingDesk(db, TestTime.Clock), month, null, Core.Assessment.AssessmentScheme.Default, unit.Id, unit.Name, "jointoffice", now, Ct);
             (id, text) = (notice.Id, notice.Text);
             Assert.StartsWith("PK", System.Text.Encoding.ASCII.GetString(notice.Docx, 0, 2), StringComparison.Ordinal);
         }
@@ -239,18 +239,25 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
     [Fact]
     public async Task A_visit_counts_toward_the_units_satisfaction_and_a_reopening_toward_its_overdue_in_the_monthly_assessment()
     {
-        var closed = await CaseAsync(q => q.Where(x => x.State == CaseState.Closed && x.ClosedAt != null && !x.ResolvedOnTheSpot && x.HandlingUnitId != null), 11);
-        var unit = closed.HandlingUnitId!.Value;
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(DeadlineCalculator.ChinaTimeZone).Date;
+        var today = TestTime.Today;
         var month = new YearMonth(today.Year, today.Month);
+        var zone = DeadlineCalculator.ChinaTimeZone;
+        var monthStart = month.OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant();
+        var monthEnd = month.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(zone).ToInstant();
+        // A case whose first reply fell due in another month: reopening restarts its limit, which takes the case out of
+        // the month it was due in (with its on-time reply and rating), so only a case due elsewhere shows the visit and
+        // the reopening alone.
+        var closed = await CaseAsync(q => q.Where(x => x.State == CaseState.Closed && x.ClosedAt != null && !x.ResolvedOnTheSpot && x.HandlingUnitId != null
+            && (x.ReplyDueAt < monthStart || x.ReplyDueAt >= monthEnd)), 11);
+        var unit = closed.HandlingUnitId!.Value;
         await using var scope = fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
         var cohort = await db.Units.Where(u => u.Id == unit).Select(u => u.Kind).FirstAsync(Ct) == UnitKind.Department
             ? Data.Assessment.AssessmentCohort.Departments : Data.Assessment.AssessmentCohort.Towns;
         async Task<Core.Assessment.UnitMonthInput?> InputAsync() =>
-            (await Data.Assessment.AssessmentQueries.InputsAsync(db, cohort, month, null, Ct)).FirstOrDefault(i => i.UnitCode == unit.ToString("D"));
+            (await Data.Assessment.AssessmentQueries.InputsAsync(db, cohort, month, null, TestTime.Now, Ct)).FirstOrDefault(i => i.UnitCode == unit.ToString("D"));
         var before = await InputAsync();
-        var desk = new ContractingDesk(db, SystemClock.Instance);
+        var desk = new ContractingDesk(db, TestTime.Clock);
         var visit = await desk.RecordVisitAsync(closed.TrackingCode, FollowUpMethod.Phone, FollowUpOutcome.NotResolved, false, "仍未解决", "visitor", Ct);
         var review = await desk.StartReviewAsync(closed.TrackingCode, visit!.Id, "回访不满意", "office", Ct);
         await desk.DecideReviewAsync(review!.Id, review.Version, LookBackDecision.NotTrulyResolved, "程序性办结", unit, "office", scope.ServiceProvider.GetRequiredService<CaseWorkflow>(), Ct);
@@ -259,5 +266,28 @@ public sealed class ContractingDataTests(DemoDatabaseFixture fixture) : IClassFi
         Assert.Equal((before?.RatedCases ?? 0) + 1, after.RatedCases);
         Assert.Equal(before?.SatisfiedCases ?? 0, after.SatisfiedCases);
         Assert.Equal((before?.OverdueCount ?? 0) + 1, after.OverdueCount);
+    }
+
+    [Fact]
+    public async Task An_unanswered_case_counts_as_overdue_in_its_month_only_once_its_deadline_has_passed()
+    {
+        await using var db = fixture.Database.Context();
+        var open = await db.Cases.AsNoTracking().Where(c => c.HandlingUnitId != null && c.RepliedAt == null && c.ReplyDueAt != null)
+            .OrderBy(c => c.TrackingCode).FirstAsync(Ct);
+        var unit = open.HandlingUnitId!.Value;
+        var due = open.ReplyDueAt!.Value;
+        var dueDay = due.InZone(DeadlineCalculator.ChinaTimeZone).Date;
+        var month = new YearMonth(dueDay.Year, dueDay.Month);
+        var cohort = await db.Units.Where(u => u.Id == unit).Select(u => u.Kind).FirstAsync(Ct) == UnitKind.Department
+            ? Data.Assessment.AssessmentCohort.Departments : Data.Assessment.AssessmentCohort.Towns;
+        async Task<int> OverdueAsOfAsync(Instant asOf) =>
+            (await Data.Assessment.AssessmentQueries.InputsAsync(db, cohort, month, null, asOf, Ct)).FirstOrDefault(i => i.UnitCode == unit.ToString("D"))?.OverdueCount ?? 0;
+        // Every unanswered case of the unit falling due at that very instant (deadlines end at the close of a day).
+        var dueTogether = await db.Cases.CountAsync(c => c.HandlingUnitId == unit && c.RepliedAt == null && c.ReplyDueAt == due, Ct);
+
+        var beforeDeadline = await OverdueAsOfAsync(due - Duration.FromMinutes(1));
+        var afterDeadline = await OverdueAsOfAsync(due + Duration.FromMinutes(1));
+
+        Assert.Equal(beforeDeadline + dueTogether, afterDeadline);
     }
 }

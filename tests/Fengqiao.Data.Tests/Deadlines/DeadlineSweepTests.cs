@@ -20,7 +20,7 @@ public sealed class DeadlineSweepTests(DemoDatabaseFixture fixture) : IClassFixt
     [Fact]
     public async Task Several_nodes_sweeping_at_once_mark_each_late_case_and_notify_exactly_once()
     {
-        var now = SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(60);
+        var now = TestTime.Now + Duration.FromDays(60);
         await using (var db = fixture.Database.Context())
         {
             // Expire any lease a previous test left, so this test controls who may run.

@@ -20,8 +20,8 @@ public sealed class GridDeskTests(DemoDatabaseFixture fixture) : IClassFixture<D
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private GridDesk Desk(FengqiaoDbContext db) =>
-        new(db, new CaseWorkflow(db, CaseRules.Default, SystemClock.Instance, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
-            new KnownReferences(), fixture.Services.GetRequiredService<Fengqiao.Data.Text.CaseMatterIndex>()), CaseRules.Default, SystemClock.Instance);
+        new(db, new CaseWorkflow(db, CaseRules.Default, TestTime.Clock, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
+            new KnownReferences(), fixture.Services.GetRequiredService<Fengqiao.Data.Text.CaseMatterIndex>()), CaseRules.Default, TestTime.Clock);
 
     private async Task<(AccessScope Scope, string AccountId, Guid? UnitId)> AccountAsync(string userName)
     {

@@ -30,7 +30,7 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task An_application_goes_to_supervised_disbursement_and_closes_and_the_log_rebuilds_the_same_case()
     {
         await using var db = fixture.Database.Context();
-        var desk = new JudicialAidDesk(db, SystemClock.Instance);
+        var desk = new JudicialAidDesk(db, TestTime.Clock);
         var unit = await ProcuratorateAsync(db);
 
         var applied = await desk.ApplyAsync(new NewAidApplication("刘桂兰", "垦检刑诉〔2026〕141号", "丈夫遇害，独自抚养两名未成年子女，无力维持生活", Village), unit, "procurator", Ct);
@@ -64,7 +64,7 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task Supervised_money_waits_for_the_agreement_and_never_exceeds_the_decision_and_a_refused_step_stores_nothing()
     {
         await using var db = fixture.Database.Context();
-        var desk = new JudicialAidDesk(db, SystemClock.Instance);
+        var desk = new JudicialAidDesk(db, TestTime.Clock);
         var applied = await desk.ApplyAsync(new NewAidApplication("陈海燕", "垦检刑诉〔2026〕152号", "女儿受伤致残，医疗费负担沉重", Village), await ProcuratorateAsync(db), "procurator", Ct);
         await desk.ReviewAsync(applied.Id, null, Findings(true), "procurator", Ct);
         await desk.DecideAsync(applied.Id, null, 30_000m, [new Beneficiary("陈小月", "子女", null, true, "陈海燕")], true, "检察长 王立", "procurator", Ct);
@@ -89,7 +89,7 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task The_cap_and_the_eligibility_verdict_are_enforced_and_an_ineligible_case_can_only_close()
     {
         await using var db = fixture.Database.Context();
-        var desk = new JudicialAidDesk(db, SystemClock.Instance);
+        var desk = new JudicialAidDesk(db, TestTime.Clock);
         var unit = await ProcuratorateAsync(db);
         var a = await desk.ApplyAsync(new NewAidApplication("赵德明", "垦检刑诉〔2026〕160号", "财产被骗，生活困难", Village), unit, "procurator", Ct);
         await desk.ReviewAsync(a.Id, null, Findings(true), "procurator", Ct);
@@ -108,7 +108,7 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task A_stale_version_conflicts_and_a_bad_application_is_refused_by_field_without_a_row()
     {
         await using var db = fixture.Database.Context();
-        var desk = new JudicialAidDesk(db, SystemClock.Instance);
+        var desk = new JudicialAidDesk(db, TestTime.Clock);
         var unit = await ProcuratorateAsync(db);
         var a = await desk.ApplyAsync(new NewAidApplication("周玉梅", "垦检刑诉〔2026〕170号", "子女遇害", Village), unit, "procurator", Ct);
         var seen = a.Version;
@@ -127,13 +127,13 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task Another_procuratorate_sees_none_of_kenlis_applications_and_the_log_follows_its_application()
     {
         await using var db = fixture.Database.Context();
-        var a = await new JudicialAidDesk(db, SystemClock.Instance).ApplyAsync(new NewAidApplication("吴国华", "垦检刑诉〔2026〕180号", "重伤", Village), await ProcuratorateAsync(db), "procurator", Ct);
+        var a = await new JudicialAidDesk(db, TestTime.Clock).ApplyAsync(new NewAidApplication("吴国华", "垦检刑诉〔2026〕180号", "重伤", Village), await ProcuratorateAsync(db), "procurator", Ct);
         var qingpu = await db.Units.Where(u => u.Kind == UnitKind.Procuratorate && u.DivisionCode == "310118").Select(u => u.Id).SingleAsync(Ct);
 
         await using var other = fixture.Database.Context(new FixedScope(new AccessScope(ScopeKind.Unit, qingpu, null, "qp")));
         Assert.False(await other.JudicialAidApplications.AnyAsync(x => x.Id == a.Id, Ct));
         Assert.False(await other.JudicialAidEvents.AnyAsync(x => x.ApplicationId == a.Id, Ct));
-        Assert.Null(await new JudicialAidDesk(other, SystemClock.Instance).FindAsync(a.Id, Ct));
+        Assert.Null(await new JudicialAidDesk(other, TestTime.Clock).FindAsync(a.Id, Ct));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
         await using var db = fixture.Database.Context();
         var demo = await db.JudicialAidApplications.Where(a => new[] { "垦检刑诉〔2026〕41号", "垦检刑诉〔2026〕52号", "垦检刑诉〔2026〕58号", "垦检刑诉〔2026〕61号", "垦检刑诉〔2026〕66号", "垦检刑诉〔2026〕70号" }.Contains(a.CaseReference))
             .ToListAsync(Ct);
-        var desk = new JudicialAidDesk(db, SystemClock.Instance);
+        var desk = new JudicialAidDesk(db, TestTime.Clock);
 
         Assert.Equal([JudicialAidState.Applied, JudicialAidState.Eligible, JudicialAidState.Decided, JudicialAidState.Closed],
             demo.Select(a => a.State).Distinct().Order());

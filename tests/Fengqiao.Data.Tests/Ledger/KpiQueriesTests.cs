@@ -51,7 +51,7 @@ public sealed class KpiQueriesTests(DemoDatabaseFixture fixture) : IClassFixture
     {
         await using var db = fixture.Database.Context();
         var ct = TestContext.Current.CancellationToken;
-        var asOf = SystemClock.Instance.GetCurrentInstant();
+        var asOf = TestTime.Now;
         var filter = new LedgerFilter(asOf - Duration.FromDays(400), asOf + Duration.FromDays(1));
 
         var sql = await KpiQueries.TotalAsync(db, filter, asOf, ct);

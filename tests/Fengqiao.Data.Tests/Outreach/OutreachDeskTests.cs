@@ -24,11 +24,11 @@ public sealed class OutreachDeskTests(DemoDatabaseFixture fixture) : IClassFixtu
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private OutreachDesk Desk(FengqiaoDbContext db) => new(db, new LocalFileStore(_root), SystemClock.Instance);
+    private OutreachDesk Desk(FengqiaoDbContext db) => new(db, new LocalFileStore(_root), TestTime.Clock);
 
     private static NewOutreachEvent Event(string topic, string area = Village, int count = 85, LocalDate? date = null) =>
         new(OutreachKind.TrafficSafety, OutreachAudience.Elderly, topic, "村委会广场", area, "垦利街道司法所",
-            date ?? SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date, count);
+            date ?? TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date, count);
 
     [Fact]
     public async Task An_event_with_two_photos_is_stored_with_their_hashes_and_each_photo_opens_again()
@@ -53,7 +53,7 @@ public sealed class OutreachDeskTests(DemoDatabaseFixture fixture) : IClassFixtu
     {
         await using var db = fixture.Database.Context();
         var before = await db.OutreachEvents.CountAsync(Ct);
-        var bad = new NewOutreachEvent(null, OutreachAudience.General, " ", "广场", "370505001", "司法所", SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(3), -1);
+        var bad = new NewOutreachEvent(null, OutreachAudience.General, " ", "广场", "370505001", "司法所", TestTime.Now.InUtc().Date.PlusDays(3), -1);
 
         var refused = await Assert.ThrowsAsync<OutreachValidationException>(() => Desk(db).RecordAsync(bad, [new("合同.pdf", new MemoryStream("%PDF-1.4"u8.ToArray()))], Ct));
 
@@ -72,7 +72,7 @@ public sealed class OutreachDeskTests(DemoDatabaseFixture fixture) : IClassFixtu
         var to = new LocalDate(2026, 3, 31);
         var before = await desk.TallyAsync(from, to, Ct);
 
-        await desk.RecordAsync(Event("三月普法", count: 40, date: SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(-1)) with { Date = day }, [], Ct);
+        await desk.RecordAsync(Event("三月普法", count: 40, date: TestTime.Now.InUtc().Date.PlusDays(-1)) with { Date = day }, [], Ct);
         var after = await desk.TallyAsync(from, to, Ct);
 
         Assert.Equal(before.Events + 1, after.Events);

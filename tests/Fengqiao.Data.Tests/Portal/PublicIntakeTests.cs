@@ -95,7 +95,7 @@ public sealed class PublicIntakeTests(DemoDatabaseFixture fixture) : IClassFixtu
     public async Task The_demo_client_key_works_only_by_its_hash_and_stops_when_revoked()
     {
         await using var db = fixture.Database.Context();
-        var clients = new Open311Clients(db, SystemClock.Instance);
+        var clients = new Open311Clients(db, TestTime.Clock);
         var demo = await clients.FindAsync(Open311DemoSeeder.DemoKey, Ct);
         Assert.NotNull(demo);
         Assert.Equal("fq311_7661c6ed22d0fec3b70352448ce61cda78df64962605d74dc06b47434fd88db5", Open311DemoSeeder.DemoKey); // printed in the README

@@ -37,7 +37,7 @@ public sealed class ProcuratorateDeskTests(DemoDatabaseFixture fixture) : IClass
     public async Task A_hearing_is_held_with_every_officers_opinion_and_reads_back_the_same()
     {
         await using var db = fixture.Database.Context();
-        var clock = new FixedClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new FixedClock(TestTime.Now);
         var desk = new ProcuratorateDesk(db, clock, WorkCalendar.China);
         var hearing = await desk.ScheduleHearingAsync(new NewHearing("垦检控申〔2026〕901号", "不服不起诉决定申诉", clock.Now + Duration.FromDays(3), "听证室", Participants(3)), await KenliAsync(db), Ct);
 
@@ -65,16 +65,16 @@ public sealed class ProcuratorateDeskTests(DemoDatabaseFixture fixture) : IClass
     public async Task A_hearing_with_two_officers_or_no_party_is_refused_and_not_stored()
     {
         await using var db = fixture.Database.Context();
-        var desk = new ProcuratorateDesk(db, SystemClock.Instance, WorkCalendar.China);
+        var desk = new ProcuratorateDesk(db, TestTime.Clock, WorkCalendar.China);
         var unit = await KenliAsync(db);
         var before = await db.PublicHearings.CountAsync(Ct);
 
-        var few = await Assert.ThrowsAsync<ProcuratorateRuleException>(() => desk.ScheduleHearingAsync(new NewHearing("案1", "事由", SystemClock.Instance.GetCurrentInstant(), "听证室", Participants(2)), unit, Ct));
+        var few = await Assert.ThrowsAsync<ProcuratorateRuleException>(() => desk.ScheduleHearingAsync(new NewHearing("案1", "事由", TestTime.Now, "听证室", Participants(2)), unit, Ct));
         Assert.Contains("3–7", few.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ProcuratorateRuleException>(() => desk.ScheduleHearingAsync(new NewHearing("案2", "事由", SystemClock.Instance.GetCurrentInstant(), "听证室",
+        await Assert.ThrowsAsync<ProcuratorateRuleException>(() => desk.ScheduleHearingAsync(new NewHearing("案2", "事由", TestTime.Now, "听证室",
             [.. Participants(3).Where(p => p.Role != HearingRole.Party)]), unit, Ct));
         var bureau = await db.Units.Where(u => u.Kind == UnitKind.PetitionBureau).Select(u => u.Id).FirstAsync(Ct);
-        await Assert.ThrowsAsync<ProcuratorateRuleException>(() => desk.ScheduleHearingAsync(new NewHearing("案3", "事由", SystemClock.Instance.GetCurrentInstant(), "听证室", Participants(3)), bureau, Ct));
+        await Assert.ThrowsAsync<ProcuratorateRuleException>(() => desk.ScheduleHearingAsync(new NewHearing("案3", "事由", TestTime.Now, "听证室", Participants(3)), bureau, Ct));
 
         Assert.Equal(before, await db.PublicHearings.CountAsync(Ct));
     }
@@ -109,13 +109,13 @@ public sealed class ProcuratorateDeskTests(DemoDatabaseFixture fixture) : IClass
     public async Task The_demo_shows_every_suggestion_status_and_kenli_sees_none_of_qingpus()
     {
         await using var db = fixture.Database.Context();
-        var tally = await new ProcuratorateDesk(db, SystemClock.Instance, WorkCalendar.China).TallyAsync(Ct);
+        var tally = await new ProcuratorateDesk(db, TestTime.Clock, WorkCalendar.China).TallyAsync(Ct);
         Assert.True(tally.HearingsHeld >= 3 && tally.HearingsScheduled > tally.HearingsHeld, $"{tally}");
         Assert.True(tally.RepliedOnTime >= 1 && tally.RepliedLate >= 1 && tally.AwaitingReply >= 1 && tally.Overdue >= 1, $"{tally}");
 
         var kenli = await KenliAsync(db);
         await using var scoped = fixture.Database.Context(new FixedScope(new AccessScope(ScopeKind.Unit, kenli, null, "procurator")));
-        var numbers = (await new ProcuratorateDesk(scoped, SystemClock.Instance, WorkCalendar.China).SuggestionsAsync(Ct)).Select(s => s.Record.DocumentNumber).ToList();
+        var numbers = (await new ProcuratorateDesk(scoped, TestTime.Clock, WorkCalendar.China).SuggestionsAsync(Ct)).Select(s => s.Record.DocumentNumber).ToList();
         Assert.Contains("垦检建〔2026〕3号", numbers);
         Assert.DoesNotContain("青检建〔2026〕2号", numbers);
     }

@@ -161,7 +161,10 @@ public sealed class PersonalDataProtectionTests(DemoDatabaseFixture fixture) : I
 
         // Rotation: a new key becomes the default now (Data Protection does this itself every 90 days).
         var keys = services.GetRequiredService<IKeyManager>();
+        // Data Protection dates its keys by the real clock, not the IClock: the new key must be active by that clock.
+#pragma warning disable RS0030
         var newKey = keys.CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddDays(90));
+#pragma warning restore RS0030
         await UntilProtectingWithAsync(services, newKey.KeyId);
         var reencryption = services.GetRequiredService<PersonalDataReencryption>();
         var first = await reencryption.RunAsync(cancellationToken: Ct);

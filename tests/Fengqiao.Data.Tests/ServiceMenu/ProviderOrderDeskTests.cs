@@ -33,7 +33,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         public Instant GetCurrentInstant() => Now;
     }
 
-    private static MovableClock Now() => new(Instant.FromUnixTimeMilliseconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds()));
+    private static MovableClock Now() => new(Instant.FromUnixTimeMilliseconds(TestTime.Now.ToUnixTimeMilliseconds()));
 
     private async Task<(string AccountId, FengqiaoDbContext Db)> SignedInAsync(string userName)
     {
@@ -59,7 +59,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
     {
         var (lecturerId, lecturerDb) = await SignedInAsync("lecturer");
         await using var _ = lecturerDb;
-        var orders = await new ProviderOrderDesk(lecturerDb, SystemClock.Instance, Protector).OrdersAsync(lecturerId, Ct);
+        var orders = await new ProviderOrderDesk(lecturerDb, TestTime.Clock, Protector).OrdersAsync(lecturerId, Ct);
         var provider = await lecturerDb.ServiceProviders.SingleAsync(p => p.AccountId == lecturerId, Ct);
         Assert.Equal("王立法", provider.Name);
         Assert.NotEmpty(orders);
@@ -74,7 +74,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         {
             var (id, db) = await SignedInAsync(name);
             await using var __ = db;
-            Assert.Contains(await new ProviderOrderDesk(db, SystemClock.Instance, Protector).OrdersAsync(id, Ct), o => o.State == ServiceOrderState.Rated);
+            Assert.Contains(await new ProviderOrderDesk(db, TestTime.Clock, Protector).OrdersAsync(id, Ct), o => o.State == ServiceOrderState.Rated);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LocalDate Today => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+    private static LocalDate Today => TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
 
     private async Task<(LocalDate Day, Guid Provider)> FreeDayOfAsync(FengqiaoDbContext db, string name)
     {
@@ -29,7 +29,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task A_village_orders_a_lecture_choosing_the_lecturer_who_then_confirms_and_the_slot_is_taken()
     {
         await using var db = fixture.Database.Context();
-        var desk = new ServiceMenuDesk(db, SystemClock.Instance, Protector);
+        var desk = new ServiceMenuDesk(db, TestTime.Clock, Protector);
         var (day, lecturer) = await FreeDayOfAsync(db, "张丽华");
         var freeBefore = await db.ProviderFreeSlots.Where(s => s.ProviderId == lecturer).ToListAsync(Ct);
 
@@ -53,7 +53,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task An_enterprise_order_for_tax_tutoring_goes_to_a_tax_officer_who_lists_the_topic()
     {
         await using var db = fixture.Database.Context();
-        var desk = new ServiceMenuDesk(db, SystemClock.Instance, Protector);
+        var desk = new ServiceMenuDesk(db, TestTime.Clock, Protector);
         var (day, _) = await FreeDayOfAsync(db, "孙税通");
 
         var order = await desk.PlaceAsync(new NewServiceOrder("tax-tutoring", "研发费用加计扣除", OrdererKind.Enterprise, "垦利石化设备有限公司", "13905463302",
@@ -67,7 +67,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task Bad_orders_are_refused_per_field_and_store_nothing()
     {
         await using var db = fixture.Database.Context();
-        var desk = new ServiceMenuDesk(db, SystemClock.Instance, Protector);
+        var desk = new ServiceMenuDesk(db, TestTime.Clock, Protector);
         var before = await db.ServiceOrders.CountAsync(Ct);
         var good = UnifiedSocialCreditCode.Create("91370521MA3D4E5F6").Value;
         var badCheck = good[..17] + (good[17] == '0' ? '1' : '0');
@@ -86,7 +86,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task The_phone_of_an_order_is_stored_sealed_and_found_by_its_blind_index()
     {
         await using var db = fixture.Database.Context();
-        var desk = new ServiceMenuDesk(db, SystemClock.Instance, Protector);
+        var desk = new ServiceMenuDesk(db, TestTime.Clock, Protector);
         var (day, _) = await FreeDayOfAsync(db, "张丽华");
 
         var order = await desk.PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "东营村民委员会", "13905463399", null,
@@ -98,7 +98,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
         Assert.DoesNotContain("13905463399", stored.ContactPhoneCipher!, StringComparison.Ordinal);
         Assert.Equal("13905463399", Protector.Reveal(stored.ContactPhoneCipher!));
         Assert.Equal(Protector.PhoneIndex("13905463399"), stored.ContactPhoneIndex);
-        var portal = new PortalServiceOrders(check, SystemClock.Instance, Protector);
+        var portal = new PortalServiceOrders(check, TestTime.Clock, Protector);
         Assert.NotNull(await portal.FindAsync(order.TrackingCode, "139 0546 3399", Ct));
         Assert.Null(await portal.FindAsync(order.TrackingCode, "13905463398", Ct));
     }
@@ -107,7 +107,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
     public async Task A_phone_an_earlier_version_stored_in_clear_is_sealed_when_the_database_is_migrated()
     {
         await using var db = fixture.Database.Context();
-        var desk = new ServiceMenuDesk(db, SystemClock.Instance, Protector);
+        var desk = new ServiceMenuDesk(db, TestTime.Clock, Protector);
         var (day, _) = await FreeDayOfAsync(db, "张丽华");
         var order = await desk.PlaceAsync(new NewServiceOrder("legal-lecture", "婚姻家庭", OrdererKind.Resident, "马建国", "13905463377", null,
             "370505001202", day, null, null), Ct);
@@ -116,7 +116,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
         order.ContactPhoneCipher = null;
         order.ContactPhoneIndex = null;
         await db.SaveChangesAsync(Ct);
-        var portal = new PortalServiceOrders(db, SystemClock.Instance, Protector);
+        var portal = new PortalServiceOrders(db, TestTime.Clock, Protector);
         Assert.NotNull(await portal.FindAsync(order.TrackingCode, "13905463377", Ct));
 
         await using (var migrating = fixture.Database.Context())
@@ -128,7 +128,7 @@ public sealed class ServiceMenuDeskTests(DemoDatabaseFixture fixture) : IClassFi
         Assert.False(await check.ServiceOrders.IgnoreQueryFilters().AnyAsync(o => o.LegacyContactPhone != null, Ct));
         var stored = await check.ServiceOrders.AsNoTracking().SingleAsync(o => o.Id == order.Id, Ct);
         Assert.Equal("13905463377", Protector.Reveal(stored.ContactPhoneCipher!));
-        var found = await new PortalServiceOrders(check, SystemClock.Instance, Protector).FindAsync(order.TrackingCode, "13905463377", Ct);
+        var found = await new PortalServiceOrders(check, TestTime.Clock, Protector).FindAsync(order.TrackingCode, "13905463377", Ct);
         Assert.NotNull(found);
         Assert.Equal(ServiceOrderPhones.ResidentKey(null, stored.ContactPhoneIndex), "phone:" + Protector.PhoneIndex("13905463377"));
     }

@@ -29,7 +29,7 @@ public sealed class ServiceOrderCompletionTests(DemoDatabaseFixture fixture) : I
     {
         await using var db = fixture.Database.Context();
         // Whole milliseconds, as SQLite keeps instants: the steps replayed from the log then meet the tracked order's own times exactly.
-        var clock = new MovableClock(Instant.FromUnixTimeMilliseconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeMilliseconds()));
+        var clock = new MovableClock(Instant.FromUnixTimeMilliseconds(TestTime.Now.ToUnixTimeMilliseconds()));
         var lecturer = await db.ServiceProviders.SingleAsync(p => p.Name == "张丽华", Ct);
         var today = clock.Now.InZone(Shanghai).Date;
         var day = (await db.ProviderFreeSlots.Where(s => s.ProviderId == lecturer.Id).ToListAsync(Ct))

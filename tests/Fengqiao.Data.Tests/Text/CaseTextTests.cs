@@ -150,7 +150,7 @@ public sealed class CaseTextTests(DemoDatabaseFixture fixture) : IClassFixture<D
         db.RoutingFeedback.Add(new RoutingFeedback
         {
             CaseId = registered.Case.Id, Title = registered.Case.Title, Detail = registered.Case.Detail,
-            SuggestedCategory = "城乡建设", ChosenCategory = "交通运输", At = SystemClock.Instance.GetCurrentInstant(), By = "clerk",
+            SuggestedCategory = "城乡建设", ChosenCategory = "交通运输", At = TestTime.Now, By = "clerk",
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
@@ -172,7 +172,7 @@ public sealed class CaseTextTests(DemoDatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(247, demo.Count);
         Assert.All(demo, c => Assert.Equal(CaseChannel.OnlinePetition, c.Channel));
         Assert.Contains(demo, c => c.IsRepeat && c.RepeatOf is not null);
-        var topics = await TextQueries.HotTopicsAsync(db, SystemClock.Instance.GetCurrentInstant(), 90, cancellationToken: TestContext.Current.CancellationToken);
+        var topics = await TextQueries.HotTopicsAsync(db, TestTime.Now, 90, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Contains("丽发新城", topics[0].Topic.Name, StringComparison.Ordinal);
         // Writers are told apart by their phone: fewer people than cases in the biggest topic.
         Assert.True(topics[0].Topic.People <= topics[0].Topic.Messages);
@@ -191,7 +191,7 @@ public sealed class CaseTextTests(DemoDatabaseFixture fixture) : IClassFixture<D
         }
         await using var db = fixture.Database.Context();
 
-        var topics = await TextQueries.HotTopicsAsync(db, SystemClock.Instance.GetCurrentInstant(), 90, cancellationToken: TestContext.Current.CancellationToken);
+        var topics = await TextQueries.HotTopicsAsync(db, TestTime.Now, 90, cancellationToken: TestContext.Current.CancellationToken);
 
         var topic = Assert.Single(topics, t => t.Cases.Any(c => c.TrackingCode == codes[0]));
         Assert.All(codes, code => Assert.Contains(topic.Cases, c => c.TrackingCode == code));

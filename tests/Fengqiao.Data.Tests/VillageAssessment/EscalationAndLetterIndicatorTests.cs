@@ -21,7 +21,7 @@ public sealed class EscalationAndLetterIndicatorTests(DemoDatabaseFixture fixtur
 
     private static YearMonth ThisMonth()
     {
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        var today = TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
         return new YearMonth(today.Year, today.Month);
     }
 
@@ -33,19 +33,19 @@ public sealed class EscalationAndLetterIndicatorTests(DemoDatabaseFixture fixtur
         const string village = "370505001208";
         var month = ThisMonth();
         await using var db = fixture.Database.Context();
-        var desk = new VillageAssessmentDesk(db, SystemClock.Instance);
+        var desk = new VillageAssessmentDesk(db, TestTime.Clock);
         var before = (await desk.ScoreMonthAsync(Town, month, Ct)).Single(s => s.Score.Village.Value == village).Score;
 
         var bureau = await db.Units.SingleAsync(u => u.Name == "垦利区信访局", Ct);
         var town = await db.Units.FirstAsync(u => u.DivisionCode == Town, Ct);
-        var workflow = new CaseWorkflow(db, CaseRules.Default, SystemClock.Instance, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
+        var workflow = new CaseWorkflow(db, CaseRules.Default, TestTime.Clock, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
             new KnownReferences(), fixture.Services.GetRequiredService<Fengqiao.Data.Text.CaseMatterIndex>());
         // The same petition taken at the town is not escalation; at the district bureau it is.
         await workflow.RegisterAsync(new NewCase(CaseKind.Petition, CaseChannel.Visit, "村道硬化工程质量问题", "路面开裂",
             village, null, null, false, [new NewParty("郑立新", null, "13905460021", false)], null, town.Id, "clerk", null, null), "clerk", Ct);
         var escalated = await workflow.RegisterAsync(new NewCase(CaseKind.Petition, CaseChannel.Visit, "宅基地审批久拖不决", "多次到镇里反映无果",
             village, null, null, false, [new NewParty("何振华", null, "13905460022", false)], null, bureau.Id, "clerk", null, null), "clerk", Ct);
-        var letters = new LetterDesk(db, CaseRules.Default, SystemClock.Instance);
+        var letters = new LetterDesk(db, CaseRules.Default, TestTime.Clock);
         var housing = await db.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", Ct);
         var drafted = await letters.DraftAsync(escalated.Case.TrackingCode, new DraftRequest(LetterType.Supervision, housing.Id), bureau.Id, "drafter", Ct);
         await letters.ApproveAsync(drafted!.Value.Record.Id, 1, "leader", Ct);

@@ -20,7 +20,7 @@ public sealed class VillageAssessmentDeskTests(DemoDatabaseFixture fixture) : IC
 
     private static YearMonth ThisMonth()
     {
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        var today = TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
         return new YearMonth(today.Year, today.Month);
     }
 
@@ -28,7 +28,7 @@ public sealed class VillageAssessmentDeskTests(DemoDatabaseFixture fixture) : IC
     public async Task Every_village_of_the_demo_town_is_ranked_with_totals_that_add_up_and_evidence_for_each_line()
     {
         await using var db = fixture.Database.Context();
-        var desk = new VillageAssessmentDesk(db, SystemClock.Instance);
+        var desk = new VillageAssessmentDesk(db, TestTime.Clock);
         var ranking = await desk.RankingAsync(Town, ThisMonth().PlusMonths(-1), Ct);
 
         Assert.Equal(101, ranking.Ranking.Rows.Length);
@@ -52,11 +52,11 @@ public sealed class VillageAssessmentDeskTests(DemoDatabaseFixture fixture) : IC
         const string village = "370505001207";
         var month = ThisMonth();
         await using var db = fixture.Database.Context();
-        var desk = new VillageAssessmentDesk(db, SystemClock.Instance);
+        var desk = new VillageAssessmentDesk(db, TestTime.Clock);
         var before = (await desk.ScoreMonthAsync(Town, month, Ct)).Single(s => s.Score.Village.Value == village).Score;
 
         var bureau = await db.Units.SingleAsync(u => u.Name == "垦利区信访局", Ct);
-        await new CaseWorkflow(db, CaseRules.Default, SystemClock.Instance, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
+        await new CaseWorkflow(db, CaseRules.Default, TestTime.Clock, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
             new KnownReferences(), fixture.Services.GetRequiredService<Fengqiao.Data.Text.CaseMatterIndex>()).RegisterAsync(new NewCase(CaseKind.Dispute, CaseChannel.Visit, "邻里宅基地界址纠纷", "双方各执一词",
             village, null, null, false, [new NewParty("王双河", null, "13905460001", false)], null, bureau.Id, "clerk", null, null), "clerk", Ct);
         var after = (await desk.ScoreMonthAsync(Town, month, Ct)).Single(s => s.Score.Village.Value == village).Score;
@@ -74,14 +74,14 @@ public sealed class VillageAssessmentDeskTests(DemoDatabaseFixture fixture) : IC
     public async Task Hand_entries_are_refused_for_computed_indicators_without_evidence_or_outside_the_scope()
     {
         await using var db = fixture.Database.Context();
-        var desk = new VillageAssessmentDesk(db, SystemClock.Instance);
+        var desk = new VillageAssessmentDesk(db, TestTime.Clock);
         var before = await db.VillageIndicatorEntries.CountAsync(Ct);
 
         var computed = await Assert.ThrowsAsync<AssessmentRuleException>(() => desk.EnterManualAsync("370505001201", ThisMonth(), "N01", 3, "说明", "townlead", Ct));
         var noEvidence = await Assert.ThrowsAsync<AssessmentRuleException>(() => desk.EnterManualAsync("370505001201", ThisMonth().PlusMonths(-5), "N05", 1, " ", "townlead", Ct));
         var qingpu = AccessScope.For([StaffRole.Clerk], "x", Guid.NewGuid(), DivisionCode.Parse("310118"));
         await using var other = fixture.Database.Context(new FixedAccessScopeProvider(qingpu));
-        var outside = await Assert.ThrowsAsync<AssessmentRuleException>(() => new VillageAssessmentDesk(other, SystemClock.Instance).EnterManualAsync("370505001201", ThisMonth(), "N05", 1, "通报", "qingpu", Ct));
+        var outside = await Assert.ThrowsAsync<AssessmentRuleException>(() => new VillageAssessmentDesk(other, TestTime.Clock).EnterManualAsync("370505001201", ThisMonth(), "N05", 1, "通报", "qingpu", Ct));
 
         Assert.Contains("cannot be entered by hand", computed.Message, StringComparison.Ordinal);
         Assert.Contains("needs its evidence", noEvidence.Message, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class VillageAssessmentDeskTests(DemoDatabaseFixture fixture) : IC
         async Task<int> VillagesAsync(AccessScope scope)
         {
             await using var db = fixture.Database.Context(new FixedAccessScopeProvider(scope));
-            return (await new VillageAssessmentDesk(db, SystemClock.Instance).VillagesAsync(Town, Ct)).Count;
+            return (await new VillageAssessmentDesk(db, TestTime.Clock).VillagesAsync(Town, Ct)).Count;
         }
         var town = AccessScope.For([StaffRole.TownLeader], "t", Guid.NewGuid(), DivisionCode.Parse(Town));
         var village = AccessScope.For([StaffRole.GridMember], "g", Guid.NewGuid(), DivisionCode.Parse("370505001001"));

@@ -54,7 +54,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
     public async Task A_whistle_is_stored_replayed_and_projected_and_a_refused_action_stores_nothing()
     {
         var s = await SettingAsync(0);
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         Guid id;
         await using (var db = fixture.Database.Context())
         {
@@ -104,7 +104,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
         var s = await SettingAsync(1);
         await using var db = fixture.Database.Context();
         var before = await db.Whistles.CountAsync(w => w.CaseId == s.Case.Id, Ct);
-        var desk = new WhistleDesk(db, Policy, SystemClock.Instance);
+        var desk = new WhistleDesk(db, Policy, TestTime.Clock);
         var unknown = await Assert.ThrowsAsync<WhistleRuleException>(() => desk.BlowAsync(s.Case.TrackingCode,
             Request(s) with { Departments = [new(Guid.NewGuid(), "x")] }, s.Blower, "blower-1", Ct));
         Assert.Contains("不存在", unknown.Message, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
     public async Task Several_nodes_run_the_escalation_timer_and_a_silent_department_walks_the_whistle_up_one_level_at_a_time()
     {
         var s = await SettingAsync(2);
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         Guid id;
         await using (var db = fixture.Database.Context())
         {
@@ -165,7 +165,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
     public async Task Letters_issued_at_once_from_several_nodes_get_consecutive_unique_numbers()
     {
         var s = await SettingAsync(3);
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         var ids = new List<Guid>();
         await using (var db = fixture.Database.Context())
         {
@@ -196,7 +196,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
     public async Task A_letter_is_replied_only_by_its_recipient_and_the_sweep_proposes_each_rule_once()
     {
         var s = await SettingAsync(4);
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         await using (var db = fixture.Database.Context())
         {
             var desk = new LetterDesk(db, CaseRules.Default, clock);
@@ -234,7 +234,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
         Guid id;
         await using (var db = fixture.Database.Context())
         {
-            id = (await new WhistleDesk(db, Policy, SystemClock.Instance).BlowAsync(s.Case.TrackingCode, Request(s), s.Blower, "blower-1", Ct))!.Value.Record.Id;
+            id = (await new WhistleDesk(db, Policy, TestTime.Clock).BlowAsync(s.Case.TrackingCode, Request(s), s.Blower, "blower-1", Ct))!.Value.Record.Id;
         }
         Guid outsider;
         await using (var db = fixture.Database.Context())
@@ -258,7 +258,7 @@ public sealed class WhistleDataTests(DemoDatabaseFixture fixture) : IClassFixtur
     {
         var s = await SettingAsync(6);
         await using var db = fixture.Database.Context();
-        var id = (await new WhistleDesk(db, Policy, SystemClock.Instance).BlowAsync(s.Case.TrackingCode, Request(s), s.Blower, "blower-1", Ct))!.Value.Record.Id;
+        var id = (await new WhistleDesk(db, Policy, TestTime.Clock).BlowAsync(s.Case.TrackingCode, Request(s), s.Blower, "blower-1", Ct))!.Value.Record.Id;
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"WhistleEvents\" SET \"Actor\" = 'someone-else' WHERE \"WhistleId\" = {id}", Ct));
     }
 

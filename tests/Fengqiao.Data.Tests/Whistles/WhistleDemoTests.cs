@@ -26,7 +26,7 @@ public sealed class WhistleDemoTests(DemoDatabaseFixture fixture) : IClassFixtur
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         Assert.True(await db.WhistleReferrals.AnyAsync(Ct));
 
-        var desk = new WhistleDesk(db, WhistlePolicy.Default(Fengqiao.Data.Cases.CaseRules.Default.Calculator), NodaTime.SystemClock.Instance);
+        var desk = new WhistleDesk(db, WhistlePolicy.Default(Fengqiao.Data.Cases.CaseRules.Default.Calculator), TestTime.Clock);
         foreach (var id in await db.Whistles.Select(w => w.Id).ToListAsync(Ct))
         {
             var (record, whistle) = (await desk.LoadAsync(id, Ct))!.Value;

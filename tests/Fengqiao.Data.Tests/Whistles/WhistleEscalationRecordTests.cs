@@ -74,13 +74,13 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
                 .OrderByDescending(u => u.Name).Select(u => u.Id).FirstAsync(Ct);
             s = s with { Silent = unsummoned };
         }
-        var blownAt = SystemClock.Instance.GetCurrentInstant();
+        var blownAt = TestTime.Now;
         var today = blownAt.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
         var month = new YearMonth(today.Year, today.Month);
         async Task<int> OverdueAsync()
         {
             await using var db = fixture.Database.Context();
-            var inputs = await Assessment.AssessmentQueries.InputsAsync(db, Assessment.AssessmentCohort.Departments, month, "370505", Ct);
+            var inputs = await Assessment.AssessmentQueries.InputsAsync(db, Assessment.AssessmentCohort.Departments, month, "370505", TestTime.Now, Ct);
             return inputs.SingleOrDefault(i => i.UnitCode == s.Silent.ToString("D"))?.OverdueCount ?? 0;
         }
         var before = await OverdueAsync();
@@ -129,7 +129,7 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
     public async Task Each_level_s_notices_are_read_back_with_the_units_told()
     {
         var s = await SettingAsync();
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         var id = await BlowAsync(s, clock);
         await using (var db = fixture.Database.Context())
         {
@@ -162,7 +162,7 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
     public async Task A_whistle_whose_case_was_closed_is_neither_escalated_by_the_timer_nor_by_hand()
     {
         var s = await SettingAsync();
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         var id = await BlowAsync(s, clock);
         await using (var db = fixture.Database.Context())
         {
@@ -197,7 +197,7 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
     public async Task An_accountability_suggestion_cites_the_recipient_s_failed_whistle_and_without_one_needs_a_reason()
     {
         var s = await SettingAsync();
-        var clock = new TestClock(SystemClock.Instance.GetCurrentInstant());
+        var clock = new TestClock(TestTime.Now);
         await using (var db = fixture.Database.Context())
         {
             var desk = new LetterDesk(db, CaseRules.Default, clock);

@@ -29,8 +29,8 @@ public sealed class TextApiTests(FengqiaoWebFactory factory) : IClassFixture<Fen
     /// <summary>The model trains (or loads) in the background at start; wait until it is in use.</summary>
     private static async Task WaitForModelAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(4))
         {
             var status = await client.GetFromJsonAsync<JsonElement>("/api/text/routing", Ct);
             if (status.GetProperty("state").GetString() == "Ready")

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Text.Json;
 using Fengqiao.Core.Cases;
@@ -118,7 +119,7 @@ public sealed class ContractingApiTests(FengqiaoWebFactory factory) : IClassFixt
         var schedule = await SendAsync(town, "/api/contracting/receptions", new { day = "Wednesday", from = "09:00", to = "11:00", place = "镇便民服务中心" }, HttpStatusCode.Created);
         var id = schedule.GetProperty("id").GetGuid();
 
-        var today = DateTime.UtcNow.AddHours(8).Date;
+        var today = TestTime.Today.ToDateTimeUnspecified();
         var wednesday = today.AddDays(-(((int)today.DayOfWeek - (int)DayOfWeek.Wednesday + 7) % 7));
         while (!await IsWorkingDayAsync(wednesday))
         {

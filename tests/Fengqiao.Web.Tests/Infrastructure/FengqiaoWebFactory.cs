@@ -26,6 +26,7 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Logging:Json", "false");
+        builder.UseSetting("Clock:StartAt", TestTime.Setting);
         // The sweep is tested on its own (Data tests); here it would only race the assertions.
         builder.UseSetting("Deadlines:SweepSeconds", "0");
         builder.UseSetting("Notices:DispatchSeconds", "0");

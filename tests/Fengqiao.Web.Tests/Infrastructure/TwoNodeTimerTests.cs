@@ -16,7 +16,7 @@ namespace Fengqiao.Web.Tests.Infrastructure;
 public sealed class TwoNodeTimerTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
-    private readonly MovableClock _clock = new(SystemClock.Instance.GetCurrentInstant());
+    private readonly MovableClock _clock = new(TestTime.Now);
     private Node? _first, _second;
 
     private sealed class MovableClock(Instant start) : IClock

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -13,7 +14,7 @@ public sealed class OutreachApiTests(FengqiaoWebFactory factory) : IClassFixture
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
 
-    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Today => TestTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static MultipartFormDataContent Form(string topic, string count, string area, byte[]? photo = null, string photoName = "现场.png")
     {

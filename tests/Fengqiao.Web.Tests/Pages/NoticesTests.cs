@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using Fengqiao.Data.Deadlines;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Tests.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class NoticesTests(FengqiaoWebFactory factory) : IClassFixture<Fen
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().ActAsSystem = true;
-            var later = SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(120);
+            var later = TestTime.Now + Duration.FromDays(120);
             var result = await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunOnceAsync("test-node", later, TestContext.Current.CancellationToken);
             Assert.True(result.Notices > 0);
         }

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Text.Json;
 using Fengqiao.Web.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class HearingsAndSuggestionsApiTests(FengqiaoWebFactory factory) :
         var client = await factory.SignedInAsync("procurator");
         var scheduled = await client.PostAsJsonAsync("/api/procuratorate/hearings", new
         {
-            caseReference = "垦检控申〔2026〕801号", subject = "不服不起诉决定申诉", scheduledAt = Iso(DateTime.UtcNow.AddMinutes(-30)), place = "听证室", participants = Participants(3),
+            caseReference = "垦检控申〔2026〕801号", subject = "不服不起诉决定申诉", scheduledAt = Iso(TestTime.Now.ToDateTimeUtc().AddMinutes(-30)), place = "听证室", participants = Participants(3),
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
         var id = (await scheduled.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
@@ -63,7 +64,7 @@ public sealed class HearingsAndSuggestionsApiTests(FengqiaoWebFactory factory) :
         var before = await db.PublicHearings.CountAsync(Ct);
         var few = await procurator.PostAsJsonAsync("/api/procuratorate/hearings?culture=en&ui-culture=en", new
         {
-            caseReference = "垦检控申〔2026〕802号", subject = "申诉", scheduledAt = Iso(DateTime.UtcNow), place = "听证室", participants = Participants(2),
+            caseReference = "垦检控申〔2026〕802号", subject = "申诉", scheduledAt = Iso(TestTime.Now.ToDateTimeUtc()), place = "听证室", participants = Participants(2),
         }, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, few.StatusCode);
         var title = (await few.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString()!;

@@ -1,3 +1,4 @@
+using Fengqiao.Testing;
 using System.Net;
 using System.Text.Json;
 using Fengqiao.Web.Tests.Infrastructure;
@@ -13,7 +14,7 @@ public sealed class VillageAssessmentApiTests(FengqiaoWebFactory factory) : ICla
 
     private static string LastMonth()
     {
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        var today = TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
         return YearMonthPattern.Iso.Format(new YearMonth(today.Year, today.Month).PlusMonths(-1));
     }
 
