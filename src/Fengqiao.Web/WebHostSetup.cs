@@ -172,6 +172,12 @@ public static class WebHostSetup
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         var migrate = app.Configuration.GetValue("Database:MigrateOnStart", settings.Provider == DatabaseProvider.Sqlite);
         var seed = app.Configuration.GetValue("Demo:SeedOnStart", settings.Provider == DatabaseProvider.Sqlite);
+        if (app.Services.GetRequiredService<NodaTime.IClock>() is ShiftedClock shifted)
+        {
+            // A node on a moved clock computes every deadline from that day: say so where operators look first.
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fengqiao.Clock")
+                .LogWarning("Clock:StartAt is set: this node's clock started at {StartAt}, not the system clock's time", shifted.StartAt);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().ActAsSystem = true;
         if (migrate)
