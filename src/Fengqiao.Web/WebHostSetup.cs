@@ -79,12 +79,17 @@ public static class WebHostSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = ValidateStampWhenDue;
         });
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.Roles(c.User).Any(Core.Organisations.RoleCatalog.IsStaff)))
             .AddPolicy(Policies.ServiceProvider, p => p.RequireRole(nameof(Core.Organisations.StaffRole.ServiceProvider)))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Administrator)))
             .AddPolicy(Policies.PolicePlanning, p => p.RequireRole(nameof(Core.Organisations.StaffRole.PolicePlanner), nameof(Core.Organisations.StaffRole.Administrator)))
             .AddPolicy(Policies.Procuratorate, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Procurator), nameof(Core.Organisations.StaffRole.Administrator)));
+        foreach (var action in Enum.GetValues<Core.Organisations.StaffAction>())
+        {
+            authorization.AddPolicy(Policies.For(action), p => p.RequireAuthenticatedUser()
+                .RequireAssertion(c => Core.Organisations.StaffPermissions.Allows(FengqiaoClaims.Roles(c.User), action)));
+        }
         services.AddCascadingAuthenticationState();
 
         services.AddLocalization();
@@ -219,9 +224,10 @@ public static class WebHostSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fengqiao API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health");
+        // Public on purpose: the API's description (no data) and the load balancer's health probe.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fengqiao API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
 
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
@@ -264,4 +270,7 @@ public static class Policies
 
     /// <summary>A service provider's own orders (我的服务订单): provider accounts only, linked to their provider row.</summary>
     public const string ServiceProvider = "service-provider";
+
+    /// <summary>The policy of one act of Core's permission table (<see cref="Core.Organisations.StaffPermissions"/>).</summary>
+    public static string For(Core.Organisations.StaffAction action) => "action:" + action;
 }

@@ -11,7 +11,8 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/account").ExcludeFromDescription();
+        // Signing in and out, and choosing the language, come before any account.
+        var group = app.MapGroup("/account").ExcludeFromDescription().AllowAnonymous();
 
         group.MapPost("/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<StaffUser> signIn) =>
         {
@@ -47,7 +48,7 @@ public static class AccountEndpoints
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(SafeLocal(returnUrl));
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
     }
 
     /// <summary>Only same-site paths: an open redirect would let a phishing link borrow our sign-in page.</summary>

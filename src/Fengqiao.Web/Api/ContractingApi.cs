@@ -62,22 +62,14 @@ public sealed record RankingNoticeDto(Guid Id, string Month, string? County, str
 /// </summary>
 public static class ContractingApi
 {
-    // Who assigns contracts: the petition bureau, the joint-meeting office and leaders (领导包案由联席办、信访部门或领导确定).
-    private static readonly StaffRole[] Assigners = [StaffRole.Administrator, StaffRole.JointMeetingOffice, StaffRole.Clerk, StaffRole.TownLeader, StaffRole.DistrictLeader];
-    // Who visits and starts a review: those who meet residents and those who supervise.
-    private static readonly StaffRole[] Visitors = [.. Assigners, StaffRole.PetitionAgent, StaffRole.GridMember];
-    // Who decides a review (and so may reopen a case): supervisors and leaders, not the visitor on the ground.
-    private static readonly StaffRole[] Deciders = [StaffRole.Administrator, StaffRole.JointMeetingOffice, StaffRole.TownLeader, StaffRole.DistrictLeader];
-    // Who publishes the monthly notice.
-    private static readonly StaffRole[] Publishers = [StaffRole.Administrator, StaffRole.JointMeetingOffice];
+    // Who may assign, visit, decide and publish: Core's permission table (StaffPermissions), read by the pages too.
+    public static bool MayAssign(ClaimsPrincipal user) => FengqiaoClaims.May(user, StaffAction.AssignContract);
 
-    public static bool MayAssign(ClaimsPrincipal user) => FengqiaoClaims.Roles(user).Any(Assigners.Contains);
+    public static bool MayVisit(ClaimsPrincipal user) => FengqiaoClaims.May(user, StaffAction.RecordFollowUpVisit);
 
-    public static bool MayVisit(ClaimsPrincipal user) => FengqiaoClaims.Roles(user).Any(Visitors.Contains);
+    public static bool MayDecide(ClaimsPrincipal user) => FengqiaoClaims.May(user, StaffAction.DecideLookBack);
 
-    public static bool MayDecide(ClaimsPrincipal user) => FengqiaoClaims.Roles(user).Any(Deciders.Contains);
-
-    public static bool MayPublish(ClaimsPrincipal user) => FengqiaoClaims.Roles(user).Any(Publishers.Contains);
+    public static bool MayPublish(ClaimsPrincipal user) => FengqiaoClaims.May(user, StaffAction.PublishRankingNotice);
 
     public static string? AccountId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 

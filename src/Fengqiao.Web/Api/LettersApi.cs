@@ -49,8 +49,6 @@ public static class LettersApi
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Who signs letters off (审签): leaders and the joint-meeting office; never the drafter (Core checks that).</summary>
-    private static readonly StaffRole[] Approvers = [StaffRole.TownLeader, StaffRole.DistrictLeader, StaffRole.JointMeetingOffice, StaffRole.Administrator];
 
     public static void MapLettersApi(this IEndpointRouteBuilder app)
     {
@@ -87,7 +85,7 @@ public static class LettersApi
             {
                 if (request.Action is LetterAction.Approve or LetterAction.Issue)
                 {
-                    if (!roles.Any(Approvers.Contains))
+                    if (!StaffPermissions.Allows(roles, StaffAction.ApproveLetter))
                     {
                         throw new LetterRuleException("只有领导或联席办可以审签、印发函件 (only a leader or the joint-meeting office may approve or issue letters)");
                     }

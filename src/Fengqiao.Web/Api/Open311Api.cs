@@ -35,9 +35,10 @@ public static class Open311Api
 
     public static void MapOpen311Api(this IEndpointRouteBuilder app)
     {
-        var v2 = app.MapGroup("/open311/v2").ExcludeFromDescription();
+        // Open to any client, as GeoReport v2 is; posting needs an api_key, which the handlers check.
+        var v2 = app.MapGroup("/open311/v2").ExcludeFromDescription().AllowAnonymous();
         Both(v2, "discovery", (HttpContext http) => DiscoveryAsync(http));
-        app.MapGet("/open311/discovery.{format}", (HttpContext http) => DiscoveryAsync(http)).ExcludeFromDescription();
+        app.MapGet("/open311/discovery.{format}", (HttpContext http) => DiscoveryAsync(http)).ExcludeFromDescription().AllowAnonymous();
         Both(v2, "services", (HttpContext http, FengqiaoDbContext db) => ServicesAsync(http, db));
         Both(v2, "services/{code}", (HttpContext http, string code, FengqiaoDbContext db) => ServiceDefinitionAsync(http, code, db));
         Both(v2, "requests", (HttpContext http, FengqiaoDbContext db, IClock clock) => RequestsAsync(http, db, clock, null));

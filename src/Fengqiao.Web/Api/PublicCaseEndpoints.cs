@@ -14,6 +14,7 @@ namespace Fengqiao.Web.Api;
 /// posts, no account needed, both codes required. A hand-made bad request gets a 4xx with one line of text; a
 /// refusal by the lifecycle (already rated, too late) sends the resident back to the page, which shows the current state.
 /// </summary>
+// The resident acts with the case's query key, not an account: anonymous by design.
 public static class PublicCaseEndpoints
 {
     public static void MapPublicCaseEndpoints(this IEndpointRouteBuilder app)
@@ -26,7 +27,7 @@ public static class PublicCaseEndpoints
                 return Results.Empty;
             }
             return await ActAsync(http, scopes, code, key, version.Value, "&rated=1", t => new RateCase(t, "resident", value), ct);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 
         app.MapPost("/query/review", async ([FromForm] string? code, [FromForm] string? key, [FromForm] int? version, [FromForm] string? grounds, HttpContext http, IServiceScopeFactory scopes, CancellationToken ct) =>
         {
@@ -41,7 +42,7 @@ public static class PublicCaseEndpoints
                 return Results.Empty;
             }
             return await ActAsync(http, scopes, code, key, version.Value, "&reviewed=1", null, ct, grounds.Trim());
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
     }
 
     private static async Task<IResult> ActAsync(HttpContext http, IServiceScopeFactory scopes, string? code, string? key, int version, string done,

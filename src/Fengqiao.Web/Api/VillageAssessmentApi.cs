@@ -1,3 +1,4 @@
+using Fengqiao.Core.Organisations;
 using Fengqiao.Core.VillageAssessment;
 using Fengqiao.Data.VillageAssessment;
 using Fengqiao.Web.Infrastructure;
@@ -70,7 +71,7 @@ public static class VillageAssessmentApi
                 return BadInput();
             }
             return TypedResults.Ok((await desk.ScoreMonthAsync(a, m, ct)).Count);
-        }).WithSummary("Score (or rescore) a month for every village under the area the caller may see; answers how many");
+        }).RequireAuthorization(Policies.For(StaffAction.ScoreVillages)).WithSummary("Score (or rescore) a month for every village under the area the caller may see; answers how many");
 
         group.MapPost("/manual", async Task<Results<NoContent, ProblemHttpResult>> (ManualEntryRequest request, HttpContext http, VillageAssessmentDesk desk, CancellationToken ct) =>
         {
@@ -87,7 +88,7 @@ public static class VillageAssessmentApi
             {
                 return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
             }
-        }).WithSummary("Enter a hand value with its evidence for an indicator Fengqiao cannot compute (P10, N05, N06)");
+        }).RequireAuthorization(Policies.For(StaffAction.EnterVillageEvidence)).WithSummary("Enter a hand value with its evidence for an indicator Fengqiao cannot compute (P10, N05, N06)");
 
         group.MapPost("/notice", async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> (string? area, string? month, HttpContext http, VillageAssessmentDesk desk, CancellationToken ct) =>
         {
@@ -105,7 +106,7 @@ public static class VillageAssessmentApi
             {
                 return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
             }
-        }).WithSummary("Publish the month's notice (通报) for the area: ranking, commended and warned villages");
+        }).RequireAuthorization(Policies.For(StaffAction.PublishVillageNotice)).WithSummary("Publish the month's notice (通报) for the area: ranking, commended and warned villages");
     }
 
     private static string? Area(string? code) =>

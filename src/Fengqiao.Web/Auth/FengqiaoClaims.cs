@@ -29,4 +29,7 @@ public static class FengqiaoClaims
 
     public static IReadOnlyList<StaffRole> Roles(ClaimsPrincipal principal) =>
         [.. principal.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<StaffRole>(c.Value, out var r) ? r : (StaffRole?)null).OfType<StaffRole>()];
+
+    /// <summary>Whether the account's roles allow the act (Core's <see cref="StaffPermissions"/>): what pages offer.</summary>
+    public static bool May(ClaimsPrincipal principal, StaffAction action) => StaffPermissions.Allows(Roles(principal), action);
 }

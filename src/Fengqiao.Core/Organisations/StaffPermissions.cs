@@ -1,0 +1,52 @@
+namespace Fengqiao.Core.Organisations;
+
+/// <summary>Acts that only some roles may take, on top of the scope rule (which says on which records).</summary>
+public enum StaffAction
+{
+    ApproveLetter = 1,         // 审签、印发督办函
+    AssignContract = 2,        // 包案交办
+    RecordFollowUpVisit = 3,   // 回访
+    DecideLookBack = 4,        // 回头看认定
+    PublishRankingNotice = 5,  // 发布访情通报
+    ScoreVillages = 6,         // 双十评分
+    EnterVillageEvidence = 7,  // 录入需人工提供的双十指标
+    PublishVillageNotice = 8,  // 发布双十通报
+    RecordProcuratorate = 9,   // 检察听证、检察建议
+    EditWorkCalendar = 10,     // 维护工作日历
+}
+
+/// <summary>
+/// Who may take each <see cref="StaffAction"/>: the one table that endpoints (as authorization policies) and pages (to
+/// offer an action or not) both read, so a page never offers what the server refuses.
+/// </summary>
+public static class StaffPermissions
+{
+    // Those who sign for a town or the district: leaders, the joint-meeting office and administrators.
+    private static readonly StaffRole[] Leaders = [StaffRole.TownLeader, StaffRole.DistrictLeader, StaffRole.JointMeetingOffice, StaffRole.Administrator];
+
+    private static readonly StaffRole[] Assigners = [.. Leaders, StaffRole.Clerk];
+
+    private static readonly Dictionary<StaffAction, StaffRole[]> Table = new()
+    {
+        [StaffAction.ApproveLetter] = Leaders,
+        [StaffAction.AssignContract] = Assigners,
+        [StaffAction.RecordFollowUpVisit] = [.. Assigners, StaffRole.PetitionAgent, StaffRole.GridMember],
+        [StaffAction.DecideLookBack] = Leaders,
+        [StaffAction.PublishRankingNotice] = [StaffRole.JointMeetingOffice, StaffRole.Administrator],
+        [StaffAction.ScoreVillages] = Leaders,
+        [StaffAction.EnterVillageEvidence] = Leaders,
+        [StaffAction.PublishVillageNotice] = Leaders,
+        [StaffAction.RecordProcuratorate] = [StaffRole.Procurator, StaffRole.Administrator],
+        [StaffAction.EditWorkCalendar] = [StaffRole.Administrator],
+    };
+
+    public static IReadOnlyCollection<StaffRole> RolesFor(StaffAction action) =>
+        Table.TryGetValue(action, out var roles) ? roles : throw new ArgumentOutOfRangeException(nameof(action), action, "no rule for this action");
+
+    public static bool Allows(IEnumerable<StaffRole> roles, StaffAction action)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var allowed = RolesFor(action);
+        return roles.Any(allowed.Contains);
+    }
+}
