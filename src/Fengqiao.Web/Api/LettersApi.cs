@@ -30,8 +30,6 @@ public sealed record LetterDto(Guid Id, Guid CaseId, string CaseCode, LetterType
     Guid IssuingUnitId, string Salutation, IReadOnlyList<string> Paragraphs, string SignatureUnit, string DraftedBy, string? ApprovedBy, Instant DraftedAt, Instant? IssuedAt,
     Instant? ReplyDueAt, Instant? RepliedAt, string? ReplyText, LetterReplyStatus ReplyStatus, int Version);
 
-public sealed record LetterListItemDto(Guid Id, string CaseCode, LetterType Type, LetterState State, string? Number, string Title, string RecipientName, Instant DraftedAt, Instant? IssuedAt, Instant? ReplyDueAt, Instant? RepliedAt);
-
 public sealed record ProposalDto(Guid Id, Guid CaseId, string CaseCode, string RuleCode, string RuleName, LetterType Type, Guid? RecipientUnitId, string Why, Instant ProposedAt, ProposalState State, Guid? LetterId);
 
 public sealed record LetterRuleDto(string Code, string Name, LetterTrigger Trigger, LetterType Proposes, int Threshold, int PeriodDays, bool Enabled, int Version);
@@ -55,7 +53,7 @@ public static class LettersApi
         var group = app.MapGroup("/api/letters").RequireAuthorization(Policies.Staff).WithTags("Letters");
 
         group.MapGet("/", async (LetterState? state, LetterType? type, bool? toMe, HttpContext http, FengqiaoDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await ListAsync(db, state, type, toMe == true ? WhistlesApi.UnitOf(http) : null, null, ct)))
+            TypedResults.Ok(await LetterList.QueryAsync(db, state, type, toMe == true ? WhistlesApi.UnitOf(http) : null, null, ct)))
             .WithSummary("Letters in the caller's scope (and those the caller's unit issued or received), newest first");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
@@ -164,12 +162,12 @@ public static class LettersApi
         }).WithSummary("Edit a rule (administrators)");
 
         var cases = app.MapGroup("/api/cases/{trackingCode}/letters").RequireAuthorization(Policies.Staff).WithTags("Letters");
-        cases.MapGet("/", async Task<Results<Ok<List<LetterListItemDto>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
+        cases.MapGet("/", async Task<Results<Ok<IReadOnlyList<LetterListItem>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
         {
             var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
             return caseId is null
                 ? TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"))
-                : TypedResults.Ok(await ListAsync(db, null, null, null, caseId, ct));
+                : TypedResults.Ok(await LetterList.QueryAsync(db, null, null, null, caseId, ct));
         });
         cases.MapPost("/", async Task<Results<Created<LetterDto>, ProblemHttpResult>> (string trackingCode, DraftLetterDto request, HttpContext http, LetterDesk desk, FengqiaoDbContext db, IClock clock, ILoggerFactory logs, CancellationToken ct) =>
         {
@@ -262,30 +260,6 @@ public static class LettersApi
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("函件不存在或不在您的可见范围内 (no such letter in your scope)"));
-
-    public static async Task<List<LetterListItemDto>> ListAsync(FengqiaoDbContext db, LetterState? state, LetterType? type, Guid? unit, Guid? caseId, CancellationToken ct)
-    {
-        var q = db.Letters.AsNoTracking();
-        if (state is { } s)
-        {
-            q = q.Where(l => l.State == s);
-        }
-        if (type is { } t)
-        {
-            q = q.Where(l => l.Type == t);
-        }
-        if (unit is { } u)
-        {
-            q = q.Where(l => l.RecipientUnitId == u || l.IssuingUnitId == u);
-        }
-        if (caseId is { } c)
-        {
-            q = q.Where(l => l.CaseId == c);
-        }
-        return await q.OrderByDescending(l => l.DraftedAt).Take(500)
-            .Join(db.Cases.IgnoreQueryFilters(), l => l.CaseId, k => k.Id, (l, k) => new LetterListItemDto(l.Id, k.TrackingCode, l.Type, l.State, l.Number, l.Title, l.RecipientName, l.DraftedAt, l.IssuedAt, l.ReplyDueAt, l.RepliedAt))
-            .ToListAsync(ct);
-    }
 
     public static async Task<LetterDto> ToDtoAsync(FengqiaoDbContext db, IClock clock, LetterRecord r, Letter l, CancellationToken ct)
     {

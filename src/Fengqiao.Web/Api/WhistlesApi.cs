@@ -46,8 +46,6 @@ public sealed record WhistleDto(Guid Id, Guid CaseId, string CaseCode, string Ca
     WhistleState State, string Reason, Instant BlownAt, string BlownBy, Instant? NextDueAt, int Version, IReadOnlyList<SummonsDto> Summonses,
     IReadOnlyList<WhistleEventDto> Events, IReadOnlyList<ReferralDto> Referrals, IReadOnlyList<WhistleNoticeDto> Notices);
 
-public sealed record WhistleListItemDto(Guid Id, string CaseCode, string CaseTitle, WhistleSource Source, WhistleLevel Level, WhistleState State, Instant BlownAt, Instant? NextDueAt, int Departments, int Flagged);
-
 /// <summary>吹哨报到: blow a whistle on a case, each summoned department acts, the blower rates, the office refers.</summary>
 public static class WhistlesApi
 {
@@ -65,7 +63,7 @@ public static class WhistlesApi
         var group = app.MapGroup("/api/whistles").RequireAuthorization(Policies.Staff).WithTags("Whistles");
 
         group.MapGet("/", async (WhistleState? state, WhistleLevel? level, bool? mine, int? take, HttpContext http, FengqiaoDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await ListAsync(db, state, level, mine == true ? UnitOf(http) : null, null, take ?? 200, ct)))
+            TypedResults.Ok(await WhistleList.QueryAsync(db, state, level, mine == true ? UnitOf(http) : null, null, take ?? 200, ct)))
             .WithSummary("Whistles in the caller's scope (and those summoning the caller's unit), newest first");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<WhistleDto>, ProblemHttpResult>> (Guid id, WhistleDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
@@ -147,10 +145,10 @@ public static class WhistlesApi
         }).WithSummary("The referral's evidence pack (移交材料) as a Word document");
 
         var cases = app.MapGroup("/api/cases/{trackingCode}/whistles").RequireAuthorization(Policies.Staff).WithTags("Whistles");
-        cases.MapGet("/", async Task<Results<Ok<List<WhistleListItemDto>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
+        cases.MapGet("/", async Task<Results<Ok<IReadOnlyList<WhistleListItem>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
         {
             var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-            return caseId is null ? CasesNotFound() : TypedResults.Ok(await ListAsync(db, null, null, null, caseId, 100, ct));
+            return caseId is null ? CasesNotFound() : TypedResults.Ok(await WhistleList.QueryAsync(db, null, null, null, caseId, 100, ct));
         }).WithSummary("The whistles blown on a case");
 
         cases.MapPost("/", async Task<Results<Created<WhistleDto>, ValidationProblem, ProblemHttpResult>> (
@@ -196,31 +194,6 @@ public static class WhistlesApi
 
     private static ProblemHttpResult CasesNotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
-
-    public static async Task<List<WhistleListItemDto>> ListAsync(FengqiaoDbContext db, WhistleState? state, WhistleLevel? level, Guid? summonedUnit, Guid? caseId, int take, CancellationToken ct)
-    {
-        var q = db.Whistles.AsNoTracking();
-        if (state is { } s)
-        {
-            q = q.Where(w => w.State == s);
-        }
-        if (level is { } l)
-        {
-            q = q.Where(w => w.Level == l);
-        }
-        if (caseId is { } c)
-        {
-            q = q.Where(w => w.CaseId == c);
-        }
-        if (summonedUnit is { } u)
-        {
-            q = q.Where(w => db.WhistleSummonses.Any(x => x.WhistleId == w.Id && x.DepartmentId == u));
-        }
-        return await q.OrderByDescending(w => w.BlownAt).Take(Math.Clamp(take, 1, 1000))
-            .Join(db.Cases.IgnoreQueryFilters(), w => w.CaseId, k => k.Id, (w, k) => new WhistleListItemDto(w.Id, k.TrackingCode, k.Title, w.Source, w.Level, w.State, w.BlownAt, w.NextDueAt,
-                db.WhistleSummonses.IgnoreQueryFilters().Count(x => x.WhistleId == w.Id), w.FlaggedCount))
-            .ToListAsync(ct);
-    }
 
     public static async Task<WhistleDto> ToDtoAsync(FengqiaoDbContext db, WhistleRecord record, Whistle whistle, CancellationToken ct)
     {
