@@ -74,13 +74,27 @@ internal sealed class TidalPlanCommand : Command<TidalPlanCommand.Settings>
         };
         var planner = new TidalRosterPlanner(options);
         PlanResult result = null!;
-        if (settings.Json)
+        try
         {
-            result = planner.Plan(problem);
+            if (settings.Json)
+            {
+                result = planner.Plan(problem);
+            }
+            else
+            {
+                AnsiConsole.Status().Start("solving", ctx => result = planner.Plan(problem, new Progress<string>(s => ctx.Status(Markup.Escape(s)))));
+            }
         }
-        else
+        catch (NoValidRosterException ex)
         {
-            AnsiConsole.Status().Start("solving", ctx => result = planner.Plan(problem, new Progress<string>(s => ctx.Status(Markup.Escape(s)))));
+            // The planner hands out no roster that breaks a rule: say so, with what the best one found still broke.
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            foreach (var v in ex.Violations.Take(20))
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(v.Rule)}[/] {Markup.Escape(v.Subject)}: {Markup.Escape(v.Detail)}");
+            }
+
+            return 1;
         }
 
         // The stage-1 relaxation's LP bounds every roster of the problem; the weekly-template model's LP only bounds

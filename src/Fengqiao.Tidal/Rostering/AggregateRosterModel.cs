@@ -76,15 +76,7 @@ public static class AggregateRosterModel
         //    capacity row, so only the fractional remainders are searched). Its bound is for this restricted model only,
         //    so the reported bound stays the LP's unless the unrestricted search proves more (it is not run here).
         var (model, vars, unmetTotal, solver, status) = SolveCp(rows, lpY, options, Math.Max(2, (seconds - sw.Elapsed.TotalSeconds) * 0.75), cancellationToken);
-        if (status == CpSolverStatus.Unknown)
-        {
-            // Out of time before any solution: on a busy machine a short limit can pass inside presolve. The anchored
-            // model always has one (the LP rounded down), so take the first found, late rather than never.
-            solver.Dispose();
-            (model, vars, unmetTotal, solver, status) = SolveCp(rows, lpY, options, Math.Max(LateFirstSolutionSeconds, seconds), cancellationToken, firstSolution: true);
-        }
-
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        if (status == CpSolverStatus.Infeasible)
         {
             // The anchored model can in principle lose integer feasibility through the day-flow equalities: search all of it.
             solver.Dispose();
@@ -92,16 +84,19 @@ public static class AggregateRosterModel
         }
 
         using var solverDisposer = solver;
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-        {
-            throw new InvalidOperationException($"stage 1 found no plan ({status}): check that key posts can be staffed");
-        }
-
         var variables = model.Model.Variables.Count;
         var constraints = model.Model.Constraints.Count;
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            // Out of time before any solution (on a busy machine a short limit can pass inside presolve): the LP rounded
+            // down is a plan already, at once, and stage 2 keeps its share of the time. Posts it leaves short are staffed
+            // on the named roster (RosterCleanup.Finish); the rest shows as unmet demand.
+            var rounded = RoundedDown(rows, lpY);
+            return new AggregatePlan(Counts(problem, rows, rounded), slots, rows.UnmetVars.Sum(i => rounded[i]), lpBound, "LP rounded down (no solution in time)", sw.Elapsed.TotalSeconds, variables, constraints) { LpValue = lpValue };
+        }
+
         var best = (long)Math.Round(solver.ObjectiveValue);
         var values = vars.Select(v => solver.Value(v)).ToArray();
-        long Unmet(long[] v) => rows.UnmetVars.Sum(i => v[i]);
 
         // 3. Unmet held: fewest officer-hours, so stage 2 has slack to place named officers and overtime stays low.
         var left = seconds - sw.Elapsed.TotalSeconds;
@@ -128,13 +123,7 @@ public static class AggregateRosterModel
             }
         }
 
-        var counts = new int[3, slots.Count, problem.Areas.Count];
-        foreach (var i in rows.CountVars)
-        {
-            var v = rows.Variables[i];
-            counts[v.Skill, v.Slot, v.Area] = (int)values[i];
-        }
-
+        var counts = Counts(problem, rows, values);
         var transitions = new Dictionary<(int, int, int, int), int>();
         foreach (var (i, key) in rows.FlowVars)
         {
@@ -150,14 +139,51 @@ public static class AggregateRosterModel
             statusText += "; key posts short";
         }
 
-        return new AggregatePlan(counts, slots, Unmet(values), lpBound, statusText, sw.Elapsed.TotalSeconds, variables, constraints) { LpValue = lpValue, Transitions = transitions };
+        return new AggregatePlan(counts, slots, rows.UnmetVars.Sum(i => values[i]), lpBound, statusText, sw.Elapsed.TotalSeconds, variables, constraints) { LpValue = lpValue, Transitions = transitions };
     }
 
-    /// <summary>How long stage 1 may search for a first solution when its share ran out before one.</summary>
-    public const double LateFirstSolutionSeconds = 30;
+    private static int[,,] Counts(RosterProblem problem, Rows rows, long[] values)
+    {
+        var counts = new int[3, rows.Slots.Count, problem.Areas.Count];
+        foreach (var i in rows.CountVars)
+        {
+            var v = rows.Variables[i];
+            counts[v.Skill, v.Slot, v.Area] = (int)values[i];
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The LP's counts rounded down, with each unmet or post-gap variable at the least its rows allow. Every capacity
+    /// row has non-negative coefficients on the counts, so rounding down keeps them; the day-flow rows are not kept, and
+    /// no transitions are reported (stage 2 then assigns without them).
+    /// </summary>
+    private static long[] RoundedDown(Rows rows, double[] lpY)
+    {
+        var values = new long[rows.Variables.Count];
+        foreach (var i in rows.CountVars)
+        {
+            values[i] = (long)Math.Floor(lpY[i] + 1e-6);
+        }
+
+        var shortfalls = rows.UnmetVars.Concat(rows.PostGapVars).ToHashSet();
+        foreach (var r in rows.Lines.Where(r => r.Upper == long.MaxValue))
+        {
+            // Coverage rows: shortfall + present ≥ need, every coefficient 1.
+            var k = Array.FindIndex(r.Vars, shortfalls.Contains);
+            if (k >= 0)
+            {
+                var present = r.Vars.Select((v, j) => j == k ? 0 : r.Coefs[j] * values[v]).Sum();
+                values[r.Vars[k]] = Math.Max(values[r.Vars[k]], r.Lower - present);
+            }
+        }
+
+        return values;
+    }
 
     private static (CpModel Model, IntVar[] Vars, LinearExpr Unmet, CpSolver Solver, CpSolverStatus Status) SolveCp(
-        Rows rows, double[]? floor, SolverOptions options, double seconds, CancellationToken cancellationToken, bool firstSolution = false)
+        Rows rows, double[]? floor, SolverOptions options, double seconds, CancellationToken cancellationToken)
     {
         var model = new CpModel();
         var vars = rows.Variables.Select((v, i) => model.NewIntVar(Math.Max(v.Lower, v.IsCount && floor is not null ? (long)Math.Floor(floor[i] + 1e-6) : 0), v.Upper, v.Name)).ToArray();
@@ -168,7 +194,7 @@ public static class AggregateRosterModel
 
         var unmetTotal = LinearExpr.Sum(rows.UnmetVars.Select(i => vars[i])) + (LinearExpr.Sum(rows.PostGapVars.Select(i => vars[i])) * PostPenalty);
         model.Minimize(unmetTotal);
-        var solver = new CpSolver { StringParameters = Parameters(options, seconds, options.RelativeGap) + (firstSolution ? " stop_after_first_solution:true" : "") };
+        var solver = new CpSolver { StringParameters = Parameters(options, seconds, options.RelativeGap) };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
         {

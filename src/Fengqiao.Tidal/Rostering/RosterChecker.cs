@@ -46,47 +46,58 @@ public static class RosterChecker
                 continue;
             }
 
-            for (var i = 0; i < duties.Count; i++)
-            {
-                var cur = duties[i];
-                var next = duties[(i + 1) % duties.Count];
-                var nextStart = next.StartHourOfWeek + (i + 1 == duties.Count ? H : 0);
-                var rest = nextStart - cur.EndHourOfWeek;
-                if (duties.Count > 1 && rest < 0)
-                {
-                    v.Add(new("overlap", id, Inv($"shifts at hours {cur.StartHourOfWeek} and {next.StartHourOfWeek} overlap")));
-                }
-                else if (duties.Count > 1 && rest < problem.Rules.MinRestHours)
-                {
-                    v.Add(new("rest", id, Inv($"only {rest} h rest after the shift ending at hour {cur.EndHourOfWeek} (minimum {problem.Rules.MinRestHours})")));
-                }
-            }
-
-            var hours = duties.Sum(d => d.LengthHours);
-            if (hours > officer.MaxWeeklyHours)
-            {
-                v.Add(new("weekly-hours", id, Inv($"{hours} h exceeds the ceiling of {officer.MaxWeeklyHours} h")));
-            }
-
-            var workDays = duties.Select(d => d.Day).Distinct().ToList();
-            if (problem.Rules.OneShiftPerDay && workDays.Count < duties.Count)
-            {
-                v.Add(new("shifts-per-day", id, Inv($"{duties.Count} shifts start on only {workDays.Count} days (one shift a day)")));
-            }
-
-            if (7 - workDays.Count < problem.Rules.MinDaysOff)
-            {
-                v.Add(new("days-off", id, Inv($"{7 - workDays.Count} days off, fewer than {problem.Rules.MinDaysOff}")));
-            }
-
-            foreach (var day in officer.RequestedOff.Where(day => workDays.Contains((int)day - 1)))
-            {
-                v.Add(new("requested-day-off", id, $"works on requested day off {day}"));
-            }
+            CheckOfficer(problem.Rules, officer, duties, v);
         }
 
         CheckPosts(problem, roster, requirePostCoverage, officers, v);
         return v;
+    }
+
+    /// <summary>
+    /// One officer's own rules (overlap, rest, weekly hours, one shift a day, days off, requested days off) on that
+    /// officer's duties in start order; the repairs use it to keep every change lawful by the checker's own reading.
+    /// </summary>
+    internal static void CheckOfficer(RosterRules rules, Officer officer, IReadOnlyList<Duty> duties, List<RosterViolation> v)
+    {
+        const int H = HourOfWeek.Count;
+        var id = officer.Id;
+        for (var i = 0; i < duties.Count; i++)
+        {
+            var cur = duties[i];
+            var next = duties[(i + 1) % duties.Count];
+            var nextStart = next.StartHourOfWeek + (i + 1 == duties.Count ? H : 0);
+            var rest = nextStart - cur.EndHourOfWeek;
+            if (duties.Count > 1 && rest < 0)
+            {
+                v.Add(new("overlap", id, Inv($"shifts at hours {cur.StartHourOfWeek} and {next.StartHourOfWeek} overlap")));
+            }
+            else if (duties.Count > 1 && rest < rules.MinRestHours)
+            {
+                v.Add(new("rest", id, Inv($"only {rest} h rest after the shift ending at hour {cur.EndHourOfWeek} (minimum {rules.MinRestHours})")));
+            }
+        }
+
+        var hours = duties.Sum(d => d.LengthHours);
+        if (hours > officer.MaxWeeklyHours)
+        {
+            v.Add(new("weekly-hours", id, Inv($"{hours} h exceeds the ceiling of {officer.MaxWeeklyHours} h")));
+        }
+
+        var workDays = duties.Select(d => d.Day).Distinct().ToList();
+        if (rules.OneShiftPerDay && workDays.Count < duties.Count)
+        {
+            v.Add(new("shifts-per-day", id, Inv($"{duties.Count} shifts start on only {workDays.Count} days (one shift a day)")));
+        }
+
+        if (7 - workDays.Count < rules.MinDaysOff)
+        {
+            v.Add(new("days-off", id, Inv($"{7 - workDays.Count} days off, fewer than {rules.MinDaysOff}")));
+        }
+
+        foreach (var day in officer.RequestedOff.Where(day => workDays.Contains((int)day - 1)))
+        {
+            v.Add(new("requested-day-off", id, $"works on requested day off {day}"));
+        }
     }
 
     private static void CheckPosts(RosterProblem problem, Roster roster, bool requireCoverage, Dictionary<string, Officer> officers, List<RosterViolation> v)

@@ -155,7 +155,8 @@ public static class RosterRepair
             }
         }
 
-        model.Minimize(LinearExpr.Sum(unmet) + (LinearExpr.Sum(postGaps) * 1000));
+        var objective = LinearExpr.Sum(unmet) + (LinearExpr.Sum(postGaps) * 1000);
+        model.Minimize(objective);
         using var solver = new CpSolver { StringParameters = AggregateRosterModel.Parameters(options, seconds, 0) + " keep_all_feasible_solutions_in_presolve:true" };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
@@ -164,7 +165,8 @@ public static class RosterRepair
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        // Stopped early, CP-SAT may answer with a solution worse than the areas it was given (posts included): keep those then.
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible) || solver.ObjectiveValue > Cost(problem, before))
         {
             return [.. duties];
         }
@@ -193,6 +195,20 @@ public static class RosterRepair
         }
 
         return result;
+    }
+
+    /// <summary>The objective of <see cref="Reassign"/> for the areas as they are: unmet demand-hours, post shortfalls at 1000 each.</summary>
+    private static long Cost(RosterProblem problem, int[] presence)
+    {
+        var cost = 0L;
+        for (var cell = 0; cell < problem.PatrolUnits.Count; cell++)
+        {
+            var (p, t, c) = (presence[cell * 3], presence[(cell * 3) + 1], presence[(cell * 3) + 2]);
+            cost += RosterEvaluator.Unmet(problem.PatrolUnits[cell] + problem.PostUnits[cell], problem.TrafficUnits[cell], p, t, c)
+                + (1000L * Math.Max(0, problem.PostUnits[cell] - p - c));
+        }
+
+        return cost;
     }
 
     private static int Gain(RosterProblem problem, int[] presence, Skill skill, ShiftSlot slot, int area)

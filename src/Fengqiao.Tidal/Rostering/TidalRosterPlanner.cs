@@ -298,15 +298,11 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         var greedyMetrics = RosterEvaluator.Evaluate(problem, greedyRoster);
         if (status1 is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            // No solver solution in time: the greedy start is still a valid roster if it passes the checker.
-            var greedyViolations = RosterChecker.Check(problem, greedyRoster);
-            if (greedyViolations.Count > 0)
-            {
-                throw new InvalidOperationException($"no roster found ({status1}): check that key posts can be staffed");
-            }
-
-            var fallback = new SolveReport("greedy-only", greedyMetrics.UnmetDemandHours, greedyMetrics.UnmetDemandHours, (long)Math.Max(0, Math.Ceiling(solver1.BestObjectiveBound - 1e-6)), unmetSeconds, 0, total.Elapsed.TotalSeconds, variables, constraints);
-            return new PlanResult(greedyRoster, fallback, greedyMetrics, greedyViolations);
+            // No solver solution in time: the greedy start, its posts repaired, is the roster (or there is none).
+            var finished = RosterCleanup.Finish(problem, "tidal-greedy", greedyDuties);
+            var finishedMetrics = RosterEvaluator.Evaluate(problem, finished);
+            var fallback = new SolveReport("greedy-only", greedyMetrics.UnmetDemandHours, finishedMetrics.UnmetDemandHours, (long)Math.Max(0, Math.Ceiling(solver1.BestObjectiveBound - 1e-6)), unmetSeconds, 0, total.Elapsed.TotalSeconds, variables, constraints);
+            return new PlanResult(finished, fallback, finishedMetrics, []);
         }
 
         var bestUnmet = (long)Math.Round(solver1.ObjectiveValue);
@@ -376,9 +372,10 @@ public sealed class TidalRosterPlanner(SolverOptions? options = null)
         long Val(IntVar v) => useSecond ? solver2.Value(v) : solver1.Value(v);
 
         var duties = Decompose(problem, groups, shifts, m, w, n, Val);
-        var roster = new Roster("tidal-cp-sat", duties, PostAssigner.Assign(problem, duties));
+        // The decomposition keeps every rule by construction; the checker still has the last word.
+        var roster = RosterCleanup.Finish(problem, "tidal-cp-sat", duties);
         var metrics = RosterEvaluator.Evaluate(problem, roster);
-        var violations = RosterChecker.Check(problem, roster);
+        IReadOnlyList<RosterViolation> violations = [];
         var status = status1 == CpSolverStatus.Optimal ? "optimal" : (bestUnmet <= bound ? "optimal" : "feasible");
 
         // CP-SAT does not always recover a hint it cannot complete in time; never return worse than the start it was given.

@@ -77,12 +77,9 @@ public sealed class TwoStageRosterPlanner(SolverOptions? options = null)
         progress?.Report("repair: spare officers and areas");
         duties = RosterRepair.Fill(problem, slots, duties);
         duties = RosterRepair.Reassign(problem, duties, Options, Math.Max(1, limit - total.Elapsed.TotalSeconds - 0.5), cancellationToken);
-        duties = RosterCleanup.DropUnlawfulDuties(problem, duties);
-        duties = RosterCleanup.CoverPosts(problem, duties);
-        duties = duties.OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek).ToList();
-        var roster = new Roster("tidal-two-stage", duties, PostAssigner.Assign(problem, duties));
+        // Whatever the stages had time for, the roster leaves only if the checker accepts it (or the plan says there is none).
+        var roster = RosterCleanup.Finish(problem, "tidal-two-stage", duties);
         var metrics = RosterEvaluator.Evaluate(problem, roster);
-        var violations = RosterChecker.Check(problem, roster);
         var status = metrics.UnmetDemandHours <= stage1.Bound ? "optimal" : "feasible";
         var report = new SolveReport(
             status,
@@ -99,7 +96,7 @@ public sealed class TwoStageRosterPlanner(SolverOptions? options = null)
             UnplacedShifts = unplaced,
             StageDetail = $"stage 1 {stage1.Status}; stage 2 {string.Join('/', statuses)}",
         };
-        return new PlanResult(roster, report, metrics, violations);
+        return new PlanResult(roster, report, metrics, []);
     }
 
     private static int SlotTotal(int[,,] counts, int k, int j)

@@ -203,7 +203,8 @@ public static class TidalApi
             }
             catch (InvalidOperationException ex)
             {
-                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick("找不到可行的排班 (no feasible roster)"), detail: ex.Message);
+                var detail = ex is NoValidRosterException ? BilingualText.Pick(ex.Message) : ex.Message;
+                return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick("找不到可行的排班 (no feasible roster)"), detail: detail);
             }
         }).DisableAntiforgery().WithSummary("Solve a tidal roster (CP-SAT, time limit ≤ 60 s) and compare it with the fixed three-shift plan");
 
