@@ -238,9 +238,9 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is CaseEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is Audit.IChainedLogEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                throw new InvalidOperationException("案件日志只能追加，不能修改或删除 (case events are append-only)");
+                throw new InvalidOperationException("留痕日志只能追加，不能修改或删除 (event logs are append-only)");
             }
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {

@@ -1,14 +1,14 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Fengqiao.Data;
-using Fengqiao.Data.Cases;
+using Fengqiao.Data.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Fengqiao.Cli.Audit;
 
-/// <summary>`fengqiao audit verify`: every case's hash chain, and the first broken link of each that fails. Exit 1 when any does.</summary>
+/// <summary>`fengqiao audit verify`: every hash chain of cases, whistles and letters, and the first broken link of each that fails. Exit 1 when any does.</summary>
 internal sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<AuditVerifyCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettingsBase
@@ -32,16 +32,25 @@ internal sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<Au
         }
         else if (result.Broken.Count == 0)
         {
-            console.MarkupLine($"[green]All {result.CasesChecked} case chains intact[/] ({result.EventsChecked} events)");
+            console.MarkupLine($"[green]All {result.CasesChecked} case chains intact[/], and {Tally(result, ChainedLog.Whistle)} whistle and {Tally(result, ChainedLog.Letter)} letter chains ({result.EventsChecked} events)");
         }
         else
         {
-            console.MarkupLine($"[red]{result.Broken.Count} of {result.CasesChecked} case chains are broken[/]");
+            console.MarkupLine($"[red]{result.Broken.Count} of {result.Logs.Sum(l => l.Records)} chains are broken[/]");
             foreach (var b in result.Broken.Take(100))
             {
-                console.WriteLine($"  {b.TrackingCode}: first broken link at event {b.FirstBrokenSequence}");
+                console.WriteLine($"  {Name(b.Log)} {b.Reference}: first broken link at event {b.FirstBrokenSequence}");
             }
         }
         return result.Broken.Count == 0 ? 0 : 1;
     }
+
+    private static int Tally(ChainAuditResult result, ChainedLog log) => result.Logs.Where(l => l.Log == log).Sum(l => l.Records);
+
+    private static string Name(ChainedLog log) => log switch
+    {
+        ChainedLog.Case => "案件 case",
+        ChainedLog.Whistle => "吹哨 whistle",
+        _ => "函件 letter",
+    };
 }

@@ -1,3 +1,5 @@
+using Fengqiao.Core.Audit;
+using Fengqiao.Data.Audit;
 using NodaTime;
 
 namespace Fengqiao.Data.Cases;
@@ -6,7 +8,7 @@ namespace Fengqiao.Data.Cases;
 /// One entry of a case's append-only, hash-chained log (who, when, what, before/after in <see cref="Data"/>).
 /// Never updated or deleted: the context refuses it and database triggers refuse it too.
 /// </summary>
-public sealed class CaseEvent
+public sealed class CaseEvent : IChainedLogEntry
 {
     public long Id { get; set; }
     public Guid CaseId { get; set; }
@@ -19,4 +21,8 @@ public sealed class CaseEvent
     public required string Data { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+
+    Guid IChainedLogEntry.OwnerId => CaseId;
+
+    EventChain.Link IChainedLogEntry.Link => new(CaseId, Sequence, Kind, Actor, At.ToUnixTimeMilliseconds(), Data);
 }

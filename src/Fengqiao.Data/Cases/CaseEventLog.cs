@@ -52,7 +52,7 @@ public static class CaseEventLog
         return entry;
     }
 
-    public static EventChain.Link ToLink(CaseEvent e) => new(e.CaseId, e.Sequence, e.Kind, e.Actor, e.At.ToUnixTimeMilliseconds(), e.Data);
+    public static EventChain.Link ToLink(CaseEvent e) => ((Audit.IChainedLogEntry)e).Link;
 
     /// <summary>The stored lifecycle events of a case as Core reads them (free-form notes are skipped).</summary>
     public static IEnumerable<Core.Cases.CaseEvent> Lifecycle(IEnumerable<CaseEvent> stored) =>

@@ -226,7 +226,7 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
         }
         var head = new LetterHead(record.Id, record.CaseId, record.Type, record.IssuingUnitId, record.IssuerPrefix, record.RecipientUnitId,
             new LetterContent(record.Title, record.RecipientName, record.Salutation, [.. record.Body.Split('\n')], record.SignatureUnit), corrects);
-        return Letter.Rehydrate(head, events.Select(e => LetterEvent.FromLink(new EventChain.Link(e.LetterId, e.Sequence, e.Kind, e.Actor, e.At.ToUnixTimeMilliseconds(), e.Data))), calculator);
+        return Letter.Rehydrate(head, events.Select(e => LetterEvent.FromLink(((Audit.IChainedLogEntry)e).Link)), calculator);
     }
 
     /// <summary>How issued letters are cited (evidence packs, corrections), read past the scope filter: a citation is a fact.</summary>

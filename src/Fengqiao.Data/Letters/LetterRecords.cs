@@ -34,7 +34,7 @@ public sealed class LetterRecord : IVersioned
 }
 
 /// <summary>One entry of a letter's append-only, hash-chained log.</summary>
-public sealed class LetterLogEntry
+public sealed class LetterLogEntry : Audit.IChainedLogEntry
 {
     public long Id { get; set; }
     public Guid LetterId { get; set; }
@@ -45,6 +45,10 @@ public sealed class LetterLogEntry
     public required string Data { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+
+    Guid Audit.IChainedLogEntry.OwnerId => LetterId;
+
+    Core.Audit.EventChain.Link Audit.IChainedLogEntry.Link => new(LetterId, Sequence, Kind, Actor, At.ToUnixTimeMilliseconds(), Data);
 }
 
 /// <summary>

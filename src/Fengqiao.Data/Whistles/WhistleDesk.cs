@@ -260,7 +260,7 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
         });
     }
 
-    public static EventChain.Link ToLink(WhistleLogEntry e) => new(e.WhistleId, e.Sequence, e.Kind, e.Actor, e.At.ToUnixTimeMilliseconds(), e.Data);
+    public static EventChain.Link ToLink(WhistleLogEntry e) => ((Audit.IChainedLogEntry)e).Link;
 
     private static IEnumerable<Guid> SplitIds(string ids) => ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
 }

@@ -53,7 +53,7 @@ public sealed class WhistleSummonsRecord
 }
 
 /// <summary>One entry of a whistle's append-only, hash-chained log.</summary>
-public sealed class WhistleLogEntry
+public sealed class WhistleLogEntry : Audit.IChainedLogEntry
 {
     public long Id { get; set; }
     public Guid WhistleId { get; set; }
@@ -64,6 +64,10 @@ public sealed class WhistleLogEntry
     public required string Data { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+
+    Guid Audit.IChainedLogEntry.OwnerId => WhistleId;
+
+    Core.Audit.EventChain.Link Audit.IChainedLogEntry.Link => new(WhistleId, Sequence, Kind, Actor, At.ToUnixTimeMilliseconds(), Data);
 }
 
 /// <summary>

@@ -51,6 +51,39 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edited_whistle_event_and_an_edited_letter_event_are_each_named()
+    {
+        Assert.Equal(0, (await RunAsync("seed", "demo")).Exit);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = _database.Context();
+        var whistleEvent = await db.WhistleEvents.OrderBy(e => e.Id).Skip(5).FirstAsync(ct);
+        var letterEvent = await db.LetterEvents.OrderBy(e => e.Id).Skip(3).FirstAsync(ct);
+        var letterNumber = await db.Letters.Where(l => l.Id == letterEvent.LetterId).Select(l => l.Number).SingleAsync(ct);
+        // Someone with database access switches the append-only triggers off and rewrites an actor in each log.
+        if (_database.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"WhistleEvents\" DISABLE TRIGGER whistle_events_no_change", ct);
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"LetterEvents\" DISABLE TRIGGER letter_events_no_change", ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER whistleevents_no_update", ct);
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER letterevents_no_update", ct);
+        }
+        await db.Database.ExecuteSqlAsync($"UPDATE \"WhistleEvents\" SET \"Actor\" = 'someone-else' WHERE \"Id\" = {whistleEvent.Id}", ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE \"LetterEvents\" SET \"Data\" = '{{}}' WHERE \"Id\" = {letterEvent.Id}", ct);
+
+        var (exit, output) = await RunAsync("audit", "verify");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"/{whistleEvent.WhistleId}: first broken link at event {whistleEvent.Sequence}", output, StringComparison.Ordinal);
+        // A letter is named by its number (〔2026〕3号) once issued, a draft by its case and id.
+        var letter = letterNumber is { } number ? $"letter {number}: " : $"/{letterEvent.LetterId}: ";
+        Assert.Contains($"{letter}first broken link at event {letterEvent.Sequence}", output, StringComparison.Ordinal);
+        Assert.Contains("2 of ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reencrypt_checks_every_record_and_moves_nothing_when_all_use_the_current_key()
     {
         Assert.Equal(0, (await RunAsync("seed", "demo")).Exit);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fengqiao.Data.Audit;
 using Fengqiao.Data.Cases;
 using Fengqiao.Testing;
 using Microsoft.EntityFrameworkCore;
