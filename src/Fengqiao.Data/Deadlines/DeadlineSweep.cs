@@ -30,6 +30,15 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
     /// <summary>How far ahead to look: the widest due-soon window of the default profiles is a few days.</summary>
     public static readonly Duration Horizon = Duration.FromDays(10);
 
+    /// <summary>How many cases are read and replayed at a time.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The stored level of a colour. Only a warning marks a case: on track leaves it unmarked (0), as a new limit
+    /// starts; a level 1 that earlier versions wrote for "on track" reads as unmarked too.
+    /// </summary>
+    public static int LevelOf(DeadlineStatus status) => status == DeadlineStatus.OnTrack ? 0 : (int)status;
+
     public async Task<SweepResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
     {
         if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
@@ -40,7 +49,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
         var candidates = await db.Cases.IgnoreQueryFilters()
             .Where(c => c.DueAt != null && c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
             .OrderBy(c => c.DueAt)
-            .Take(500)
+            .Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
@@ -53,11 +62,12 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
         foreach (var record in candidates)
         {
             var file = rules.Replay(record.Id, CaseEventLog.Lifecycle(events[record.Id]));
-            if (file.DeadlineStatusAt(now) is not { } status || (int)status <= record.DeadlineLevel)
+            if (file.DeadlineStatusAt(now) is not { } status || LevelOf(status) <= record.DeadlineLevel)
             {
                 continue;
             }
-            record.DeadlineLevel = (int)status;
+            // Only due soon or overdue get here (on track is level 0), so the notice says what the level became.
+            record.DeadlineLevel = LevelOf(status);
             dueSoon += status == DeadlineStatus.DueSoon ? 1 : 0;
             overdue += status == DeadlineStatus.Overdue ? 1 : 0;
             var key = $"deadline:{record.Id:N}:{status}:{record.DueAt!.Value.ToUnixTimeSeconds()}";
