@@ -8,7 +8,11 @@ using NodaTime;
 
 namespace Fengqiao.Data.Deadlines;
 
-public sealed record SweepResult(bool RanHere, int Examined, int MarkedDueSoon, int MarkedOverdue, int Notices);
+public sealed record SweepResult(bool RanHere, int Examined, int MarkedDueSoon, int MarkedOverdue, int Notices)
+{
+    public static SweepResult operator +(SweepResult a, SweepResult b) =>
+        new(a.RanHere, a.Examined + b.Examined, a.MarkedDueSoon + b.MarkedDueSoon, a.MarkedOverdue + b.MarkedOverdue, a.Notices + b.Notices);
+}
 
 /// <summary>
 /// Marks cases whose running time limit is near (yellow) or past (red) and puts one warning per case and level
@@ -30,7 +34,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
     /// <summary>How far ahead to look: the widest due-soon window of the default profiles is a few days.</summary>
     public static readonly Duration Horizon = Duration.FromDays(10);
 
-    /// <summary>How many cases are read and replayed at a time.</summary>
+    /// <summary>How many cases are read and replayed at a time; one pass goes on batch after batch until it has seen them all.</summary>
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
@@ -46,20 +50,38 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             return new SweepResult(false, 0, 0, 0, 0);
         }
         var horizon = now + Horizon;
-        var candidates = await db.Cases.IgnoreQueryFilters()
-            .Where(c => c.DueAt != null && c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
-            .OrderBy(c => c.DueAt)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        var total = new SweepResult(true, 0, 0, 0, 0);
+        // A keyset over the ids walks every candidate in one pass, so a batch in which nothing changes (suspended
+        // cases keep their colour after falling due) never keeps the pass from the cases after it.
+        Guid? after = null;
+        while (true)
         {
-            return new SweepResult(true, 0, 0, 0, 0);
+            // Only cases whose level can still rise: due and not yet red, or near and not yet yellow. A yellow case
+            // that is not yet due needs nothing, so a backlog of them is not read at all.
+            var batch = await db.Cases.IgnoreQueryFilters()
+                .Where(c => c.DueAt != null
+                    && ((c.DueAt <= now && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
+                        || (c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.DueSoon)))
+                .Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+            total += await MarkAsync(batch, now, cancellationToken);
+            after = batch[^1].Id;
+            db.ChangeTracker.Clear();
         }
-        var ids = candidates.Select(c => c.Id).ToList();
+    }
+
+    private async Task<SweepResult> MarkAsync(List<CaseRecord> batch, Instant now, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(c => c.Id).ToList();
         var events = (await db.CaseEvents.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
-        var existingKeys = new HashSet<string>(StringComparer.Ordinal);
         int dueSoon = 0, overdue = 0, notices = 0;
-        foreach (var record in candidates)
+        foreach (var record in batch)
         {
             var file = rules.Replay(record.Id, CaseEventLog.Lifecycle(events[record.Id]));
             if (file.DeadlineStatusAt(now) is not { } status || LevelOf(status) <= record.DeadlineLevel)
@@ -71,7 +93,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             dueSoon += status == DeadlineStatus.DueSoon ? 1 : 0;
             overdue += status == DeadlineStatus.Overdue ? 1 : 0;
             var key = $"deadline:{record.Id:N}:{status}:{record.DueAt!.Value.ToUnixTimeSeconds()}";
-            if (existingKeys.Add(key) && !await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
+            if (!await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
             {
                 db.Notices.Add(new Notice
                 {
@@ -90,6 +112,6 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new SweepResult(true, candidates.Count, dueSoon, overdue, notices);
+        return new SweepResult(true, batch.Count, dueSoon, overdue, notices);
     }
 }

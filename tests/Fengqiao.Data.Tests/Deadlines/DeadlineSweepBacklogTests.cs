@@ -15,6 +15,7 @@ namespace Fengqiao.Data.Tests.Deadlines;
 /// </summary>
 public sealed class DeadlineSweepBacklogTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
 {
+    private const int Batch = 5;
     private static readonly Instant Now = TestTime.Now;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -65,6 +66,34 @@ public sealed class DeadlineSweepBacklogTests(DemoDatabaseFixture fixture) : ICl
         await using var db = fixture.Database.Context();
         var list = ids.ToList();
         return await db.Cases.IgnoreQueryFilters().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DeadlineLevel, Ct);
+    }
+
+    [Fact]
+    public async Task Cases_already_warned_at_the_front_of_the_queue_do_not_hide_the_ones_behind_them()
+    {
+        await ResetAsync();
+        var statuses = await StatusesAsync();
+        List<Guid> late, warnedBefore;
+        await using (var db = fixture.Database.Context())
+        {
+            // Earlier passes marked the late cases red and the first ones due next yellow: more than two batches of
+            // cases that need nothing more until they fall due.
+            late = await db.Cases.IgnoreQueryFilters().Where(c => c.DueAt <= Now).Select(c => c.Id).ToListAsync(Ct);
+            await db.Cases.IgnoreQueryFilters().Where(c => late.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.DeadlineLevel, (int)DeadlineStatus.Overdue), Ct);
+            warnedBefore = await db.Cases.IgnoreQueryFilters().Where(c => c.DueAt > Now && c.DueAt <= Now + DeadlineSweep.Horizon)
+                .OrderBy(c => c.DueAt).Take(2 * Batch + 1).Select(c => c.Id).ToListAsync(Ct);
+            await db.Cases.IgnoreQueryFilters().Where(c => warnedBefore.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.DeadlineLevel, (int)DeadlineStatus.DueSoon), Ct);
+        }
+        var behind = statuses.Where(s => s.Value == DeadlineStatus.DueSoon && !late.Contains(s.Key) && !warnedBefore.Contains(s.Key)).Select(s => s.Key).ToList();
+        Assert.True(behind.Count > 0, "the demo must have cases due soon behind the ones already warned");
+
+        await SweepUntilSettledAsync(Batch);
+
+        var levels = await LevelsAsync(behind);
+        Assert.All(behind, id => Assert.Equal((int)DeadlineStatus.DueSoon, levels[id]));
+        await using var check = fixture.Database.Context();
+        var warned = await check.Notices.Where(n => n.Kind == "deadline.due-soon").Select(n => n.CaseId!.Value).ToListAsync(Ct);
+        Assert.Equal(behind.Order(), warned.Order());
     }
 
     [Fact]
