@@ -29,7 +29,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             : null;
     }
 
-    public const string LeaseName = "deadline-sweep";
+    public static string LeaseName => "deadline-sweep";
 
     /// <summary>How far ahead to look: the widest due-soon window of the default profiles is a few days.</summary>
     public static readonly Duration Horizon = Duration.FromDays(10);
@@ -45,7 +45,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
 
     public async Task<SweepResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
     {
-        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, cancellationToken))
         {
             return new SweepResult(false, 0, 0, 0, 0);
         }
