@@ -51,9 +51,10 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
         }
         var horizon = now + Horizon;
         var total = new SweepResult(true, 0, 0, 0, 0);
-        // A keyset over the ids walks every candidate in one pass, so a batch in which nothing changes (suspended
-        // cases keep their colour after falling due) never keeps the pass from the cases after it.
-        Guid? after = null;
+        // A keyset over (due, id) walks every candidate once per pass, earliest due first, so a batch in which
+        // nothing changes (suspended cases keep their colour after falling due) never keeps the pass from the rest.
+        Instant? afterDue = null;
+        var afterId = Guid.Empty;
         while (true)
         {
             // Only cases whose level can still rise: due and not yet red, or near and not yet yellow. A yellow case
@@ -62,8 +63,8 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
                 .Where(c => c.DueAt != null
                     && ((c.DueAt <= now && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
                         || (c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.DueSoon)))
-                .Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
-                .OrderBy(c => c.Id)
+                .Where(c => afterDue == null || c.DueAt > afterDue || (c.DueAt == afterDue && c.Id.CompareTo(afterId) > 0))
+                .OrderBy(c => c.DueAt).ThenBy(c => c.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
@@ -71,7 +72,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
                 return total;
             }
             total += await MarkAsync(batch, now, cancellationToken);
-            after = batch[^1].Id;
+            (afterDue, afterId) = (batch[^1].DueAt, batch[^1].Id);
             db.ChangeTracker.Clear();
         }
     }
