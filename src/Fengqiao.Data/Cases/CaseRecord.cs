@@ -67,7 +67,10 @@ public sealed class CaseRecord : IVersioned
     /// <summary>Whole days, rounded up, from registration to closure: 0 for on the spot.</summary>
     public int? ClosedWithinDays { get; set; }
     public CaseRating? Rating { get; set; }
-    /// <summary>0 on track, 1 due soon (yellow), 2 overdue (red), as last marked by the deadline sweep for <see cref="DueAt"/>.</summary>
+    /// <summary>
+    /// The deadline sweep's last warning for <see cref="DueAt"/>: 0 none (on track), else the <see cref="Core.Calendar.DeadlineStatus"/>
+    /// it warned of, 2 due soon (yellow) or 3 overdue (red) (DeadlineSweep.LevelOf).
+    /// </summary>
     public int DeadlineLevel { get; set; }
     public int Version { get; set; }
 }

@@ -8,7 +8,11 @@ using NodaTime;
 
 namespace Fengqiao.Data.Deadlines;
 
-public sealed record SweepResult(bool RanHere, int Examined, int MarkedDueSoon, int MarkedOverdue, int Notices);
+public sealed record SweepResult(bool RanHere, int Examined, int MarkedDueSoon, int MarkedOverdue, int Notices)
+{
+    public static SweepResult operator +(SweepResult a, SweepResult b) =>
+        new(a.RanHere, a.Examined + b.Examined, a.MarkedDueSoon + b.MarkedDueSoon, a.MarkedOverdue + b.MarkedOverdue, a.Notices + b.Notices);
+}
 
 /// <summary>
 /// Marks cases whose running time limit is near (yellow) or past (red) and puts one warning per case and level
@@ -25,43 +29,72 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             : null;
     }
 
-    public const string LeaseName = "deadline-sweep";
+    public static string LeaseName => "deadline-sweep";
 
     /// <summary>How far ahead to look: the widest due-soon window of the default profiles is a few days.</summary>
     public static readonly Duration Horizon = Duration.FromDays(10);
 
+    /// <summary>How many cases are read and replayed at a time; one pass goes on batch after batch until it has seen them all.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The stored level of a colour. Only a warning marks a case: on track leaves it unmarked (0), as a new limit
+    /// starts; a level 1 that earlier versions wrote for "on track" reads as unmarked too.
+    /// </summary>
+    public static int LevelOf(DeadlineStatus status) => status == DeadlineStatus.OnTrack ? 0 : (int)status;
+
     public async Task<SweepResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
     {
-        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, cancellationToken))
         {
             return new SweepResult(false, 0, 0, 0, 0);
         }
         var horizon = now + Horizon;
-        var candidates = await db.Cases.IgnoreQueryFilters()
-            .Where(c => c.DueAt != null && c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
-            .OrderBy(c => c.DueAt)
-            .Take(500)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        var total = new SweepResult(true, 0, 0, 0, 0);
+        // A keyset over (due, id) walks every candidate once per pass, earliest due first, so a batch in which
+        // nothing changes (suspended cases keep their colour after falling due) never keeps the pass from the rest.
+        Instant? afterDue = null;
+        var afterId = Guid.Empty;
+        while (true)
         {
-            return new SweepResult(true, 0, 0, 0, 0);
+            // Only cases whose level can still rise: due and not yet red, or near and not yet yellow. A yellow case
+            // that is not yet due needs nothing, so a backlog of them is not read at all.
+            var batch = await db.Cases.IgnoreQueryFilters()
+                .Where(c => c.DueAt != null
+                    && ((c.DueAt <= now && c.DeadlineLevel < (int)DeadlineStatus.Overdue)
+                        || (c.DueAt <= horizon && c.DeadlineLevel < (int)DeadlineStatus.DueSoon)))
+                .Where(c => afterDue == null || c.DueAt > afterDue || (c.DueAt == afterDue && c.Id.CompareTo(afterId) > 0))
+                .OrderBy(c => c.DueAt).ThenBy(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+            total += await MarkAsync(batch, now, cancellationToken);
+            (afterDue, afterId) = (batch[^1].DueAt, batch[^1].Id);
+            db.ChangeTracker.Clear();
         }
-        var ids = candidates.Select(c => c.Id).ToList();
+    }
+
+    private async Task<SweepResult> MarkAsync(List<CaseRecord> batch, Instant now, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(c => c.Id).ToList();
         var events = (await db.CaseEvents.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
-        var existingKeys = new HashSet<string>(StringComparer.Ordinal);
         int dueSoon = 0, overdue = 0, notices = 0;
-        foreach (var record in candidates)
+        foreach (var record in batch)
         {
             var file = rules.Replay(record.Id, CaseEventLog.Lifecycle(events[record.Id]));
-            if (file.DeadlineStatusAt(now) is not { } status || (int)status <= record.DeadlineLevel)
+            if (file.DeadlineStatusAt(now) is not { } status || LevelOf(status) <= record.DeadlineLevel)
             {
                 continue;
             }
-            record.DeadlineLevel = (int)status;
+            // Only due soon or overdue get here (on track is level 0), so the notice says what the level became.
+            record.DeadlineLevel = LevelOf(status);
             dueSoon += status == DeadlineStatus.DueSoon ? 1 : 0;
             overdue += status == DeadlineStatus.Overdue ? 1 : 0;
             var key = $"deadline:{record.Id:N}:{status}:{record.DueAt!.Value.ToUnixTimeSeconds()}";
-            if (existingKeys.Add(key) && !await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
+            if (!await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
             {
                 db.Notices.Add(new Notice
                 {
@@ -80,6 +113,6 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new SweepResult(true, candidates.Count, dueSoon, overdue, notices);
+        return new SweepResult(true, batch.Count, dueSoon, overdue, notices);
     }
 }

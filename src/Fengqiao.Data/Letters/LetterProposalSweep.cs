@@ -14,7 +14,7 @@ public sealed record ProposalRunResult(bool RanHere, int Examined, int Proposed)
 /// </summary>
 public sealed class LetterProposalSweep(FengqiaoDbContext db) : ILeasedJob
 {
-    public const string LeaseName = "letter-proposals";
+    public static string LeaseName => "letter-proposals";
 
     /// <summary>A collective petition (集体访) is one brought by five or more people.</summary>
     public const int GroupPetitionSize = 5;
@@ -50,7 +50,7 @@ public sealed class LetterProposalSweep(FengqiaoDbContext db) : ILeasedJob
 
     public async Task<ProposalRunResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
     {
-        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, cancellationToken))
         {
             return new ProposalRunResult(false, 0, 0);
         }

@@ -18,12 +18,12 @@ public sealed class NoticeDispatcher(FengqiaoDbContext db, IEnumerable<INoticeSe
         return r.RanHere && r.Sent + r.Failed > 0 ? $"outbox: {r.Sent} sent, {r.Failed} failed" : null;
     }
 
-    public const string LeaseName = "notice-dispatch";
+    public static string LeaseName => "notice-dispatch";
     public const int MaxAttempts = 5;
 
     public async Task<DispatchResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
     {
-        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, cancellationToken))
         {
             return new DispatchResult(false, 0, 0);
         }

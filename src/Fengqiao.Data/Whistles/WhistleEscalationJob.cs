@@ -18,7 +18,7 @@ public sealed record EscalationRunResult(bool RanHere, int Examined, int Escalat
 /// </summary>
 public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk, WhistlePolicyStore? limits = null) : ILeasedJob
 {
-    public const string LeaseName = "whistle-escalation";
+    public static string LeaseName => "whistle-escalation";
 
     public async Task<string?> RunAndDescribeAsync(string node, Instant now, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
 
     public async Task<EscalationRunResult> RunOnceAsync(string node, Instant now, CancellationToken cancellationToken = default)
     {
-        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, Duration.FromMinutes(5), cancellationToken))
+        if (!await Leases.TryAcquireAsync(db, LeaseName, node, now, cancellationToken))
         {
             return new EscalationRunResult(false, 0, 0, 0);
         }

@@ -51,4 +51,23 @@ public sealed class DeadlineSweepTests(DemoDatabaseFixture fixture) : IClassFixt
         Assert.True(await Leases.TryAcquireAsync(db, "test-lease", "a", t0 + Duration.FromMinutes(2), Duration.FromMinutes(5), ct));
         Assert.True(await Leases.TryAcquireAsync(db, "test-lease", "b", t0 + Duration.FromMinutes(8), Duration.FromMinutes(5), ct));
     }
+
+    [Fact]
+    public async Task A_lease_not_renewed_passes_to_another_node_once_its_term_is_over_and_a_released_one_at_once()
+    {
+        await using var db = fixture.Database.Context();
+        var t0 = Instant.FromUtc(2030, 1, 1, 0, 0);
+        var ct = TestContext.Current.CancellationToken;
+        // The figure docs/operations.md states: a holder that dies is replaced within 30 s.
+        Assert.True(Leases.Term + Leases.RenewEvery <= Duration.FromSeconds(30));
+        Assert.True(await Leases.TryAcquireAsync(db, "term-lease", "a", t0, ct));
+        Assert.False(await Leases.TryAcquireAsync(db, "term-lease", "b", t0 + Leases.Term, ct));
+        Assert.True(await Leases.TryAcquireAsync(db, "term-lease", "b", t0 + Leases.Term + Duration.FromSeconds(1), ct));
+
+        // Only the holder can give a lease up; then anyone takes it at once.
+        Assert.False(await Leases.ReleaseAsync(db, "term-lease", "a", ct));
+        Assert.False(await Leases.TryAcquireAsync(db, "term-lease", "a", t0 + Leases.Term + Duration.FromSeconds(2), ct));
+        Assert.True(await Leases.ReleaseAsync(db, "term-lease", "b", ct));
+        Assert.True(await Leases.TryAcquireAsync(db, "term-lease", "a", t0 + Leases.Term + Duration.FromSeconds(2), ct));
+    }
 }
