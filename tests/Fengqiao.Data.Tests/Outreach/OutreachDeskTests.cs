@@ -67,12 +67,13 @@ public sealed class OutreachDeskTests(DemoDatabaseFixture fixture) : IClassFixtu
     {
         await using var db = fixture.Database.Context();
         var desk = Desk(db);
-        var day = new LocalDate(2026, 3, 10);
-        var from = new LocalDate(2026, 3, 1);
-        var to = new LocalDate(2026, 3, 31);
+        // An event ten days ago, counted in its month: the desk takes dates of the past year only.
+        var day = TestTime.Today.PlusDays(-10);
+        var from = day.With(DateAdjusters.StartOfMonth);
+        var to = day.With(DateAdjusters.EndOfMonth);
         var before = await desk.TallyAsync(from, to, Ct);
 
-        await desk.RecordAsync(Event("三月普法", count: 40, date: TestTime.Now.InUtc().Date.PlusDays(-1)) with { Date = day }, [], Ct);
+        await desk.RecordAsync(Event("本月普法", count: 40, date: day), [], Ct);
         var after = await desk.TallyAsync(from, to, Ct);
 
         Assert.Equal(before.Events + 1, after.Events);
