@@ -21,15 +21,6 @@ public sealed class LeaseHandoverTests : IAsyncLifetime
     private readonly MovableClock _clock = new(TestTime.Now);
     private Node? _first, _second;
 
-    private sealed class MovableClock(Instant start) : IClock
-    {
-        private long _ticks = start.ToUnixTimeTicks();
-
-        public Instant GetCurrentInstant() => Instant.FromUnixTimeTicks(Interlocked.Read(ref _ticks));
-
-        public void Advance(Duration by) => Interlocked.Add(ref _ticks, by.BclCompatibleTicks);
-    }
-
     private sealed class Node(TestDatabase database, IClock clock, bool migrate) : WebApplicationFactory<Program>
     {
         public string Holder => Services.GetRequiredService<LeaseHolder>().Name;

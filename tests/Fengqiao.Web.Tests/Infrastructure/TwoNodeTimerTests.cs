@@ -19,15 +19,6 @@ public sealed class TwoNodeTimerTests : IAsyncLifetime
     private readonly MovableClock _clock = new(TestTime.Now);
     private Node? _first, _second;
 
-    private sealed class MovableClock(Instant start) : IClock
-    {
-        private long _ticks = start.ToUnixTimeTicks();
-
-        public Instant GetCurrentInstant() => Instant.FromUnixTimeTicks(Interlocked.Read(ref _ticks));
-
-        public void Advance(Duration by) => Interlocked.Add(ref _ticks, by.BclCompatibleTicks);
-    }
-
     private sealed class Node(TestDatabase database, IClock clock, bool seed) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
