@@ -203,6 +203,15 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=order-name]")).ToHaveValueAsync("垦利某科技有限公司");
     }
 
+    // Opens a row's editor and waits for the render that swaps the row's button for the editor: a select clicked before
+    // it arrives is the previous row's editor (still open after a refusal), which that render then removes.
+    private static async Task EditRowAsync(IPage page, string provider)
+    {
+        await page.ClickAsync($"[data-testid='link-edit-{provider}']");
+        await Assertions.Expect(page.Locator($"[data-testid='link-edit-{provider}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=account-select]")).ToHaveCountAsync(1);
+    }
+
     [Fact]
     public async Task An_administrator_moves_a_providers_account_and_a_taken_account_is_refused_with_the_reason()
     {
@@ -212,7 +221,7 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid='linked-刘和顺']")).ToHaveTextAsync("mediator");
 
         // The lecturer's account already serves 王立法: the mediator's row cannot take it, and nothing changes.
-        await page.ClickAsync("[data-testid='link-edit-刘和顺']");
+        await EditRowAsync(page, "刘和顺");
         await InteractiveForms.ChooseAsync(page, "account-select", "lecturer");
         await page.ClickAsync("[data-testid=link-save]");
         await Assertions.Expect(page.Locator("[data-testid=link-error]")).ToContainTextAsync("已关联其他服务提供者");
@@ -220,7 +229,7 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
         await server.ScreenshotAsync(page, "provider-links-refused");
 
         // Unlinked, then linked again: the row says so each time, and the database agrees.
-        await page.ClickAsync("[data-testid='link-edit-王立法']");
+        await EditRowAsync(page, "王立法");
         await InteractiveForms.ChooseAsync(page, "account-select", "（不关联）");
         await page.ClickAsync("[data-testid=link-save]");
         await Assertions.Expect(page.Locator("[data-testid='linked-王立法']")).ToHaveTextAsync("—");
@@ -228,7 +237,7 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
         {
             Assert.Null(await db.ServiceProviders.Where(p => p.Name == "王立法").Select(p => p.AccountId).SingleAsync(Ct));
         }
-        await page.ClickAsync("[data-testid='link-edit-王立法']");
+        await EditRowAsync(page, "王立法");
         await InteractiveForms.ChooseAsync(page, "account-select", "lecturer");
         await page.ClickAsync("[data-testid=link-save]");
         await Assertions.Expect(page.Locator("[data-testid='linked-王立法']")).ToHaveTextAsync("lecturer");
