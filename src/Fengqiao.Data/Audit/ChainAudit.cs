@@ -34,7 +34,7 @@ public static class ChainAudit
     {
         ArgumentNullException.ThrowIfNull(db);
         var broken = new List<BrokenChain>();
-        var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.TrackingCode, cancellationToken);
+        var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.TrackingCode }).ToDictionaryAsync(c => c.Id, c => c.TrackingCode, cancellationToken);
         var whistles = await db.Whistles.IgnoreQueryFilters().AsNoTracking().Select(w => new { w.Id, w.CaseId }).ToDictionaryAsync(w => w.Id, w => $"{cases.GetValueOrDefault(w.CaseId, "?")}/{w.Id}", cancellationToken);
         var letters = await db.Letters.IgnoreQueryFilters().AsNoTracking().Select(l => new { l.Id, l.CaseId, l.Number }).ToDictionaryAsync(l => l.Id, l => l.Number ?? $"{cases.GetValueOrDefault(l.CaseId, "?")}/{l.Id}", cancellationToken);
         LogTally[] logs =

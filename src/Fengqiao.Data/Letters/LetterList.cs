@@ -33,7 +33,9 @@ public static class LetterList
         {
             q = q.Where(l => l.CaseId == c);
         }
-        var rows = await q.OrderByDescending(l => l.DraftedAt).Take(500).ToListAsync(cancellationToken);
+        var rows = await q.OrderByDescending(l => l.DraftedAt).Take(500)
+            .Select(l => new { l.Id, l.CaseId, l.Type, l.State, l.Number, l.Title, l.RecipientName, l.DraftedAt, l.IssuedAt, l.ReplyDueAt, l.RepliedAt })
+            .ToListAsync(cancellationToken);
         // Case codes in a query of their own: IgnoreQueryFilters in the list's query would unscope the letters too.
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
         var codes = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(k => caseIds.Contains(k.Id))
