@@ -87,8 +87,7 @@ public static class WebHostSetup
             .AddPolicy(Policies.Procuratorate, p => p.RequireRole(nameof(Core.Organisations.StaffRole.Procurator), nameof(Core.Organisations.StaffRole.Administrator)));
         foreach (var action in Enum.GetValues<Core.Organisations.StaffAction>())
         {
-            authorization.AddPolicy(Policies.For(action), p => p.RequireAuthenticatedUser()
-                .RequireAssertion(c => Core.Organisations.StaffPermissions.Allows(FengqiaoClaims.Roles(c.User), action)));
+            authorization.AddPolicy(Policies.For(action), p => p.RequireAuthenticatedUser().RequireAssertion(c => FengqiaoClaims.May(c.User, action)));
         }
         services.AddCascadingAuthenticationState();
 

@@ -47,7 +47,6 @@ public static class LettersApi
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-
     public static void MapLettersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/letters").RequireAuthorization(Policies.Staff).WithTags("Letters");
@@ -206,10 +205,12 @@ public static class LettersApi
             {
                 return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
             }
-            var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, m, county, scheme, clock.GetCurrentInstant(), ct);
-            var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, m, county, scheme, clock.GetCurrentInstant(), ct);
+            // One instant for both cohorts and the date the notice bears.
+            var now = clock.GetCurrentInstant();
+            var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, m, county, scheme, now, ct);
+            var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, m, county, scheme, now, ct);
             var issuer = http.User.FindFirst(FengqiaoClaims.UnitName)?.Value ?? "信访工作联席会议办公室";
-            var today = clock.GetCurrentInstant().InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
+            var today = now.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
             return TypedResults.File(WhistleDocuments.MonthlyNotice(issuer, departments, towns, today), DocxType, $"notice-{m.Year}-{m.Month:00}.docx");
         }).WithSummary("The monthly notice (访情通报) as a Word document");
         assessment.MapGet("/counts", async (int? year, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
