@@ -1,12 +1,7 @@
 using Fengqiao.Data.Deadlines;
 using Fengqiao.Data.Infrastructure;
 using Fengqiao.Testing;
-using Fengqiao.Web.Jobs;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Fengqiao.Web.Tests.Infrastructure;
@@ -19,33 +14,14 @@ public sealed class LeaseHandoverTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private readonly MovableClock _clock = new(TestTime.Now);
-    private Node? _first, _second;
-
-    private sealed class Node(TestDatabase database, IClock clock, bool migrate) : WebApplicationFactory<Program>
-    {
-        public string Holder => Services.GetRequiredService<LeaseHolder>().Name;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", database.ProviderName);
-            builder.UseSetting("Database:ConnectionString", database.ConnectionString);
-            builder.UseSetting("Database:MigrateOnStart", migrate ? "true" : "false");
-            builder.UseSetting("Demo:SeedOnStart", "false");
-            builder.UseSetting("Logging:Json", "false");
-            builder.UseSetting("Deadlines:SweepSeconds", "1");
-            builder.UseSetting("Notices:DispatchSeconds", "1");
-            builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
-        }
-    }
+    private TimerNode? _first, _second;
 
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(migrate: false);
-        _first = new Node(_database, _clock, migrate: true);
+        _first = new TimerNode(_database, _clock, migrate: true, seed: false);
         _ = _first.Server;
-        _second = new Node(_database, _clock, migrate: false);
+        _second = new TimerNode(_database, _clock, migrate: false, seed: false);
         _ = _second.Server;
     }
 

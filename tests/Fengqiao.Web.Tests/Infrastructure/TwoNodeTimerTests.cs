@@ -1,10 +1,6 @@
 using Fengqiao.Core.Calendar;
 using Fengqiao.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Fengqiao.Web.Tests.Infrastructure;
@@ -17,31 +13,14 @@ public sealed class TwoNodeTimerTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private readonly MovableClock _clock = new(TestTime.Now);
-    private Node? _first, _second;
-
-    private sealed class Node(TestDatabase database, IClock clock, bool seed) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", database.ProviderName);
-            builder.UseSetting("Database:ConnectionString", database.ConnectionString);
-            builder.UseSetting("Database:MigrateOnStart", seed ? "true" : "false");
-            builder.UseSetting("Demo:SeedOnStart", seed ? "true" : "false");
-            builder.UseSetting("Logging:Json", "false");
-            builder.UseSetting("Deadlines:SweepSeconds", "1");
-            builder.UseSetting("Notices:DispatchSeconds", "1");
-            builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
-        }
-    }
+    private TimerNode? _first, _second;
 
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(migrate: false);
-        _first = new Node(_database, _clock, seed: true);
+        _first = new TimerNode(_database, _clock, migrate: true, seed: true);
         _ = _first.Server;
-        _second = new Node(_database, _clock, seed: false);
+        _second = new TimerNode(_database, _clock, migrate: false, seed: false);
         _ = _second.Server;
     }
 
