@@ -59,6 +59,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Notices.ISmsGateway, Notices.LoggingSmsGateway>();
         services.AddScoped<Notices.NoticeDispatcher>();
         services.AddSingleton(ShiftedClock.FromConfiguration(configuration));
+        // Read sides that pages and endpoints share; each opens a short-lived context per call.
+        services.AddScoped<Organisations.OrganisationQueries>();
+        services.AddScoped<Ledger.LedgerDesk>();
         return services;
     }
 

@@ -9,6 +9,8 @@ using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
+using Fengqiao.Web.Ledger;
+using Fengqiao.Web.Organisation;
 using Fengqiao.Web.Text;
 using Fengqiao.Web.Portal;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -229,12 +231,11 @@ public static class WebHostSetup
         app.MapHealthChecks("/health").AllowAnonymous();
 
         app.MapAccountEndpoints();
-        app.MapOrganisationApi();
-        app.MapCategoryApi();
+        app.MapOrganisation();
         app.MapCasesApi();
         app.MapCaseIntakeApi();
         app.MapAttachmentsApi();
-        app.MapLedgerApi();
+        app.MapLedger();
         app.MapWhistlesApi();
         app.MapLettersApi();
         app.MapPublicCaseEndpoints();

@@ -1,6 +1,5 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Ledger;
-using Fengqiao.Data;
 using Fengqiao.Data.Ledger;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Resources;
@@ -10,68 +9,70 @@ using MiniExcelLibs;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.Ledger;
 
-public sealed record LedgerPage(int Total, IReadOnlyList<LedgerRow> Rows);
+public sealed record LedgerRows(int Total, IReadOnlyList<LedgerRow> Rows);
 
 public sealed record KpiReport(string From, string To, Instant AsOf, CaseKpis Total, KpiDimension? By, IReadOnlyList<KpiRow> Rows);
 
 /// <summary>The ledger (台账), its Excel export, and the KPIs, all over the same filters and the caller's scope.</summary>
-public static class LedgerApi
+public static class Endpoints
 {
-    public static void MapLedgerApi(this IEndpointRouteBuilder app)
+    public static void MapLedger(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").RequireAuthorization(Policies.Staff).WithTags("Ledger");
+        group.MapGet("/ledger", Page).WithSummary("Ledger rows (personal data masked); from/to are Beijing dates, to exclusive");
+        group.MapGet("/ledger/export.xlsx", Export).WithSummary("The filtered ledger as an Excel workbook");
+        group.MapGet("/kpis", Kpis).WithSummary("KPIs of the cases registered in the period (docs/kpi-definitions.md), optionally by a dimension");
+    }
 
-        group.MapGet("/ledger", async Task<Results<Ok<LedgerPage>, ValidationProblem>> (HttpRequest request, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+    private static async Task<Results<Ok<LedgerRows>, ValidationProblem>> Page(HttpRequest request, LedgerDesk desk, IClock clock, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (!LedgerParameters.TryRead(request.Query, now, out var filter, out var errors))
         {
-            var now = clock.GetCurrentInstant();
-            if (!LedgerParameters.TryRead(request.Query, now, out var filter, out var errors))
-            {
-                return TypedResults.ValidationProblem(errors);
-            }
-            var skip = int.TryParse(request.Query["skip"], out var s) ? Math.Max(0, s) : 0;
-            var take = int.TryParse(request.Query["take"], out var t) ? Math.Clamp(t, 1, 500) : 50;
-            var (total, rows) = await LedgerQueries.PageAsync(db, filter, now, skip, take, ct);
-            return TypedResults.Ok(new LedgerPage(total, rows));
-        }).WithSummary("Ledger rows (personal data masked); from/to are Beijing dates, to exclusive");
+            return TypedResults.ValidationProblem(errors);
+        }
+        var skip = int.TryParse(request.Query["skip"], out var s) ? Math.Max(0, s) : 0;
+        var take = int.TryParse(request.Query["take"], out var t) ? Math.Clamp(t, 1, 500) : 50;
+        var (total, rows) = await desk.PageAsync(filter, now, skip, take, ct);
+        return TypedResults.Ok(new LedgerRows(total, rows));
+    }
 
-        group.MapGet("/ledger/export.xlsx", async Task<Results<FileStreamHttpResult, ValidationProblem>> (HttpRequest request, FengqiaoDbContext db, IClock clock, IStringLocalizer<Strings> l, CancellationToken ct) =>
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(HttpRequest request, LedgerDesk desk, IClock clock, IStringLocalizer<Strings> l, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (!LedgerParameters.TryRead(request.Query, now, out var filter, out var errors))
         {
-            var now = clock.GetCurrentInstant();
-            if (!LedgerParameters.TryRead(request.Query, now, out var filter, out var errors))
-            {
-                return TypedResults.ValidationProblem(errors);
-            }
-            // MiniExcel writes row by row from the database cursor: a year's ledger never sits in memory whole.
-            var buffer = new MemoryStream();
-            var rows = ExcelRows(LedgerQueries.All(db, filter, now), l);
-            await buffer.SaveAsAsync(rows, cancellationToken: ct);
-            buffer.Position = 0;
-            var name = $"ledger-{LocalDatePattern.Iso.Format(filter.From.InZone(Display.Shanghai).Date)}.xlsx";
-            return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-        }).WithSummary("The filtered ledger as an Excel workbook");
+            return TypedResults.ValidationProblem(errors);
+        }
+        // MiniExcel writes row by row from the database cursor: a year's ledger never sits in memory whole.
+        var buffer = new MemoryStream();
+        await desk.ExportAsync(filter, now, rows => buffer.SaveAsAsync(ExcelRows(rows, l), cancellationToken: ct), ct);
+        buffer.Position = 0;
+        var name = $"ledger-{LocalDatePattern.Iso.Format(filter.From.InZone(Display.Shanghai).Date)}.xlsx";
+        return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
 
-        group.MapGet("/kpis", async Task<Results<Ok<KpiReport>, ValidationProblem>> (HttpRequest request, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+    private static async Task<Results<Ok<KpiReport>, ValidationProblem>> Kpis(HttpRequest request, LedgerDesk desk, IClock clock, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (!LedgerParameters.TryRead(request.Query, now, out var filter, out var errors))
         {
-            var now = clock.GetCurrentInstant();
-            if (!LedgerParameters.TryRead(request.Query, now, out var filter, out var errors))
+            return TypedResults.ValidationProblem(errors);
+        }
+        KpiDimension? by = null;
+        if (request.Query["by"] is { Count: > 0 } byText)
+        {
+            if (!Enum.TryParse<KpiDimension>(byText, ignoreCase: true, out var dimension))
             {
-                return TypedResults.ValidationProblem(errors);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [BilingualText.Pick("分组只能是 channel、town、handlingUnit 或 category (by must be channel, town, handlingUnit or category)")] });
             }
-            KpiDimension? by = null;
-            if (request.Query["by"] is { Count: > 0 } byText)
-            {
-                if (!Enum.TryParse<KpiDimension>(byText, ignoreCase: true, out var dimension))
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [BilingualText.Pick("分组只能是 channel、town、handlingUnit 或 category (by must be channel, town, handlingUnit or category)")] });
-                }
-                by = dimension;
-            }
-            var total = await KpiQueries.TotalAsync(db, filter, now, ct);
-            var rows = by is { } d ? await KpiQueries.ByAsync(db, filter, now, d, ct) : [];
-            return TypedResults.Ok(new KpiReport(LedgerParameters.Format(filter.From), LedgerParameters.Format(filter.To), now, total, by, rows));
-        }).WithSummary("KPIs of the cases registered in the period (docs/kpi-definitions.md), optionally by a dimension");
+            by = dimension;
+        }
+        var total = await desk.TotalAsync(filter, now, ct);
+        var rows = by is { } d ? await desk.ByAsync(filter, now, d, ct) : [];
+        return TypedResults.Ok(new KpiReport(LedgerParameters.Format(filter.From), LedgerParameters.Format(filter.To), now, total, by, rows));
     }
 
     private static IEnumerable<Dictionary<string, object?>> ExcelRows(IEnumerable<LedgerRow> rows, IStringLocalizer<Strings> l)

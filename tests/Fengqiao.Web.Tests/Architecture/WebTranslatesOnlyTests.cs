@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Fengqiao.Testing;
+
+namespace Fengqiao.Web.Tests.Architecture;
+
+/// <summary>
+/// Web only translates: pages and endpoints call a module's desk or queries (Data) or Core. They never open a
+/// DbContext, never switch query filters off (that is how lists leaked other districts' rows) and never pull
+/// services out of a provider. The host (composition root, timers, middleware) builds scopes and so may resolve
+/// services, but it too never switches filters off.
+/// </summary>
+public sealed partial class WebTranslatesOnlyTests
+{
+    /// <summary>Host code: it creates DI scopes for timers and middleware, which is what a scope factory is for.</summary>
+    private static readonly Dictionary<string, string> Host = new()
+    {
+        ["Program.cs"] = "composition root",
+        ["WebHostSetup.cs"] = "composition root",
+        ["Jobs/LeasedJobService.cs"] = "timer: a scope and the lease per pass",
+        ["Jobs/CalendarRefreshService.cs"] = "timer: a scope per pass",
+        ["Text/TextStartup.cs"] = "background start-up: a scope for the index catch-up",
+        ["Text/TextServices.cs"] = "registration of the text services",
+        ["Auth/CurrentPrincipal.cs"] = "middleware: sets the request's principal",
+        ["Auth/UserOperations.cs"] = "the one place a page's unit of work gets its scope",
+        ["Auth/FengqiaoClaimsPrincipalFactory.cs"] = "Identity's sign-in hook",
+        ["Infrastructure/ProblemDetailsLocalizer.cs"] = "middleware: localises problem titles",
+        ["Portal/PublicGuards.cs"] = "endpoint filter: antiforgery for public forms",
+        ["Portal/PublicAbuseGuard.cs"] = "middleware: counts public failures",
+        ["Tidal/TidalWorkspace.cs"] = "background planner runs: a scope per run",
+    };
+
+    /// <summary>
+    /// Pages and endpoints written before the rule, each still to move its data work into its module's desk. The
+    /// list only shrinks: a file that no longer breaks the rule must leave it (the test says so).
+    /// </summary>
+    private static readonly HashSet<string> NotYetMoved =
+    [
+        "Api/AccountsApi.cs", "Api/CasesApi.cs", "Api/ContractingApi.cs", "Api/LettersApi.cs", "Api/Open311Api.cs",
+        "Api/ProcuratorateApi.cs", "Api/ProviderOrdersApi.cs", "Api/PublicCaseEndpoints.cs", "Api/TextApi.cs",
+        "Api/WhistlesApi.cs",
+        "Components/Pages/Admin/Accounts.razor", "Components/Pages/Admin/CalendarEditor.razor", "Components/Pages/Admin/Open311Keys.razor",
+        "Components/Pages/Admin/ProviderLinks.razor", "Components/Pages/Assessment/RankingPage.razor", "Components/Pages/Cases/CaseDetail.razor",
+        "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Cases/CaseList.razor", "Components/Pages/Contracting/ContractingPage.razor",
+        "Components/Pages/Contracting/ContractingPanel.razor", "Components/Pages/Contracting/LetterRulesPage.razor",
+        "Components/Pages/Contracting/NoticesPage.razor", "Components/Pages/Contracting/WhistleLimitsPage.razor", "Components/Pages/Grid/GridPage.razor",
+        "Components/Pages/Grid/GridVisit.razor", "Components/Pages/Home.razor", "Components/Pages/JudicialAid/JudicialAidCasePage.razor",
+        "Components/Pages/JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
+        "Components/Pages/Outreach/OutreachPage.razor", "Components/Pages/Portal/PortalSubmit.razor",
+        "Components/Pages/Procuratorate/ProcuratoratePage.razor", "Components/Pages/Public/CaseQuery.razor",
+        "Components/Pages/ServiceMenu/PortalServiceTrack.razor", "Components/Pages/ServiceMenu/PortalServices.razor",
+        "Components/Pages/ServiceMenu/ProviderOrders.razor", "Components/Pages/ServiceMenu/ServiceOrders.razor", "Components/Pages/Text/HotTopicsPage.razor",
+        "Components/Pages/Text/HotTopicsPanel.razor", "Components/Pages/Text/TextPage.razor", "Components/Pages/VillageAssessment/AssessmentPage.razor",
+        "Components/Pages/Whistles/WhistleList.razor", "Components/Pages/Whistles/WhistlePanel.razor",
+    ];
+
+    [GeneratedRegex(@"\bIgnoreQueryFilters\b")]
+    private static partial Regex FiltersOff();
+
+    [GeneratedRegex(@"\b(FengqiaoDbContext|IDbContextFactory|DbContext)\b")]
+    private static partial Regex OpensDbContext();
+
+    [GeneratedRegex(@"\b(GetRequiredService|GetService|GetRequiredKeyedService|IServiceProvider|IServiceScopeFactory)\b")]
+    private static partial Regex ServiceLocator();
+
+    private static string WebRoot => Path.Combine(SharedData.RepositoryRoot(), "src", "Fengqiao.Web");
+
+    private static IEnumerable<(string Path, string Text)> WebSources() =>
+        Directory.EnumerateFiles(WebRoot, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(f => (Path: Path.GetRelativePath(WebRoot, f).Replace('\\', '/'), File: f))
+            .Where(f => !f.Path.StartsWith("bin/", StringComparison.Ordinal) && !f.Path.StartsWith("obj/", StringComparison.Ordinal))
+            .Select(f => (f.Path, Text: WithoutComments(File.ReadAllText(f.File))));
+
+    // A rule named in a comment (this class's own documentation, a why-comment) is not a use.
+    private static string WithoutComments(string source) =>
+        Regex.Replace(source, @"//[^\n]*|/\*.*?\*/|@\*.*?\*@", "", RegexOptions.Singleline);
+
+    [Fact]
+    public void No_web_code_switches_query_filters_off()
+    {
+        var offenders = WebSources().Where(s => FiltersOff().IsMatch(s.Text) && !NotYetMoved.Contains(s.Path)).Select(s => s.Path).ToList();
+        Assert.True(offenders.Count == 0, "IgnoreQueryFilters in Web (scope belongs to Data):\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void Pages_and_endpoints_neither_open_a_DbContext_nor_locate_services()
+    {
+        var offenders = WebSources()
+            .Where(s => !Host.ContainsKey(s.Path) && !NotYetMoved.Contains(s.Path))
+            .Where(s => OpensDbContext().IsMatch(s.Text) || ServiceLocator().IsMatch(s.Text))
+            .Select(s => s.Path).ToList();
+        Assert.True(offenders.Count == 0,
+            "Pages and endpoints call their module's desk or queries, injected; these open a DbContext or locate services:\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_not_yet_moved_list_names_only_files_that_still_break_the_rule()
+    {
+        var sources = WebSources().ToDictionary(s => s.Path, s => s.Text);
+        var stale = NotYetMoved.Where(p => !sources.TryGetValue(p, out var text)
+            || !(FiltersOff().IsMatch(text) || OpensDbContext().IsMatch(text) || ServiceLocator().IsMatch(text))).ToList();
+        Assert.True(stale.Count == 0, "Moved (or gone): take these off NotYetMoved:\n" + string.Join("\n", stale));
+    }
+}
