@@ -11,8 +11,10 @@ using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
 using Fengqiao.Web.Ledger;
 using Fengqiao.Web.Organisation;
+using Fengqiao.Web.Outreach;
 using Fengqiao.Web.Text;
 using Fengqiao.Web.Portal;
+using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -245,10 +247,10 @@ public static class WebHostSetup
         app.MapTextApi();
         app.MapOpen311Api();
         app.MapGridApi();
-        app.MapVillageAssessmentApi();
+        app.MapVillageAssessment();
         app.MapProcuratorateApi();
         app.MapJudicialAidApi();
-        app.MapOutreachApi();
+        app.MapOutreach();
         app.MapProviderOrdersApi();
         app.MapContractingApi();
 

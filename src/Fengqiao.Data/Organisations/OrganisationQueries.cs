@@ -10,6 +10,9 @@ public sealed record DivisionTree(DivisionView Division, IReadOnlyList<DivisionV
 
 public sealed record UnitView(Guid Id, string Name, UnitKind Kind, string DivisionCode, Guid? ParentUnitId, string? DocumentPrefix);
 
+/// <summary>An account's unit: its name, its division, and that division with the ones directly below it (where its people work).</summary>
+public sealed record UnitHome(Guid Id, string Name, string DivisionCode, IReadOnlyList<DivisionView> Areas);
+
 public sealed record CategoryView(string Code, string Name, string? ParentCode, int Level);
 
 /// <summary>
@@ -66,6 +69,19 @@ public sealed class OrganisationQueries(IDbContextFactory<FengqiaoDbContext> con
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Units.AsNoTracking().Where(u => u.DivisionCode == division.Value).OrderBy(u => u.Kind).ThenBy(u => u.Name)
             .Select(u => new UnitView(u.Id, u.Name, u.Kind, u.DivisionCode, u.ParentUnitId, u.DocumentPrefix)).ToListAsync(ct);
+    }
+
+    public async Task<UnitHome?> HomeAsync(Guid unitId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.DivisionCode }).FirstOrDefaultAsync(ct);
+        if (unit is null)
+        {
+            return null;
+        }
+        var areas = await db.Divisions.AsNoTracking().Where(d => d.Code == unit.DivisionCode || d.ParentCode == unit.DivisionCode).OrderBy(d => d.Code)
+            .Select(d => new DivisionView(d.Code, d.Name, d.Level, d.ParentCode)).ToListAsync(ct);
+        return new UnitHome(unitId, unit.Name, unit.DivisionCode, areas);
     }
 
     /// <summary>The three-level matter taxonomy (事项分类).</summary>

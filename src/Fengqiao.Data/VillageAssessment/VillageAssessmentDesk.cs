@@ -230,6 +230,20 @@ public sealed class VillageAssessmentDesk(FengqiaoDbContext db, IClock clock)
         return notice;
     }
 
+    /// <summary>The towns (by code, with their names) that have scored villages the viewer may see.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ScoredTownsAsync(CancellationToken ct = default)
+    {
+        var towns = await db.VillageIndicatorEntries.AsNoTracking().Select(e => e.VillageCode.Substring(0, 9)).Distinct().ToListAsync(ct);
+        return await db.Divisions.AsNoTracking().Where(d => towns.Contains(d.Code)).OrderBy(d => d.Code).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+    }
+
+    /// <summary>The published notice's text for the area and month, if one was published.</summary>
+    public async Task<string?> NoticeTextAsync(string areaCode, YearMonth month, CancellationToken ct = default)
+    {
+        var key = Key(month);
+        return await db.AssessmentNotices.AsNoTracking().Where(n => n.AreaCode == areaCode && n.Month == key).Select(n => n.Text).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The notice as plain text, the form it is filed and read in.</summary>
     public static string Render(AssessmentNotice notice)
     {

@@ -15,4 +15,15 @@ public sealed class UserOperations(IServiceScopeFactory scopes, AuthenticationSt
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal = user;
         return await work(scope.ServiceProvider);
     }
+
+    /// <summary>One unit of work with the module's desk (a scoped service holding its own DbContext), acting for the user.</summary>
+    public Task<T> RunAsync<TDesk, T>(Func<TDesk, Task<T>> work) where TDesk : notnull =>
+        RunAsync(sp => work(sp.GetRequiredService<TDesk>()));
+
+    public Task RunAsync<TDesk>(Func<TDesk, Task> work) where TDesk : notnull =>
+        RunAsync<TDesk, bool>(async desk =>
+        {
+            await work(desk);
+            return true;
+        });
 }

@@ -45,7 +45,7 @@ public sealed partial class WebTranslatesOnlyTests
         "Components/Pages/Contracting/NoticesPage.razor", "Components/Pages/Contracting/WhistleLimitsPage.razor", "Components/Pages/Grid/GridPage.razor",
         "Components/Pages/Grid/GridVisit.razor", "Components/Pages/Home.razor", "Components/Pages/JudicialAid/JudicialAidCasePage.razor",
         "Components/Pages/JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
-        "Components/Pages/Outreach/OutreachPage.razor", "Components/Pages/Portal/PortalSubmit.razor",
+        "Components/Pages/Portal/PortalSubmit.razor",
         "Components/Pages/Procuratorate/ProcuratoratePage.razor", "Components/Pages/Public/CaseQuery.razor",
         "Components/Pages/ServiceMenu/PortalServiceTrack.razor", "Components/Pages/ServiceMenu/PortalServices.razor",
         "Components/Pages/ServiceMenu/ProviderOrders.razor", "Components/Pages/ServiceMenu/ServiceOrders.razor", "Components/Pages/Text/HotTopicsPage.razor",

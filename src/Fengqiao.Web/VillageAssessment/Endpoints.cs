@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.VillageAssessment;
 
 public sealed record VillageRankingRowDto(int Rank, string VillageCode, string VillageName, decimal Total, decimal PositivePoints, decimal NegativePoints, decimal? Change, Trend Trend);
 
@@ -17,11 +17,11 @@ public sealed record ManualEntryRequest(string? VillageCode, string? Month, stri
 public sealed record NoticeDto(string Title, string Issuer, LocalDate PublishedOn, int VillageCount, decimal Average, string Text);
 
 /// <summary>The "双十" village assessment: monthly ranking, each village's twenty lines with evidence, trend, hand entries, notice.</summary>
-public static class VillageAssessmentApi
+public static class Endpoints
 {
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.CreateWithInvariantCulture("yyyy-MM");
 
-    public static void MapVillageAssessmentApi(this IEndpointRouteBuilder app)
+    public static void MapVillageAssessment(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/assessment").RequireAuthorization(Policies.Staff).WithTags("Assessment");
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.Outreach;
 
 public sealed record OutreachEventDto(Guid Id, OutreachKind Kind, OutreachAudience Audience, string Topic, string Place, string DivisionCode, string Organiser,
     LocalDate Date, int AudienceCount, IReadOnlyList<string> Photos);
@@ -18,11 +18,11 @@ public sealed record OutreachTallyDto(LocalDate From, LocalDate To, int Events, 
 /// Outreach events (普法宣传 etc.): the entry form as multipart (fields and up to six photos), the list, the counts
 /// per period ("30 outreach events this year"), and each photo of an event in the caller's area.
 /// </summary>
-public static class OutreachApi
+public static class Endpoints
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
-    public static void MapOutreachApi(this IEndpointRouteBuilder app)
+    public static void MapOutreach(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/outreach").RequireAuthorization(Policies.Staff).WithTags("Outreach");
 
