@@ -14,6 +14,7 @@ using Fengqiao.Web.Organisation;
 using Fengqiao.Web.Outreach;
 using Fengqiao.Web.Text;
 using Fengqiao.Web.Portal;
+using Fengqiao.Web.Procuratorate;
 using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,7 @@ public static class WebHostSetup
         services.AddScoped(sp => new Data.JudicialAid.JudicialAidDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>()) { Policy = sp.GetRequiredService<Core.JudicialAid.JudicialAidPolicy>() });
         services.AddScoped<Data.Outreach.OutreachDesk>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
+        services.AddScoped<Data.Procuratorate.ProcuratorateCompliance>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
         services.AddLeasedJob<Data.Notices.NoticeDispatcher>(configuration, "Notices:DispatchSeconds", 30);
@@ -248,7 +250,7 @@ public static class WebHostSetup
         app.MapOpen311Api();
         app.MapGridApi();
         app.MapVillageAssessment();
-        app.MapProcuratorateApi();
+        app.MapProcuratorate();
         app.MapJudicialAidApi();
         app.MapOutreach();
         app.MapProviderOrdersApi();

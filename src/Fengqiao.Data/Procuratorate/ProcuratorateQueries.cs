@@ -22,3 +22,10 @@ public static class ProcuratorateQueries
         return (Compliance12309.Compute(petitions, asOf, rules.Calculator), petitions.Count);
     }
 }
+
+/// <summary>12309 compliance as of now, in the viewer's scope: what the procuratorate page and API show.</summary>
+public sealed class ProcuratorateCompliance(FengqiaoDbContext db, CaseRules rules, IClock clock)
+{
+    public Task<(Compliance12309Report Report, int Petitions)> ReportAsync(CancellationToken ct = default) =>
+        ProcuratorateQueries.ComplianceAsync(db, rules, clock.GetCurrentInstant(), ct);
+}

@@ -60,23 +60,23 @@ public static class TextApi
             return TypedResults.Ok(await workflow.PreviewEarlierAsync(request.Title, request.Detail, request.CategoryCode, parties, ct));
         }).WithSummary("Earlier cases of the same person or matter, ranked by similarity, before registering (nothing is stored)");
 
-        group.MapGet("/hot-topics", async Task<Results<Ok<IReadOnlyList<HotTopicDto>>, ValidationProblem>> (int? days, int? top, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        group.MapGet("/hot-topics", async Task<Results<Ok<IReadOnlyList<HotTopicDto>>, ValidationProblem>> (int? days, int? top, TextDesk desk, CancellationToken ct) =>
         {
             if (WindowErrors(days, top) is { } errors)
             {
                 return errors;
             }
-            var topics = await TextQueries.HotTopicsAsync(db, clock.GetCurrentInstant(), days ?? 90, cancellationToken: ct);
+            var topics = await desk.HotTopicsAsync(days ?? 90, ct);
             return TypedResults.Ok<IReadOnlyList<HotTopicDto>>([.. topics.Take(top ?? 20).Select(ToDto)]);
         }).WithSummary("Hot topics (热点问题) among the cases registered in the last N days that you may see");
 
-        group.MapGet("/hot-topics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? days, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
+        group.MapGet("/hot-topics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? days, TextDesk desk, IClock clock, CancellationToken ct) =>
         {
             if (WindowErrors(days, null) is { } errors)
             {
                 return errors;
             }
-            var topics = await TextQueries.HotTopicsAsync(db, clock.GetCurrentInstant(), days ?? 90, cancellationToken: ct);
+            var topics = await desk.HotTopicsAsync(days ?? 90, ct);
             using var writer = new StringWriter();
             HotTopicExport.WriteCsv(writer, topics.Select(t => t.Topic));
             // With a byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
@@ -84,7 +84,7 @@ public static class TextApi
             return TypedResults.File(bytes, "text/csv; charset=utf-8", $"hot-topics-{clock.GetCurrentInstant().InZone(TextQueries.Beijing).Date:yyyyMMdd}.csv");
         }).WithSummary("The hot topics as CSV, one row per topic");
 
-        group.MapPost("/replies/check", async Task<Results<Ok<ReplyCheckResponse>, ValidationProblem, ProblemHttpResult>> (ReplyCheckRequest request, FengqiaoDbContext db, CaseRules rules, IClock clock, CancellationToken ct) =>
+        group.MapPost("/replies/check", async Task<Results<Ok<ReplyCheckResponse>, ValidationProblem, ProblemHttpResult>> (ReplyCheckRequest request, TextDesk desk, CaseRules rules, IClock clock, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.TrackingCode))
             {
@@ -94,7 +94,7 @@ public static class TextApi
             {
                 return Invalid(nameof(request.Reply), "答复不超过 20000 字 (the reply is limited to 20000 characters)");
             }
-            var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingCode == request.TrackingCode.Trim(), ct);
+            var record = await desk.CaseAsync(request.TrackingCode, ct);
             if (record is null)
             {
                 return TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
@@ -107,9 +107,9 @@ public static class TextApi
         group.MapGet("/routing", (RoutingService service) => TypedResults.Ok(service.Status))
             .WithSummary("The routing model in use and any training in progress");
 
-        group.MapPost("/routing/retrain", async Task<Results<Accepted<RoutingStatus>, ProblemHttpResult>> (FengqiaoDbContext db, RoutingService service, CancellationToken ct) =>
+        group.MapPost("/routing/retrain", async Task<Results<Accepted<RoutingStatus>, ProblemHttpResult>> (TextDesk desk, RoutingService service, CancellationToken ct) =>
         {
-            var own = await TextQueries.OwnTrainingDataAsync(db, ct);
+            var own = await desk.OwnTrainingDataAsync(ct);
             if (!service.TryStartRetraining(own))
             {
                 return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("模型正在训练中，请稍后再试 (the model is being trained; try again when it has finished)"));

@@ -19,14 +19,12 @@ public sealed partial class WebTranslatesOnlyTests
         ["Jobs/LeasedJobService.cs"] = "timer: a scope and the lease per pass",
         ["Jobs/CalendarRefreshService.cs"] = "timer: a scope per pass",
         ["Text/TextStartup.cs"] = "background start-up: a scope for the index catch-up",
-        ["Text/TextServices.cs"] = "registration of the text services",
         ["Auth/CurrentPrincipal.cs"] = "middleware: sets the request's principal",
         ["Auth/UserOperations.cs"] = "the one place a page's unit of work gets its scope",
         ["Auth/FengqiaoClaimsPrincipalFactory.cs"] = "Identity's sign-in hook",
         ["Infrastructure/ProblemDetailsLocalizer.cs"] = "middleware: localises problem titles",
         ["Portal/PublicGuards.cs"] = "endpoint filter: antiforgery for public forms",
         ["Portal/PublicAbuseGuard.cs"] = "middleware: counts public failures",
-        ["Tidal/TidalWorkspace.cs"] = "background planner runs: a scope per run",
     };
 
     /// <summary>
@@ -36,21 +34,21 @@ public sealed partial class WebTranslatesOnlyTests
     private static readonly HashSet<string> NotYetMoved =
     [
         "Api/AccountsApi.cs", "Api/CasesApi.cs", "Api/ContractingApi.cs", "Api/LettersApi.cs", "Api/Open311Api.cs",
-        "Api/ProcuratorateApi.cs", "Api/ProviderOrdersApi.cs", "Api/PublicCaseEndpoints.cs", "Api/TextApi.cs",
-        "Api/WhistlesApi.cs",
+        "Api/ProviderOrdersApi.cs", "Api/PublicCaseEndpoints.cs", "Api/WhistlesApi.cs",
         "Components/Pages/Admin/Accounts.razor", "Components/Pages/Admin/CalendarEditor.razor", "Components/Pages/Admin/Open311Keys.razor",
         "Components/Pages/Admin/ProviderLinks.razor", "Components/Pages/Assessment/RankingPage.razor", "Components/Pages/Cases/CaseDetail.razor",
-        "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Cases/CaseList.razor", "Components/Pages/Contracting/ContractingPage.razor",
+        "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Contracting/ContractingPage.razor",
         "Components/Pages/Contracting/ContractingPanel.razor", "Components/Pages/Contracting/LetterRulesPage.razor",
         "Components/Pages/Contracting/NoticesPage.razor", "Components/Pages/Contracting/WhistleLimitsPage.razor", "Components/Pages/Grid/GridPage.razor",
-        "Components/Pages/Grid/GridVisit.razor", "Components/Pages/Home.razor", "Components/Pages/JudicialAid/JudicialAidCasePage.razor",
+        "Components/Pages/Grid/GridVisit.razor", "Components/Pages/JudicialAid/JudicialAidCasePage.razor",
         "Components/Pages/JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
-        "Components/Pages/Procuratorate/ProcuratoratePage.razor", "Components/Pages/Public/CaseQuery.razor",
+        "Components/Pages/Public/CaseQuery.razor",
         "Components/Pages/ServiceMenu/PortalServiceTrack.razor", "Components/Pages/ServiceMenu/PortalServices.razor",
-        "Components/Pages/ServiceMenu/ProviderOrders.razor", "Components/Pages/ServiceMenu/ServiceOrders.razor", "Components/Pages/Text/HotTopicsPage.razor",
-        "Components/Pages/Text/HotTopicsPanel.razor", "Components/Pages/Text/TextPage.razor", "Components/Pages/VillageAssessment/AssessmentPage.razor",
+        "Components/Pages/ServiceMenu/ProviderOrders.razor", "Components/Pages/ServiceMenu/ServiceOrders.razor",
         "Components/Pages/Whistles/WhistleList.razor", "Components/Pages/Whistles/WhistlePanel.razor",
+        // Intake routing and the reply check hold queries and rules; the planner workspace holds the tidal queries.
+        "Text/TextServices.cs", "Tidal/TidalWorkspace.cs",
     ];
 
     [GeneratedRegex(@"\bIgnoreQueryFilters\b")]

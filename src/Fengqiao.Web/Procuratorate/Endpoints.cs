@@ -7,7 +7,7 @@ using Fengqiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.Procuratorate;
 
 public sealed record ComplianceRateDto(int OnTime, int Late, int Pending, decimal? Percent, decimal NationalPercent);
 
@@ -32,15 +32,15 @@ public sealed record SuggestionReplyRequest(LocalDate? RepliedOn, string? Reply,
 /// public hearings (公开听证) and procuratorial suggestions (检察建议) tracked to their reply. Staff read within
 /// their scope; procurators (and administrators) record.
 /// </summary>
-public static class ProcuratorateApi
+public static class Endpoints
 {
-    public static void MapProcuratorateApi(this IEndpointRouteBuilder app)
+    public static void MapProcuratorate(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/procuratorate").RequireAuthorization(Policies.Staff).WithTags("Procuratorate");
 
-        group.MapGet("/compliance", async (FengqiaoDbContext db, CaseRules rules, IClock clock, CancellationToken ct) =>
+        group.MapGet("/compliance", async (ProcuratorateCompliance compliance, CancellationToken ct) =>
         {
-            var (report, count) = await ProcuratorateQueries.ComplianceAsync(db, rules, clock.GetCurrentInstant(), ct);
+            var (report, count) = await compliance.ReportAsync(ct);
             return TypedResults.Ok(new Compliance12309Dto(report.AsOf, count,
                 new ComplianceRateDto(report.ProceduralReply.OnTime, report.ProceduralReply.Late, report.ProceduralReply.Pending, report.ProceduralReply.Percent, Compliance12309.NationalProceduralReplyPercent),
                 new ComplianceRateDto(report.Result.OnTime, report.Result.Late, report.Result.Pending, report.Result.Percent, Compliance12309.NationalResultPercent)));
