@@ -4,6 +4,7 @@ using Fengqiao.Data.Infrastructure;
 using Fengqiao.Data.People;
 using Fengqiao.Data.Scope;
 using Fengqiao.Data.Seeding;
+using Fengqiao.Web.Admin;
 using Fengqiao.Web.Api;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
@@ -243,7 +244,7 @@ public static class WebHostSetup
         app.MapWhistlesApi();
         app.MapLettersApi();
         app.MapPublicCaseEndpoints();
-        app.MapAccountsApi();
+        app.MapAdmin();
         app.MapTidalApi();
         app.MapCalendarApi();
         app.MapTextApi();

@@ -38,6 +38,9 @@ public sealed class StaffAccounts(FengqiaoDbContext db, UserManager<StaffUser> u
         }
     }
 
+    /// <summary>The accounts the viewer may see (<see cref="StaffDirectory"/>).</summary>
+    public Task<IReadOnlyList<StaffListItem>> VisibleAsync(CancellationToken cancellationToken = default) => StaffDirectory.VisibleAsync(db, cancellationToken);
+
     public async Task<AccountResult> CreateAsync(NewAccount request, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, List<string>>();

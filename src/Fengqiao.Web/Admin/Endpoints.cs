@@ -1,11 +1,10 @@
 using Fengqiao.Core.Organisations;
-using Fengqiao.Data;
 using Fengqiao.Data.Accounts;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.Admin;
 
 public sealed record NewAccountRequest(string? UserName, string? DisplayName, string? Password, Guid? UnitId, IReadOnlyList<string>? Roles, string? Email);
 
@@ -13,9 +12,9 @@ public sealed record CreatedAccount(string Id, string UserName);
 
 public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<StaffRole> Roles, string? UnitName, ScopeKind Scope, string? Area);
 
-public static class AccountsApi
+public static class Endpoints
 {
-    public static void MapAccountsApi(this IEndpointRouteBuilder app)
+    public static void MapAdmin(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/me", (HttpContext context) =>
         {
@@ -26,7 +25,7 @@ public static class AccountsApi
 
         var group = app.MapGroup("/api/accounts").WithTags("Accounts");
 
-        group.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) => TypedResults.Ok(await StaffDirectory.VisibleAsync(db, ct)))
+        group.MapGet("/", async (StaffAccounts accounts, CancellationToken ct) => TypedResults.Ok(await accounts.VisibleAsync(ct)))
             .RequireAuthorization(Policies.Staff).WithSummary("Accounts in the caller's scope");
 
         group.MapPost("/", async Task<Results<Created<CreatedAccount>, ValidationProblem>> (NewAccountRequest request, StaffAccounts accounts, CancellationToken ct) =>
