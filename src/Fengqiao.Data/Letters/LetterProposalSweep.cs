@@ -58,6 +58,7 @@ public sealed class LetterProposalSweep(FengqiaoDbContext db) : ILeasedJob
             return new ProposalRunResult(true, 0, 0);
         }
         var longest = Duration.FromDays(rules.Select(r => r.PeriodDays).DefaultIfEmpty(0).Max());
+        // GroupSize >= MinPeople is CollectivePetition.Is in SQL: only cases some rule may propose for are read.
         var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.State != CaseState.Closed && ((c.DueAt != null && c.DueAt <= now) || c.GroupSize >= CollectivePetition.MinPeople || c.Rating == CaseRating.Unsatisfied))
             .Select(c => new { c.Id, c.TrackingCode, c.HandlingUnitId, c.DueAt, c.GroupSize })
