@@ -1,4 +1,5 @@
 using Fengqiao.Core.Cases;
+using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Core.Letters;
 using Fengqiao.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,6 @@ public sealed record ProposalRunResult(bool RanHere, int Examined, int Proposed)
 public sealed class LetterProposalSweep(FengqiaoDbContext db) : ILeasedJob
 {
     public static string LeaseName => "letter-proposals";
-
-    /// <summary>A collective petition (集体访) is one brought by five or more people.</summary>
-    public const int GroupPetitionSize = 5;
 
     public async Task<string?> RunAndDescribeAsync(string node, Instant now, CancellationToken cancellationToken)
     {
@@ -60,8 +58,9 @@ public sealed class LetterProposalSweep(FengqiaoDbContext db) : ILeasedJob
             return new ProposalRunResult(true, 0, 0);
         }
         var longest = Duration.FromDays(rules.Select(r => r.PeriodDays).DefaultIfEmpty(0).Max());
+        // GroupSize >= MinPeople is CollectivePetition.Is in SQL: only cases some rule may propose for are read.
         var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.State != CaseState.Closed && ((c.DueAt != null && c.DueAt <= now) || c.GroupSize >= GroupPetitionSize || c.Rating == CaseRating.Unsatisfied))
+            .Where(c => c.State != CaseState.Closed && ((c.DueAt != null && c.DueAt <= now) || c.GroupSize >= CollectivePetition.MinPeople || c.Rating == CaseRating.Unsatisfied))
             .Select(c => new { c.Id, c.TrackingCode, c.HandlingUnitId, c.DueAt, c.GroupSize })
             .Take(2000).ToListAsync(cancellationToken);
         if (cases.Count == 0)
@@ -86,7 +85,7 @@ public sealed class LetterProposalSweep(FengqiaoDbContext db) : ILeasedJob
         var added = 0;
         foreach (var c in cases)
         {
-            var facts = new LetterCaseFacts(c.Id, c.TrackingCode, c.HandlingUnitId, c.DueAt is { } due && due <= now, c.GroupSize >= GroupPetitionSize,
+            var facts = new LetterCaseFacts(c.Id, c.TrackingCode, c.HandlingUnitId, c.DueAt is { } due && due <= now, CollectivePetition.Is(c.GroupSize),
                 unsatisfied.GetValueOrDefault(c.Id), c.HandlingUnitId is { } u ? [.. overdues[u]] : []);
             foreach (var p in LetterProposals.Evaluate(rules, facts, now, proposed))
             {

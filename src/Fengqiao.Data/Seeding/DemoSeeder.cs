@@ -111,7 +111,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         db.CaseParties.Add(new CaseParty { CaseId = id, ResidentId = resident.Id, Name = resident.Name }.WithPersonalDataOf(resident));
         await CaseEventLog.AppendAsync(db, id, transition.Event, cancellationToken);
         var file = transition.Case;
-        CaseWorkflow.Project(record, file, transition.Event);
+        CaseRowProjection.Apply(record, file, transition.Event);
 
         var at = registeredAt;
         IEnumerable<Func<Instant, CaseCommand>> Steps()
@@ -146,7 +146,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
                 var next = file.Apply(step(at));
                 await CaseEventLog.AppendAsync(db, id, next.Event, cancellationToken);
                 file = next.Case;
-                CaseWorkflow.Project(record, file, next.Event);
+                CaseRowProjection.Apply(record, file, next.Event);
             }
         }
     }

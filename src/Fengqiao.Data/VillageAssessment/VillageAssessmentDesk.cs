@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Fengqiao.Core.Cases;
+using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Core.Letters;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.ServiceMenu;
@@ -97,7 +98,7 @@ public sealed class VillageAssessmentDesk(FengqiaoDbContext db, IClock clock)
                 DisputesUnresolved = here.Count(c => c.Kind == CaseKind.Dispute && (c.ClosedAt == null || c.ClosedAt >= end)),
                 EscalatedPetitions = received.Count(c => c.Kind == CaseKind.Petition && c.Channel == CaseChannel.Visit && aboveTheTown.Contains(c.RegisteringUnitId)),
                 RepeatPetitions = received.Count(c => c.IsRepeat),
-                GroupPetitions = received.Count(c => c.GroupSize != null),
+                GroupPetitions = received.Count(c => CollectivePetition.Is(c.GroupSize)),
                 AgreementsFollowedUp = agreements.Count,
                 AgreementsHonoured = agreements.Count(a => a.Data.Contains("\"honoured\":\"true\"", StringComparison.Ordinal)),
                 PetitionsDue = due.Count,

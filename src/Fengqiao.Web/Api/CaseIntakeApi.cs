@@ -1,4 +1,5 @@
 using Fengqiao.Core.Cases;
+using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Data.Cases;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;

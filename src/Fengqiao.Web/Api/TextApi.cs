@@ -1,4 +1,5 @@
 using System.Text;
+using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Data;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Text;

@@ -102,6 +102,25 @@ public sealed class CaseWorkflowTests(DemoDatabaseFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Six_petitioners_with_one_representative_and_no_group_size_are_registered()
+    {
+        // The limit is on representatives (代表人数不超过 5 人); registration used to count every party against it,
+        // refusing six named petitioners with one representative as "at most 5 representatives".
+        var bureau = await BureauAsync();
+        var six = Enumerable.Range(0, 6).Select(i => new NewParty($"来访人{i}", null, $"1380000010{i}", i == 0)).ToList();
+        var request = new NewCase(CaseKind.Petition, CaseChannel.Visit, "村集体收益分配不公", null, KenliVillage, null, null, false, six, null, bureau, null, null, null);
+
+        var ok = await WithWorkflowAsync(w => w.RegisterAsync(request, "clerk", TestContext.Current.CancellationToken));
+        Assert.Null(ok.Case.GroupSize);
+        await using var db = fixture.Database.Context();
+        Assert.Equal(6, await db.CaseParties.CountAsync(p => p.CaseId == ok.Case.Id, TestContext.Current.CancellationToken));
+
+        var ex = await Assert.ThrowsAsync<CaseValidationException>(() => WithWorkflowAsync(w => w.RegisterAsync(
+            request with { Parties = [.. six.Select(p => p with { IsRepresentative = true })] }, "clerk", TestContext.Current.CancellationToken)));
+        Assert.Contains(ex.Errors["Parties"], m => m.Contains("at most 5 representatives", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_retried_submission_with_the_same_key_creates_one_case()
     {
         var key = Guid.NewGuid().ToString();

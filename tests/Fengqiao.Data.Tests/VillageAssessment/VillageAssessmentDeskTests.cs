@@ -71,6 +71,32 @@ public sealed class VillageAssessmentDeskTests(DemoDatabaseFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Only_a_case_of_five_or_more_people_counts_as_a_collective_petition_of_the_village()
+    {
+        // The desk counted every case with a group size; a row of four people (stored before registration checked
+        // the size, or written by an import) is not a 集体访 to registration or to the letter rules, nor here.
+        const string village = "370505001210";
+        var month = ThisMonth();
+        await using var db = fixture.Database.Context();
+        var desk = new VillageAssessmentDesk(db, TestTime.Clock);
+        var before = (await desk.FactsAsync(Town, month, Ct))[DivisionCode.Parse(village)].GroupPetitions;
+
+        var bureau = await db.Units.SingleAsync(u => u.Name == "垦利区信访局", Ct);
+        var workflow = new CaseWorkflow(db, CaseRules.Default, TestTime.Clock, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
+            new KnownReferences(), fixture.Services.GetRequiredService<Fengqiao.Data.Text.CaseMatterIndex>());
+        var five = await workflow.RegisterAsync(new NewCase(CaseKind.Petition, CaseChannel.Visit, "土地流转租金拖欠", "五户村民一同来访",
+            village, null, null, false, [new NewParty("刘长河", null, "13905460031", true)], 5, bureau.Id, "clerk", null, null), "clerk", Ct);
+        var four = await workflow.RegisterAsync(new NewCase(CaseKind.Petition, CaseChannel.Visit, "灌溉水渠年久失修", "四户村民一同来访",
+            village, null, null, false, [new NewParty("刘长江", null, "13905460032", true)], null, bureau.Id, "clerk", null, null), "clerk", Ct);
+        await db.Cases.Where(c => c.Id == four.Case.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.GroupSize, 4), Ct);
+
+        var after = (await desk.FactsAsync(Town, month, Ct))[DivisionCode.Parse(village)].GroupPetitions;
+
+        Assert.Equal(5, five.Case.GroupSize);
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
     public async Task Hand_entries_are_refused_for_computed_indicators_without_evidence_or_outside_the_scope()
     {
         await using var db = fixture.Database.Context();
