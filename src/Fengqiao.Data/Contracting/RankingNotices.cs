@@ -67,3 +67,17 @@ public static class RankingNotices
             $"{month.Year}年{month.Month}月访情通报：镇街前三名 {Top(f.Towns)}；部门前三名 {Top(f.Departments)}。领导包案 {a.ContractsAssigned} 件（双包案 {a.DualContracts} 件），销号 {a.ContractsReleased} 件；回访 {a.FollowUpVisits} 次，群众满意 {a.VisitsSatisfied} 次；回头看 {a.LookBacksDecided} 件，重新交办 {a.CasesReopened} 件。");
     }
 }
+
+/// <summary>The published monthly notices as the notices page and API read and publish them (one way for both).</summary>
+public sealed class RankingNoticeDesk(FengqiaoDbContext db, ContractingDesk contracting, IClock clock)
+{
+    public Task<List<RankingNoticeRecord>> ListAsync(CancellationToken ct = default) => RankingNotices.ListAsync(db, ct);
+
+    public Task<RankingNoticeRecord?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.RankingNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+
+    /// <summary>Publishes the month's notice as of now: figures, text and Word file frozen.</summary>
+    public Task<RankingNoticeRecord> PublishAsync(YearMonth month, string? county, AssessmentScheme scheme, Guid issuingUnitId, string issuerName, string actor,
+        CancellationToken ct = default) =>
+        RankingNotices.PublishAsync(db, contracting, month, county, scheme, issuingUnitId, issuerName, actor, clock.GetCurrentInstant(), ct);
+}

@@ -20,8 +20,11 @@ public static class WhistleServices
         services.AddScoped<WhistleDesk>();
         services.AddScoped<WhistleEscalationJob>();
         services.AddScoped<Letters.LetterDesk>();
+        services.AddScoped<Letters.LetterRuleBook>();
         services.AddScoped<Letters.LetterProposalSweep>();
         services.AddScoped<Contracting.ContractingDesk>();
+        services.AddScoped<WhistleLimitBook>();
+        services.AddScoped<Contracting.RankingNoticeDesk>();
         services.AddScoped<Contracting.ReceptionDesk>();
         return services;
     }

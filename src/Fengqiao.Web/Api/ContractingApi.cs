@@ -52,8 +52,6 @@ public sealed record ReceptionCountDto(string LeaderStaffId, string LeaderName, 
 
 public sealed record AftercareCountsDto(string Month, ContractingCounts Totals, IReadOnlyList<UnitAftercareCounts> Units);
 
-public sealed record WhistleLimitDto(WhistleLevel Level, int AcknowledgeAmount, SlaUnit AcknowledgeUnit, int ActAmount, SlaUnit ActUnit, int ReportAmount, SlaUnit ReportUnit, int? Version);
-
 public sealed record RankingNoticeDto(Guid Id, string Month, string? County, string IssuerName, Instant PublishedAt, string PublishedBy, string Text);
 
 /// <summary>
@@ -242,16 +240,14 @@ public static class ContractingApi
         }).WithSummary("Start a look-back review (回头看) of a closed case");
 
         var limits = app.MapGroup("/api/admin/whistle-limits").RequireAuthorization(Policies.Administrator).WithTags("Whistles");
-        limits.MapGet("/", async (FengqiaoDbContext db, WhistlePolicyStore store, CancellationToken ct) => TypedResults.Ok(await LimitsAsync(db, store, ct)))
+        limits.MapGet("/", async (WhistleLimitBook book, CancellationToken ct) => TypedResults.Ok(await book.InForceAsync(ct)))
             .WithSummary("The per-level whistle limits in force (stored, or the documented defaults)");
-        limits.MapPut("/{level}", async Task<Results<Ok<List<WhistleLimitDto>>, ProblemHttpResult>> (WhistleLevel level, WhistleLimitDto request, HttpContext http,
-            FengqiaoDbContext db, WhistlePolicyStore store, IClock clock, CancellationToken ct) =>
+        limits.MapPut("/{level}", async Task<Results<Ok<IReadOnlyList<WhistleLimitSetting>>, ProblemHttpResult>> (WhistleLevel level, WhistleLimitSetting request, HttpContext http,
+            WhistleLimitBook book, CancellationToken ct) =>
         {
             try
             {
-                await store.SaveAsync(db, level, new WhistleLimitInput(request.AcknowledgeAmount, request.AcknowledgeUnit, request.ActAmount, request.ActUnit, request.ReportAmount, request.ReportUnit),
-                    request.Version, http.User.Identity!.Name!, clock.GetCurrentInstant(), ct);
-                return TypedResults.Ok(await LimitsAsync(db, store, ct));
+                return TypedResults.Ok(await book.SetAsync(request with { Level = level }, http.User.Identity!.Name!, ct));
             }
             catch (WhistleRuleException ex)
             {
@@ -260,9 +256,9 @@ public static class ContractingApi
         }).WithSummary("Set one level's limits (administrators); the escalation timer reads them on its next pass");
 
         var notices = app.MapGroup("/api/rankings/notices").RequireAuthorization(Policies.Staff).WithTags("Rankings");
-        notices.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) => TypedResults.Ok((await RankingNotices.ListAsync(db, ct)).Select(ToDto).ToList()))
+        notices.MapGet("/", async (RankingNoticeDesk desk, CancellationToken ct) => TypedResults.Ok((await desk.ListAsync(ct)).Select(ToDto).ToList()))
             .WithSummary("The published monthly notices, newest first, as published");
-        notices.MapPost("/", async Task<Results<Created<RankingNoticeDto>, ProblemHttpResult>> (string? month, string? county, HttpContext http, FengqiaoDbContext db, ContractingDesk desk, IClock clock, CancellationToken ct) =>
+        notices.MapPost("/", async Task<Results<Created<RankingNoticeDto>, ProblemHttpResult>> (string? month, string? county, HttpContext http, RankingNoticeDesk desk, IClock clock, CancellationToken ct) =>
         {
             if (!MayPublish(http.User) || WhistlesApi.UnitOf(http) is not { } unit)
             {
@@ -273,11 +269,11 @@ public static class ContractingApi
                 return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
             }
             var issuer = http.User.FindFirst(FengqiaoClaims.UnitName)?.Value ?? "信访工作联席会议办公室";
-            var notice = await RankingNotices.PublishAsync(db, desk, m, county, scheme, unit, issuer, http.User.Identity!.Name!, clock.GetCurrentInstant(), ct);
+            var notice = await desk.PublishAsync(m, county, scheme, unit, issuer, http.User.Identity!.Name!, ct);
             return TypedResults.Created($"/api/rankings/notices/{notice.Id}/docx", ToDto(notice));
         }).WithSummary("Publish the month's notice (访情通报): figures, text and Word file frozen as of now");
-        notices.MapGet("/{id:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, FengqiaoDbContext db, CancellationToken ct) =>
-            await db.RankingNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) is { } n
+        notices.MapGet("/{id:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, RankingNoticeDesk desk, CancellationToken ct) =>
+            await desk.FindAsync(id, ct) is { } n
                 ? TypedResults.File(n.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"notice-{n.Month}-{n.PublishedAt.ToUnixTimeSeconds()}.docx")
                 : NotFound("通报不存在 (no such notice)"))
             .WithSummary("A published notice's Word file, exactly as published");
@@ -301,17 +297,6 @@ public static class ContractingApi
     {
         var (visits, reviews) = await desk.AftercareAsync(caseId, ct);
         return new CaseAftercareDto([.. (await desk.ForCaseAsync(caseId, ct)).Select(ToDto)], [.. visits.Select(ToDto)], [.. reviews.Select(ToDto)]);
-    }
-
-    public static async Task<List<WhistleLimitDto>> LimitsAsync(FengqiaoDbContext db, WhistlePolicyStore store, CancellationToken ct)
-    {
-        var policy = await store.RefreshAsync(db, ct);
-        var versions = await db.WhistleLimits.AsNoTracking().ToDictionaryAsync(r => r.Level, r => r.Version, ct);
-        return [.. Enum.GetValues<WhistleLevel>().Select(level =>
-        {
-            var l = policy.Limits[level];
-            return new WhistleLimitDto(level, l.Acknowledge.Amount, l.Acknowledge.Unit, l.Act.Amount, l.Act.Unit, l.Report.Amount, l.Report.Unit, versions.TryGetValue(level, out var v) ? v : null);
-        })];
     }
 
     public static ContractDto ToDto(ContractView v) => new(v.Contract.Id, v.CaseCode, v.CaseTitle, v.CaseState, v.Contract.Kind, v.Contract.State, v.Contract.AssignedAt,

@@ -132,27 +132,21 @@ public static class LettersApi
         }).WithSummary("Decline a proposal (不予采纳)");
 
         var rules = app.MapGroup("/api/letters/rules").RequireAuthorization(Policies.Administrator).WithTags("Letters");
-        rules.MapGet("/", async (FengqiaoDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await LetterProposalSweep.RulesAsync(db, ct)).Select(r => new LetterRuleDto(r.Code, r.Name, r.Trigger, r.Proposes, r.Threshold, r.PeriodDays, r.Enabled, r.Version)).ToList()))
+        rules.MapGet("/", async (LetterRuleBook book, CancellationToken ct) =>
+            TypedResults.Ok((await book.ListAsync(ct)).Select(r => new LetterRuleDto(r.Code, r.Name, r.Trigger, r.Proposes, r.Threshold, r.PeriodDays, r.Enabled, r.Version)).ToList()))
             .WithSummary("The letter-proposal rules");
-        rules.MapPut("/{code}", async Task<Results<Ok<LetterRuleDto>, ProblemHttpResult>> (string code, LetterRuleDto request, FengqiaoDbContext db, CancellationToken ct) =>
+        rules.MapPut("/{code}", async Task<Results<Ok<LetterRuleDto>, ProblemHttpResult>> (string code, LetterRuleDto request, LetterRuleBook book, CancellationToken ct) =>
         {
-            var row = (await LetterProposalSweep.RulesAsync(db, ct)).FirstOrDefault(r => r.Code == code);
-            if (row is null)
-            {
-                return TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("规则不存在 (no such rule)"));
-            }
             try
             {
                 // Core validates the rule before anything is stored.
                 var rule = new LetterRule(code, request.Name, request.Trigger, request.Proposes, request.Threshold, request.PeriodDays, request.Enabled);
-                if (row.Version != request.Version)
+                return await book.SaveAsync(rule, request.Version, ct) switch
                 {
-                    return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("规则已被他人修改，请刷新 (the rule changed since you loaded it)"));
-                }
-                (row.Name, row.Trigger, row.Proposes, row.Threshold, row.PeriodDays, row.Enabled) = (rule.Name, rule.Trigger, rule.Proposes, rule.Threshold, rule.PeriodDays, rule.Enabled);
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(new LetterRuleDto(row.Code, row.Name, row.Trigger, row.Proposes, row.Threshold, row.PeriodDays, row.Enabled, row.Version));
+                    (LetterRuleSaveOutcome.Saved, { } row) => TypedResults.Ok(new LetterRuleDto(row.Code, row.Name, row.Trigger, row.Proposes, row.Threshold, row.PeriodDays, row.Enabled, row.Version)),
+                    (LetterRuleSaveOutcome.Conflict, _) => TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("规则已被他人修改，请刷新 (the rule changed since you loaded it)")),
+                    _ => TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("规则不存在 (no such rule)")),
+                };
             }
             catch (LetterRuleException ex)
             {
