@@ -69,6 +69,18 @@ public sealed class GridDesk(FengqiaoDbContext db, CaseWorkflow cases, CaseRules
     }
 
     /// <summary>The grids (Core form, with their teams) in the caller's scope, optionally of one grid code.</summary>
+    /// <summary>Leaders' village activities (earliest first) and six-questions notes (newest first), each with its village's name.</summary>
+    public async Task<(IReadOnlyList<(LeaderActivityRecord Activity, string Village)> Activities, IReadOnlyList<(SixQuestionsNoteRecord Note, string Village)> Notes)> LeaderWorkAsync(
+        CancellationToken ct = default)
+    {
+        var activities = await db.LeaderActivities.AsNoTracking().OrderBy(a => a.Date).ThenBy(a => a.Kind).Take(200).ToListAsync(ct);
+        var notes = await db.SixQuestionsNotes.AsNoTracking().OrderByDescending(n => n.Date).Take(100).ToListAsync(ct);
+        var codes = activities.Select(a => a.VillageCode).Concat(notes.Select(n => n.VillageCode)).Distinct().ToList();
+        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        return ([.. activities.Select(a => (a, names.GetValueOrDefault(a.VillageCode, a.VillageCode)))],
+            [.. notes.Select(n => (n, names.GetValueOrDefault(n.VillageCode, n.VillageCode)))]);
+    }
+
     public async Task<List<GridUnit>> LoadUnitsAsync(string? gridCode, CancellationToken ct = default)
     {
         var query = db.Grids.AsNoTracking();

@@ -37,7 +37,7 @@ public sealed partial class WebTranslatesOnlyTests
         "Api/ProviderOrdersApi.cs", "Api/PublicCaseEndpoints.cs", "Api/WhistlesApi.cs",
         "Components/Pages/Assessment/RankingPage.razor", "Components/Pages/Cases/CaseDetail.razor",
         "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Contracting/ContractingPage.razor",
-        "Components/Pages/Contracting/ContractingPanel.razor", "Components/Pages/Grid/GridPage.razor",
+        "Components/Pages/Contracting/ContractingPanel.razor",
         "Components/Pages/Grid/GridVisit.razor", "Components/Pages/JudicialAid/JudicialAidCasePage.razor",
         "Components/Pages/JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
