@@ -50,6 +50,12 @@ public sealed class AssignWithinTheDistrictTests(FengqiaoWebFactory factory) : I
         var assigned = await clerk.PostAsJsonAsync($"/api/cases/{code}/actions", new { action = "Assign", expectedVersion = 2, unitId = kenli.Id }, Ct);
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         Assert.Equal(kenli.Id, (await assigned.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("handlingUnitId").GetGuid());
+
+        // The case page names, at the top, where the case is and who registered and handles it.
+        var page = await clerk.GetStringAsync($"/cases/{code}", Ct);
+        Assert.Contains("data-testid=\"case-handling-unit\">垦利区住房和城乡建设局<", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"case-registering-unit\">垦利区信访局<", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"case-place\">垦利区 · ", page, StringComparison.Ordinal);
     }
 
     [Fact]
