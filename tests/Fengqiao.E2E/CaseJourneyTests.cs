@@ -59,6 +59,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已受理");
         await ActAsync(clerk, "交办", () => AutocompleteAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
+        await Assertions.Expect(clerk.Locator("[data-testid=case-handling-unit]")).ToHaveTextAsync("垦利区住房和城乡建设局");
         var url = clerk.Url;
         var code = url[(url.LastIndexOf('/') + 1)..];
         var queryCode = (await clerk.Locator("[data-testid=query-code]").InnerTextAsync()).Split(':', '：')[^1].Trim();

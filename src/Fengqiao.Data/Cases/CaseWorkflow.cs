@@ -72,7 +72,7 @@ public sealed class CaseWorkflow
 
     /// <summary>
     /// Applies one action to the version of the case the caller saw. Throws <see cref="CaseRuleException"/> when the
-    /// lifecycle refuses it and <see cref="CaseConflictException"/> when someone acted first; returns null when the
+    /// lifecycle or the routing rule (<see cref="CaseRouting"/>) refuses it and <see cref="CaseConflictException"/> when someone acted first; returns null when the
     /// case is not in the caller's scope.
     /// </summary>
     public async Task<(CaseRecord Record, CaseFile File)?> ApplyAsync(string trackingCode, int expectedVersion, Func<Instant, CaseCommand> command, CancellationToken cancellationToken = default)
@@ -87,7 +87,10 @@ public sealed class CaseWorkflow
             throw new CaseConflictException(trackingCode, expectedVersion, current.File.Version);
         }
         var at = Instant.Max(clock.GetCurrentInstant(), current.File.LastActionAt);
-        var transition = current.File.Apply(command(at));
+        var built = command(at);
+        var transition = current.File.Apply(built);
+        // 交办 stays in the case's district (or goes up); sending it to another district is a transfer (转送).
+        await CaseRouting.CheckAsync(db, current.Record, current.File, built, cancellationToken);
         CaseRowProjection.Apply(current.Record, transition.Case, transition.Event);
         await CaseEventLog.AppendAsync(db, current.Record.Id, transition.Event, cancellationToken);
         await Notices.ResidentNotices.QueueAsync(db, current.Record, transition.Event, transition.Case.Version, cancellationToken);

@@ -1,5 +1,6 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
+using Fengqiao.Data;
 using Fengqiao.Data.Cases;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
@@ -44,6 +45,9 @@ public sealed record CaseActionRequest(
     string? Summary,
     string? Terms,
     bool? Honoured);
+
+/// <summary>A unit the case may be assigned to (交办), in the order the picker offers it.</summary>
+public sealed record AssignableUnitDto(Guid Id, string Name, Fengqiao.Core.Organisations.UnitKind Kind, string DivisionCode);
 
 public sealed record CaseStateDto(string TrackingCode, CaseState State, CaseStage Stage, int Version, Instant? DueAt, Guid? HandlingUnitId);
 
@@ -114,6 +118,17 @@ public static class CaseIntakeApi
                 return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
             }
         }).WithSummary("Apply a lifecycle action (受理, 交办, 答复, 评价, 办结 …) to the version of the case you saw");
+
+        group.MapGet("/{trackingCode}/assignable-units", async Task<Results<Ok<List<AssignableUnitDto>>, ProblemHttpResult>> (
+            string trackingCode, CaseWorkflow workflow, FengqiaoDbContext db, CancellationToken ct) =>
+        {
+            if (await workflow.LoadAsync(trackingCode, ct) is not { } loaded)
+            {
+                return CasesApi.CaseNotFound();
+            }
+            var units = await CaseRouting.AssignableAsync(db, loaded.Record, loaded.File, ct);
+            return TypedResults.Ok(units.Select(u => new AssignableUnitDto(u.Id, u.Name, u.Kind, u.Division.Value)).ToList());
+        }).WithSummary("The units the case may be assigned to (交办), nearest first: its district's and those above; other districts only by transfer (转送)");
     }
 
     private static Func<Instant, CaseCommand>? ToCommand(CaseActionRequest r, string actor, Guid? myUnit) =>
