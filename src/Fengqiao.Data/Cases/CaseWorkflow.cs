@@ -1,5 +1,6 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
+using Fengqiao.Core.Cases.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -59,6 +60,10 @@ public sealed class CaseWorkflow
         earlier.PreviewAsync(title, detail, categoryCode, parties, cancellationToken);
 
     /// <summary>Loads a case in the caller's scope and rebuilds its lifecycle from the log.</summary>
+    /// <summary>The units the case may be assigned to (交办), nearest first; null when the case is not in the viewer's scope.</summary>
+    public async Task<IReadOnlyList<RoutingUnit>?> AssignableUnitsAsync(string trackingCode, CancellationToken cancellationToken = default) =>
+        await LoadAsync(trackingCode, cancellationToken) is { } loaded ? await CaseRouting.AssignableAsync(db, loaded.Record, loaded.File, cancellationToken) : null;
+
     public async Task<(CaseRecord Record, CaseFile File)?> LoadAsync(string trackingCode, CancellationToken cancellationToken = default)
     {
         var record = await db.Cases.FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, cancellationToken);

@@ -1,6 +1,5 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
-using Fengqiao.Data;
 using Fengqiao.Data.Cases;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
@@ -120,13 +119,12 @@ public static class CaseIntakeApi
         }).WithSummary("Apply a lifecycle action (受理, 交办, 答复, 评价, 办结 …) to the version of the case you saw");
 
         group.MapGet("/{trackingCode}/assignable-units", async Task<Results<Ok<List<AssignableUnitDto>>, ProblemHttpResult>> (
-            string trackingCode, CaseWorkflow workflow, FengqiaoDbContext db, CancellationToken ct) =>
+            string trackingCode, CaseWorkflow workflow, CancellationToken ct) =>
         {
-            if (await workflow.LoadAsync(trackingCode, ct) is not { } loaded)
+            if (await workflow.AssignableUnitsAsync(trackingCode, ct) is not { } units)
             {
                 return CasesApi.CaseNotFound();
             }
-            var units = await CaseRouting.AssignableAsync(db, loaded.Record, loaded.File, ct);
             return TypedResults.Ok(units.Select(u => new AssignableUnitDto(u.Id, u.Name, u.Kind, u.Division.Value)).ToList());
         }).WithSummary("The units the case may be assigned to (交办), nearest first: its district's and those above; other districts only by transfer (转送)");
     }
