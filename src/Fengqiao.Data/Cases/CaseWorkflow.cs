@@ -207,8 +207,7 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
         {
             throw new CaseConflictException(trackingCode, expectedVersion, current.File.Version);
         }
-        var at = Instant.Max(clock.GetCurrentInstant(), current.File.LastActionAt);
-        var transition = current.File.Apply(command(at));
+        var transition = current.File.Apply(command(DatedAt(current.File, clock.GetCurrentInstant())));
         Project(current.Record, transition.Case, transition.Event);
         await CaseEventLog.AppendAsync(db, current.Record.Id, transition.Event, cancellationToken);
         await Notices.ResidentNotices.QueueAsync(db, current.Record, transition.Event, transition.Case.Version, cancellationToken);
@@ -224,6 +223,16 @@ public sealed class CaseWorkflow(FengqiaoDbContext db, CaseRules rules, IClock c
             throw new CaseConflictException(trackingCode, expectedVersion, now);
         }
         return (current.Record, transition.Case);
+    }
+
+    /// <summary>
+    /// The instant an action taken now is dated: never before the case's last action, so a node whose clock lags a
+    /// little does not have every action refused. Pages ask <see cref="CaseFile.Offers"/> at the same instant.
+    /// </summary>
+    public static Instant DatedAt(CaseFile file, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Instant.Max(now, file.LastActionAt);
     }
 
     /// <summary>The row the ledger, KPIs and queues read, kept in step with the lifecycle after every event.</summary>
