@@ -110,19 +110,11 @@ public sealed partial record CaseFile
     {
         ArgumentNullException.ThrowIfNull(command);
         var action = command.Action;
-        if (!CaseLifecycle.IsAllowed(State, action))
+        if (Refusal(action, command.Actor, UnitOf(command), command.At) is { } refused)
         {
-            throw CaseRuleException.NotAllowed(State, action);
+            throw refused;
         }
         var actor = Text(command.Actor, "操作人", "actor", action, 200);
-        if (command.At < LastActionAt)
-        {
-            throw Refuse(action, "操作时间早于上一次操作 (the action is dated before the case's previous action)");
-        }
-        if (SuspendedAt is not null && action != CaseAction.ResumeHandling)
-        {
-            throw Refuse(action, "案件已中止办理，请先恢复办理 (the case is suspended; resume it first)");
-        }
         var (next, data) = command switch
         {
             AcceptCase c => Accept(c),
@@ -189,6 +181,15 @@ public sealed partial record CaseFile
     }
 
     private CaseRuleException Refuse(CaseAction action, string message) => new(State, action, message);
+
+    // The unit a command acts for where the rules ask: who decides an extension, who signs a reply.
+    private static Guid? UnitOf(CaseCommand command) => command switch
+    {
+        ApproveExtension c => c.ApproverUnit,
+        RejectExtension c => c.ApproverUnit,
+        ReplyToCase c => c.SignerUnit,
+        _ => null,
+    };
 
     private string Text(string? value, string chinese, string english, CaseAction action, int max = MaxTextLength)
     {

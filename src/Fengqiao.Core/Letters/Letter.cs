@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Fengqiao.Core.Calendar;
@@ -192,12 +193,7 @@ public sealed record Letter
     /// <summary>A leader signs the draft off (审签); not the person who drafted it.</summary>
     public LetterTransition Approve(Instant at, string actor)
     {
-        var who = Begin(at, actor);
-        Require(LetterState.Drafted, "审签", "approve");
-        if (string.Equals(who, DraftedBy, StringComparison.Ordinal))
-        {
-            throw new LetterRuleException("拟稿人不能审签自己起草的函件 (nobody may approve their own draft)");
-        }
+        var who = Begin(LetterAction.Approve, at, actor, null);
         return Next(this with { State = LetterState.Approved, ApprovedBy = who }, LetterEvent.Approved, at, who);
     }
 
@@ -208,8 +204,7 @@ public sealed record Letter
     public LetterTransition Issue(DocumentNumber number, DeadlineCalculator calculator, Instant at, string actor, SlaPeriod? replyPeriod = null)
     {
         ArgumentNullException.ThrowIfNull(calculator);
-        var who = Begin(at, actor);
-        Require(LetterState.Approved, "印发", "issue");
+        var who = Begin(LetterAction.Issue, at, actor, null);
         var date = calculator.LocalDateOf(at);
         if (number.IssuerPrefix != IssuerPrefix || number.Type != Type || number.Year != date.Year)
         {
@@ -226,23 +221,14 @@ public sealed record Letter
     /// <summary>The recipient signs for the letter (签收).</summary>
     public LetterTransition Acknowledge(Guid unit, Instant at, string actor)
     {
-        var who = Begin(at, actor);
-        RequireRecipient(unit, "签收", "acknowledge");
-        Require(LetterState.Issued, "签收", "acknowledge");
+        var who = Begin(LetterAction.Acknowledge, at, actor, unit);
         return Next(this with { State = LetterState.Acknowledged, AcknowledgedAt = at }, LetterEvent.Acknowledged, at, who);
     }
 
     /// <summary>The recipient replies (回复); a reply without a prior acknowledgement also counts as received.</summary>
     public LetterTransition Reply(Guid unit, Instant at, string actor, string text)
     {
-        var who = Begin(at, actor);
-        RequireRecipient(unit, "回复", "reply to");
-        if (State is not (LetterState.Issued or LetterState.Acknowledged))
-        {
-            throw new LetterRuleException(State == LetterState.Replied
-                ? "函件已回复 (the letter has already been replied to)"
-                : "函件尚未印发，不能回复 (the letter has not been issued)");
-        }
+        var who = Begin(LetterAction.Reply, at, actor, unit);
         var reply = Text(text, "回复内容", "the reply", MaxText);
         var late = ReplyDeadline!.IsOverdueAt(at);
         return Next(this with { State = LetterState.Replied, RepliedAt = at, ReplyText = reply, AcknowledgedAt = AcknowledgedAt ?? at },
@@ -290,20 +276,52 @@ public sealed record Letter
             content.Salutation?.Trim() ?? string.Empty, paragraphs, Text(content.SignatureUnit, "落款单位", "a signature unit", 200));
     }
 
-    private void Require(LetterState state, string chinese, string english)
+    /// <summary>The actions <paramref name="actor"/> may take on the letter at <paramref name="at"/> (given a reply text where one is asked).</summary>
+    public IReadOnlySet<LetterAction> Offers(LetterActor actor, Instant at) =>
+        Enum.GetValues<LetterAction>().Where(a => Refusal(a, actor, at) is null).ToFrozenSet();
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="action"/> at <paramref name="at"/>, or null when they
+    /// may: who signs for the issuing unit (<see cref="LetterActor.SignRefusal"/>), then the letter's own rules, the
+    /// same ones <see cref="Approve"/>, <see cref="Issue"/>, <see cref="Acknowledge"/> and <see cref="Reply"/> apply.
+    /// </summary>
+    public LetterRuleException? Refusal(LetterAction action, LetterActor actor, Instant at)
     {
-        if (State != state)
-        {
-            throw new LetterRuleException($"函件当前为『{Chinese(State)}』，不能{chinese} (cannot {english} a letter that is {State})");
-        }
+        ArgumentNullException.ThrowIfNull(actor);
+        var message = (action is LetterAction.Approve or LetterAction.Issue ? actor.SignRefusal(IssuingUnit) : null)
+            ?? OwnRefusal(action, actor.Name, actor.Unit, at);
+        return message is null ? null : new LetterRuleException(message);
     }
 
-    private void RequireRecipient(Guid unit, string chinese, string english)
-    {
-        if (unit != RecipientUnit)
+    // The letter's own rules for each action: its state, its drafter, its recipient and its last action.
+    private string? OwnRefusal(LetterAction action, string? actor, Guid? unit, Instant at) =>
+        at < LastActionAt ? "操作时间早于上一次操作 (the action is dated before the letter's previous action)"
+        : action switch
         {
-            throw new LetterRuleException($"该函件并非发给本单位，不能{chinese} (cannot {english} a letter not addressed to your unit)");
+            LetterAction.Approve => StateRefusal(LetterState.Drafted, "审签", "approve")
+                ?? (string.Equals(actor?.Trim(), DraftedBy, StringComparison.Ordinal) ? "拟稿人不能审签自己起草的函件 (nobody may approve their own draft)" : null),
+            LetterAction.Issue => StateRefusal(LetterState.Approved, "印发", "issue"),
+            LetterAction.Acknowledge => RecipientRefusal(unit, "签收", "acknowledge") ?? StateRefusal(LetterState.Issued, "签收", "acknowledge"),
+            LetterAction.Reply => RecipientRefusal(unit, "回复", "reply to")
+                ?? (State == LetterState.Replied ? "函件已回复 (the letter has already been replied to)"
+                    : State is not (LetterState.Issued or LetterState.Acknowledged) ? "函件尚未印发，不能回复 (the letter has not been issued)"
+                    : null),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的函件操作 (unknown letter action)"),
+        };
+
+    private string? StateRefusal(LetterState state, string chinese, string english) =>
+        State != state ? $"函件当前为『{Chinese(State)}』，不能{chinese} (cannot {english} a letter that is {State})" : null;
+
+    private string? RecipientRefusal(Guid? unit, string chinese, string english) =>
+        unit != RecipientUnit ? $"该函件并非发给本单位，不能{chinese} (cannot {english} a letter not addressed to your unit)" : null;
+
+    private string Begin(LetterAction action, Instant at, string actor, Guid? unit)
+    {
+        if (OwnRefusal(action, actor, unit, at) is { } refusal)
+        {
+            throw new LetterRuleException(refusal);
         }
+        return Text(actor, "操作人", "actor", 200);
     }
 
     private string Begin(Instant at, string actor)

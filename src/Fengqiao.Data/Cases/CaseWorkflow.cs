@@ -91,8 +91,7 @@ public sealed class CaseWorkflow
         {
             throw new CaseConflictException(trackingCode, expectedVersion, current.File.Version);
         }
-        var at = Instant.Max(clock.GetCurrentInstant(), current.File.LastActionAt);
-        var built = command(at);
+        var built = command(DatedAt(current.File, clock.GetCurrentInstant()));
         var transition = current.File.Apply(built);
         // 交办 stays in the case's district (or goes up); sending it to another district is a transfer (转送).
         await CaseRouting.CheckAsync(db, current.Record, current.File, built, cancellationToken);
@@ -111,5 +110,15 @@ public sealed class CaseWorkflow
             throw new CaseConflictException(trackingCode, expectedVersion, now);
         }
         return (current.Record, transition.Case);
+    }
+
+    /// <summary>
+    /// The instant an action taken now is dated: never before the case's last action, so a node whose clock lags a
+    /// little does not have every action refused. Pages ask <see cref="CaseFile.Offers"/> at the same instant.
+    /// </summary>
+    public static Instant DatedAt(CaseFile file, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Instant.Max(now, file.LastActionAt);
     }
 }

@@ -103,6 +103,62 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
         return record is null ? null : (record, await RehydrateAsync(db, record, rules.Calculator, cancellationToken));
     }
 
+    /// <summary>
+    /// Takes one action as <paramref name="actor"/> on the version of the letter they saw, refusing exactly what
+    /// <see cref="Letter.Offers"/> does not offer them: whether they sign for the issuing unit, then the letter's own rules.
+    /// </summary>
+    public async Task<(LetterRecord Record, Letter Letter)?> TakeAsync(Guid id, int? expectedVersion, LetterAction action, LetterActor actor, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not { } current)
+        {
+            return null;
+        }
+        if (expectedVersion is { } expected && expected != current.Letter.Version)
+        {
+            throw new LetterConflictException(expected, current.Letter.Version);
+        }
+        if (current.Letter.Refusal(action, actor, DatedAt(current.Letter)) is { } refused)
+        {
+            throw refused;
+        }
+        var unit = actor.Unit ?? Guid.Empty;
+        return action switch
+        {
+            LetterAction.Approve => await ApproveAsync(id, expectedVersion, actor.Name, cancellationToken),
+            LetterAction.Issue => await IssueAsync(id, expectedVersion, actor.Name, cancellationToken),
+            LetterAction.Acknowledge => await AcknowledgeAsync(id, expectedVersion, unit, actor.Name, cancellationToken),
+            _ => await ReplyAsync(id, expectedVersion, unit, actor.Name, text, cancellationToken),
+        };
+    }
+
+    /// <summary>What <paramref name="actor"/> may do now to each of the letters named that they may see (a list's rows).</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<LetterAction>>> OffersAsync(IReadOnlyCollection<Guid> ids, LetterActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(actor);
+        var records = await db.Letters.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
+        var visible = records.Select(r => r.Id).ToList();
+        // The logs of exactly the letters the scoped query returned (the filter follows the letter; see RehydrateAsync).
+        var logs = (await db.LetterEvents.IgnoreQueryFilters().AsNoTracking().Where(e => visible.Contains(e.LetterId)).OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
+            .ToLookup(e => e.LetterId);
+        var corrected = await ReferencesAsync(db, [.. records.Select(r => r.CorrectsLetterId).OfType<Guid>().Distinct()], cancellationToken);
+        return records.ToDictionary(r => r.Id, r =>
+        {
+            var letter = Letter.Rehydrate(Head(r, r.CorrectsLetterId is { } old ? corrected.GetValueOrDefault(old) : null),
+                logs[r.Id].Select(e => LetterEvent.FromLink(((Audit.IChainedLogEntry)e).Link)), rules.Calculator);
+            return letter.Offers(actor, DatedAt(letter));
+        });
+    }
+
+    /// <summary>The instant an action taken now is dated: never before the letter's last action.</summary>
+    public Instant DatedAt(Letter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return Instant.Max(clock.GetCurrentInstant(), letter.LastActionAt);
+    }
+
     public Task<(LetterRecord Record, Letter Letter)?> ApproveAsync(Guid id, int? expectedVersion, string actor, CancellationToken cancellationToken = default) =>
         ApplyAsync(id, expectedVersion, (l, at) => l.Approve(at, actor), cancellationToken);
 
@@ -130,7 +186,7 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
             {
                 throw new LetterConflictException(expected, current.Letter.Version);
             }
-            var now = Instant.Max(clock.GetCurrentInstant(), current.Letter.LastActionAt);
+            var now = DatedAt(current.Letter);
             var year = rules.Calculator.LocalDateOf(now).Year;
             var record = current.Record;
             var sequence = await db.LetterNumberSequences.FirstOrDefaultAsync(
@@ -167,7 +223,7 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
         {
             throw new LetterConflictException(expected, current.Letter.Version);
         }
-        var transition = action(current.Letter, Instant.Max(clock.GetCurrentInstant(), current.Letter.LastActionAt));
+        var transition = action(current.Letter, DatedAt(current.Letter));
         try
         {
             await SaveTransitionAsync(current.Record, transition, cancellationToken);
@@ -224,10 +280,12 @@ public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clo
         {
             corrects = (await ReferencesAsync(db, [old], cancellationToken))[old];
         }
-        var head = new LetterHead(record.Id, record.CaseId, record.Type, record.IssuingUnitId, record.IssuerPrefix, record.RecipientUnitId,
-            new LetterContent(record.Title, record.RecipientName, record.Salutation, [.. record.Body.Split('\n')], record.SignatureUnit), corrects);
-        return Letter.Rehydrate(head, events.Select(e => LetterEvent.FromLink(((Audit.IChainedLogEntry)e).Link)), calculator);
+        return Letter.Rehydrate(Head(record, corrects), events.Select(e => LetterEvent.FromLink(((Audit.IChainedLogEntry)e).Link)), calculator);
     }
+
+    private static LetterHead Head(LetterRecord record, LetterReference? corrects) =>
+        new(record.Id, record.CaseId, record.Type, record.IssuingUnitId, record.IssuerPrefix, record.RecipientUnitId,
+            new LetterContent(record.Title, record.RecipientName, record.Salutation, [.. record.Body.Split('\n')], record.SignatureUnit), corrects);
 
     /// <summary>How issued letters are cited (evidence packs, corrections), read past the scope filter: a citation is a fact.</summary>
     public static async Task<IReadOnlyDictionary<Guid, LetterReference>> ReferencesAsync(FengqiaoDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)

@@ -16,14 +16,6 @@ namespace Fengqiao.Web.Api;
 
 public sealed record DraftLetterDto(LetterType Type, Guid RecipientUnitId, string? Risk, string? Reason, Guid? ProposalId);
 
-public enum LetterAction
-{
-    Approve = 1,     // 审签
-    Issue = 2,       // 印发
-    Acknowledge = 3, // 签收
-    Reply = 4,       // 回复
-}
-
 public sealed record LetterActionDto(LetterAction Action, int ExpectedVersion, string? Text);
 
 public sealed record LetterDto(Guid Id, Guid CaseId, string CaseCode, LetterType Type, LetterState State, string? Number, string Title, string RecipientName, Guid RecipientUnitId,
@@ -77,28 +69,11 @@ public static class LettersApi
             {
                 return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的账号不属于任何单位 (your account has no unit)"));
             }
-            var roles = FengqiaoClaims.Roles(http.User);
             try
             {
-                if (request.Action is LetterAction.Approve or LetterAction.Issue)
-                {
-                    if (!StaffPermissions.Allows(roles, StaffAction.ApproveLetter))
-                    {
-                        throw new LetterRuleException("只有领导或联席办可以审签、印发函件 (only a leader or the joint-meeting office may approve or issue letters)");
-                    }
-                    if (await db.Letters.Where(l => l.Id == id).Select(l => (Guid?)l.IssuingUnitId).FirstOrDefaultAsync(ct) is { } issuer && issuer != unit && !roles.Contains(StaffRole.Administrator))
-                    {
-                        throw new LetterRuleException("只有发文单位可以审签、印发 (only the issuing unit may approve or issue its letters)");
-                    }
-                }
-                var result = request.Action switch
-                {
-                    LetterAction.Approve => await desk.ApproveAsync(id, request.ExpectedVersion, actor, ct),
-                    LetterAction.Issue => await desk.IssueAsync(id, request.ExpectedVersion, actor, ct),
-                    LetterAction.Acknowledge => await desk.AcknowledgeAsync(id, request.ExpectedVersion, unit, actor, ct),
-                    LetterAction.Reply => await desk.ReplyAsync(id, request.ExpectedVersion, unit, actor, request.Text, ct),
-                    _ => throw new LetterRuleException("未知的函件操作 (unknown letter action)"),
-                };
+                var result = Enum.IsDefined(request.Action)
+                    ? await desk.TakeAsync(id, request.ExpectedVersion, request.Action, new LetterActor(actor, unit, FengqiaoClaims.Roles(http.User)), request.Text, ct)
+                    : throw new LetterRuleException("未知的函件操作 (unknown letter action)");
                 return result is { } r ? TypedResults.Ok(await ToDtoAsync(db, clock, r.Record, r.Letter, ct)) : NotFound();
             }
             catch (LetterConflictException ex)
