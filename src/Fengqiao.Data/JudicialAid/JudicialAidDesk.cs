@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Fengqiao.Core;
 using Fengqiao.Core.JudicialAid;
 using Fengqiao.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -58,9 +59,9 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
         {
             errors[nameof(request.CaseReference)] = ["请填写关联案件的案号（不超过 64 字） (the related case number is required, at most 64 characters)"];
         }
-        if (string.IsNullOrWhiteSpace(request.Circumstances) || request.Circumstances.Trim().Length > 4000)
+        if (string.IsNullOrWhiteSpace(request.Circumstances) || request.Circumstances.Trim().Length > TextLimits.AidCircumstances)
         {
-            errors[nameof(request.Circumstances)] = ["请写明困难情况（不超过 4000 字） (describe the hardship, at most 4000 characters)"];
+            errors[nameof(request.Circumstances)] = [$"请写明困难情况（不超过 {TextLimits.AidCircumstances} 字） (describe the hardship, at most {TextLimits.AidCircumstances} characters)"];
         }
         string? villageName = null;
         if (!DivisionCode.TryParse(request.VillageCode, out var village, out _) || village.Level != DivisionLevel.Village
