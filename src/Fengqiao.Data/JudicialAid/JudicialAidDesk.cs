@@ -38,7 +38,9 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
     /// <summary>The cap when nothing is configured: 36 months of the default wage of <see cref="JudicialAidSettings"/>.</summary>
     public static JudicialAidPolicy DefaultPolicy { get; } = new JudicialAidSettings().ToPolicy();
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese kept as it is: the default encoder writes each character as a six-character \uXXXX escape, and 困难情况
+    // of 1,300 characters no longer fit the event's 8000-character column on PostgreSQL.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The configured cap (JudicialAid settings); the web host sets it from configuration.</summary>
     public JudicialAidPolicy Policy { get; init; } = DefaultPolicy;
