@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Organisations;
@@ -107,7 +108,7 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
             b.ToTable("Cases");
             b.Property(c => c.TrackingCode).HasMaxLength(32);
             b.HasIndex(c => c.TrackingCode).IsUnique();
-            b.Property(c => c.Title).HasMaxLength(200);
+            b.Property(c => c.Title).HasMaxLength(TextLimits.Title);
             b.Property(c => c.CategoryCode).HasMaxLength(32);
             b.Property(c => c.DivisionCode).HasMaxLength(12);
             b.HasIndex(c => c.DivisionCode);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fengqiao.Core;
 using Fengqiao.Data;
 using Fengqiao.Data.Infrastructure;
 using Fengqiao.Data.People;
@@ -32,6 +33,13 @@ namespace Fengqiao.Web;
 public static class WebHostSetup
 {
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    /// <summary>
+    /// The largest message a browser may send over the interactive connection. A field's text travels in one message,
+    /// as JSON inside the hub frame; SignalR's default (32 KB) dropped the connection at about 10,000 Chinese characters.
+    /// </summary>
+    // Worst case 6 bytes per UTF-16 unit (a lone surrogate or control character becomes a "\uXXXX" escape; Chinese takes 3 in UTF-8), plus 16 KB for the event's other JSON.
+    public const long MaximumReceiveMessageSize = TextLimits.Longest * 6L + 16 * 1024;
 
     public static WebApplicationBuilder AddFengqiaoWeb(this WebApplicationBuilder builder)
     {
@@ -111,7 +119,7 @@ public static class WebHostSetup
 
         // Chinese text goes out as text, not as &#x...; entities: a third of the bytes on a phone connection.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = MaximumReceiveMessageSize);
         services.AddMudServices();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsLocalizer.Customize);
         // Enums travel as their names ("Clerk", "InProgress"), which clients can read without our source.

@@ -14,7 +14,7 @@ namespace Fengqiao.Core.Cases;
 /// </summary>
 public sealed partial record CaseFile
 {
-    private const int MaxTextLength = 20_000;
+    private const int MaxTextLength = TextLimits.Long;
 
     private CaseFile(Guid id, CaseKind kind, CaseChannel channel, string? categoryCode, bool urgent, CasePolicy policy, Instant registeredAt)
     {

@@ -36,7 +36,7 @@ public sealed record ContractingEvent(string Kind, Instant At, string Actor, Imm
         return builder.ToImmutable();
     }
 
-    internal static string Text(string? value, string chinese, string english, int max = 20_000)
+    internal static string Text(string? value, string chinese, string english, int max = TextLimits.Long)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))

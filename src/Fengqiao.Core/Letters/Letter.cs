@@ -30,7 +30,7 @@ public sealed record Letter
     /// <summary>Reply within 30 days of issue unless the issuer sets otherwise; the last day rolls off holidays.</summary>
     public static readonly SlaPeriod DefaultReplyPeriod = SlaPeriod.CalendarDays(30);
 
-    private const int MaxText = 20_000;
+    private const int MaxText = TextLimits.Long;
 
     private Letter(DraftLetter d, LetterContent content, string actor)
     {

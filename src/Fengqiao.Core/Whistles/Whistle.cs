@@ -28,7 +28,7 @@ public sealed record BlowWhistle(
 /// </summary>
 public sealed record Whistle
 {
-    private const int MaxText = 20_000;
+    private const int MaxText = TextLimits.Long;
 
     private Whistle(BlowWhistle request, WhistlePolicy policy, string reason)
     {

@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
@@ -18,13 +19,13 @@ internal static class NewCaseValidation
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
 
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > TextLimits.Title)
         {
-            Add(nameof(request.Title), "请填写诉求事项（不超过 200 字） (the matter is required, at most 200 characters)");
+            Add(nameof(request.Title), $"请填写诉求事项（不超过 {TextLimits.Title} 字） (the matter is required, at most {TextLimits.Title} characters)");
         }
-        if (request.Detail is { Length: > 20_000 })
+        if (request.Detail is { Length: > TextLimits.Long })
         {
-            Add(nameof(request.Detail), "诉求内容不超过 20000 字 (the detail is limited to 20000 characters)");
+            Add(nameof(request.Detail), $"诉求内容不超过 {TextLimits.Long} 字 (the detail is limited to {TextLimits.Long} characters)");
         }
         if (!Enum.IsDefined(request.Kind))
         {

@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Contracting;
@@ -33,7 +34,7 @@ public abstract partial class FengqiaoDbContext
         {
             b.ToTable("CaseContracts");
             b.Property(c => c.AssignedBy).HasMaxLength(256);
-            b.Property(c => c.ReleaseSummary).HasMaxLength(20_000);
+            b.Property(c => c.ReleaseSummary).HasMaxLength(TextLimits.Long);
             b.HasIndex(c => new { c.CaseId, c.State });
             b.HasIndex(c => c.AssignedAt);
             b.Property(c => c.LeaderStaffIds).HasMaxLength(400);
@@ -86,7 +87,7 @@ public abstract partial class FengqiaoDbContext
         {
             b.ToTable("FollowUpVisits");
             b.Property(v => v.VisitedBy).HasMaxLength(256);
-            b.Property(v => v.Notes).HasMaxLength(20_000);
+            b.Property(v => v.Notes).HasMaxLength(TextLimits.Long);
             b.HasIndex(v => v.CaseId);
             b.HasIndex(v => new { v.UnitId, v.VisitedAt });
             b.HasOne<CaseRecord>().WithMany().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -96,9 +97,9 @@ public abstract partial class FengqiaoDbContext
         builder.Entity<LookBackReviewRecord>(b =>
         {
             b.ToTable("LookBackReviews");
-            b.Property(r => r.Reason).HasMaxLength(20_000);
+            b.Property(r => r.Reason).HasMaxLength(TextLimits.Long);
             b.Property(r => r.StartedBy).HasMaxLength(256);
-            b.Property(r => r.Findings).HasMaxLength(20_000);
+            b.Property(r => r.Findings).HasMaxLength(TextLimits.Long);
             b.Property(r => r.DecidedBy).HasMaxLength(256);
             b.HasIndex(r => r.CaseId);
             b.HasIndex(r => new { r.UnitId, r.StartedAt });
@@ -123,7 +124,7 @@ public abstract partial class FengqiaoDbContext
             b.Property(n => n.County).HasMaxLength(12);
             b.Property(n => n.IssuerName).HasMaxLength(200);
             b.Property(n => n.PublishedBy).HasMaxLength(256);
-            b.Property(n => n.Text).HasMaxLength(20_000);
+            b.Property(n => n.Text).HasMaxLength(TextLimits.Long);
             b.HasIndex(n => new { n.Month, n.PublishedAt });
             b.HasOne<Unit>().WithMany().HasForeignKey(n => n.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Data.Grid;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,7 +82,7 @@ public abstract partial class FengqiaoDbContext
             b.Property(v => v.PlannedVisitId).HasMaxLength(80);
             b.Property(v => v.Inspector).HasMaxLength(450);
             b.Property(v => v.InspectorName).HasMaxLength(100);
-            b.Property(v => v.Notes).HasMaxLength(2000);
+            b.Property(v => v.Notes).HasMaxLength(TextLimits.GridVisitText);
             b.HasIndex(v => new { v.GridId, v.At });
             b.HasIndex(v => v.PlannedVisitId);
             b.HasOne<GridRecord>().WithMany().HasForeignKey(v => v.GridId).OnDelete(DeleteBehavior.Restrict);
@@ -93,7 +94,7 @@ public abstract partial class FengqiaoDbContext
         {
             b.ToTable("InspectionFindings");
             b.Property(f => f.Title).HasMaxLength(200);
-            b.Property(f => f.Description).HasMaxLength(2000);
+            b.Property(f => f.Description).HasMaxLength(TextLimits.GridVisitText);
             b.Property(f => f.CategoryCode).HasMaxLength(32);
             b.Property(f => f.CaseTrackingCode).HasMaxLength(32);
             b.HasIndex(f => f.VisitId);

@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Grid;
@@ -186,9 +187,9 @@ public sealed class GridDesk(FengqiaoDbContext db, CaseWorkflow cases, CaseRules
         {
             throw new GridRuleException($"一次巡查最多登记 {MaxFindingsPerVisit} 个问题 (at most {MaxFindingsPerVisit} findings per visit)");
         }
-        if (findings.Any(f => f.Title is { Length: > 200 } || f.Description is { Length: > 2000 }) || request.Notes is { Length: > 2000 })
+        if (findings.Any(f => f.Title is { Length: > 200 } || f.Description is { Length: > TextLimits.GridVisitText }) || request.Notes is { Length: > TextLimits.GridVisitText })
         {
-            throw new GridRuleException("标题不超过 200 字，描述和巡查情况不超过 2000 字 (titles at most 200, descriptions and notes at most 2000 characters)");
+            throw new GridRuleException($"标题不超过 200 字，描述和巡查情况不超过 {TextLimits.GridVisitText} 字 (titles at most 200, descriptions and notes at most {TextLimits.GridVisitText} characters)");
         }
         var now = clock.GetCurrentInstant();
         var visit = InspectionVisit.Record(Guid.CreateVersion7(), grid, place, planned, accountId, now, request.Notes ?? "",

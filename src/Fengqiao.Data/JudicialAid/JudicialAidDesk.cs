@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Fengqiao.Core;
 using Fengqiao.Core.JudicialAid;
 using Fengqiao.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,9 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
     /// <summary>The cap when nothing is configured: 36 months of the default wage of <see cref="JudicialAidSettings"/>.</summary>
     public static JudicialAidPolicy DefaultPolicy { get; } = new JudicialAidSettings().ToPolicy();
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese kept as it is: the default encoder writes each character as a six-character \uXXXX escape, and 困难情况
+    // of 1,300 characters no longer fit the event's 8000-character column on PostgreSQL.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The configured cap (JudicialAid settings); the web host sets it from configuration.</summary>
     public JudicialAidPolicy Policy { get; init; } = DefaultPolicy;
@@ -58,9 +61,9 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
         {
             errors[nameof(request.CaseReference)] = ["请填写关联案件的案号（不超过 64 字） (the related case number is required, at most 64 characters)"];
         }
-        if (string.IsNullOrWhiteSpace(request.Circumstances) || request.Circumstances.Trim().Length > 4000)
+        if (string.IsNullOrWhiteSpace(request.Circumstances) || request.Circumstances.Trim().Length > TextLimits.AidCircumstances)
         {
-            errors[nameof(request.Circumstances)] = ["请写明困难情况（不超过 4000 字） (describe the hardship, at most 4000 characters)"];
+            errors[nameof(request.Circumstances)] = [$"请写明困难情况（不超过 {TextLimits.AidCircumstances} 字） (describe the hardship, at most {TextLimits.AidCircumstances} characters)"];
         }
         string? villageName = null;
         if (!DivisionCode.TryParse(request.VillageCode, out var village, out _) || village.Level != DivisionLevel.Village

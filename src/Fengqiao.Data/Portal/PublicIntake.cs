@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Core.Organisations;
@@ -36,8 +37,8 @@ public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, Ca
     /// <summary>Photos only (JPEG, PNG), small enough for a phone upload: 3 of at most 2 MB.</summary>
     public static readonly AttachmentPolicy PhotoPolicy = new(2 * 1024 * 1024, 3);
 
-    public const int MaxTitle = 200;
-    public const int MaxDetail = 5_000;
+    public const int MaxTitle = TextLimits.Title;
+    public const int MaxDetail = TextLimits.PublicDetail;
 
     public async Task<IntakeResult> SubmitAsync(PublicSubmission submission, string actor, CancellationToken cancellationToken = default)
     {

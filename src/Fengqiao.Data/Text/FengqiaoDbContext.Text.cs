@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Text;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public abstract partial class FengqiaoDbContext
         builder.Entity<RoutingFeedback>(b =>
         {
             b.Property(f => f.Title).HasMaxLength(200);
-            b.Property(f => f.Detail).HasMaxLength(20_000);
+            b.Property(f => f.Detail).HasMaxLength(TextLimits.Long);
             b.Property(f => f.SuggestedCategory).HasMaxLength(100);
             b.Property(f => f.ChosenCategory).HasMaxLength(100);
             b.Property(f => f.By).HasMaxLength(256);

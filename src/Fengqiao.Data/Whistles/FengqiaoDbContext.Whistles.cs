@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Letters;
 using Fengqiao.Data.Organisations;
@@ -28,7 +29,7 @@ public abstract partial class FengqiaoDbContext
         builder.Entity<WhistleRecord>(b =>
         {
             b.ToTable("Whistles");
-            b.Property(w => w.Reason).HasMaxLength(20_000);
+            b.Property(w => w.Reason).HasMaxLength(TextLimits.Long);
             b.Property(w => w.BlownBy).HasMaxLength(256);
             b.HasIndex(w => w.CaseId);
             b.HasIndex(w => new { w.State, w.NextDueAt });
@@ -44,9 +45,9 @@ public abstract partial class FengqiaoDbContext
         {
             b.ToTable("WhistleSummonses");
             b.Property(s => s.DepartmentName).HasMaxLength(200);
-            b.Property(s => s.Task).HasMaxLength(20_000);
-            b.Property(s => s.Result).HasMaxLength(20_000);
-            b.Property(s => s.RatingComment).HasMaxLength(20_000);
+            b.Property(s => s.Task).HasMaxLength(TextLimits.Long);
+            b.Property(s => s.Result).HasMaxLength(TextLimits.Long);
+            b.Property(s => s.RatingComment).HasMaxLength(TextLimits.Long);
             b.HasIndex(s => new { s.WhistleId, s.DepartmentId }).IsUnique();
             b.HasIndex(s => new { s.DepartmentId, s.Status });
             b.HasOne<WhistleRecord>().WithMany().HasForeignKey(s => s.WhistleId).OnDelete(DeleteBehavior.Restrict);
@@ -83,7 +84,7 @@ public abstract partial class FengqiaoDbContext
             b.Property(l => l.Title).HasMaxLength(200);
             b.Property(l => l.RecipientName).HasMaxLength(200);
             b.Property(l => l.Salutation).HasMaxLength(200);
-            b.Property(l => l.Body).HasMaxLength(20_000);
+            b.Property(l => l.Body).HasMaxLength(TextLimits.Long);
             b.Property(l => l.SignatureUnit).HasMaxLength(200);
             b.Property(l => l.Number).HasMaxLength(40);
             b.Property(l => l.DraftedBy).HasMaxLength(256);

@@ -1,4 +1,5 @@
 using System.Text;
+using Fengqiao.Core;
 using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Data;
 using Fengqiao.Data.Cases;
@@ -31,8 +32,8 @@ public sealed record ReplyCheckResponse(int? WorkingDays, int? CalendarDays, dou
 /// <summary>Text intelligence for the desks: routing suggestions, earlier cases, hot topics, reply checks, retraining.</summary>
 public static class TextApi
 {
-    private const int MaxTitle = 200;
-    private const int MaxDetail = 20_000;
+    private const int MaxTitle = TextLimits.Title;
+    private const int MaxDetail = TextLimits.Long;
 
     public static void MapTextApi(this IEndpointRouteBuilder app)
     {
@@ -93,7 +94,7 @@ public static class TextApi
             }
             if (request.Reply is { Length: > MaxDetail })
             {
-                return Invalid(nameof(request.Reply), "答复不超过 20000 字 (the reply is limited to 20000 characters)");
+                return Invalid(nameof(request.Reply), $"答复不超过 {MaxDetail} 字 (the reply is limited to {MaxDetail} characters)");
             }
             var record = await desk.CaseAsync(request.TrackingCode, ct);
             if (record is null)
@@ -137,7 +138,7 @@ public static class TextApi
         {
             return Invalid("Title", "诉求事项不超过 200 字 (the matter is limited to 200 characters)");
         }
-        return detail is { Length: > MaxDetail } ? Invalid("Detail", "诉求内容不超过 20000 字 (the detail is limited to 20000 characters)") : null;
+        return detail is { Length: > MaxDetail } ? Invalid("Detail", $"诉求内容不超过 {MaxDetail} 字 (the detail is limited to {MaxDetail} characters)") : null;
     }
 
     private static ValidationProblem? WindowErrors(int? days, int? top)

@@ -1,3 +1,4 @@
+using Fengqiao.Core;
 using Fengqiao.Core.JudicialAid;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Data.JudicialAid;
@@ -58,6 +59,23 @@ public sealed class JudicialAidDeskTests(DemoDatabaseFixture fixture) : IClassFi
         var replayed = JudicialAidDesk.Replay(closed.Events);
         Assert.Equal(closed.Case.Disbursements, replayed.Disbursements);
         Assert.Equal(closed.Case.History.Select(h => (h.Kind, h.After)), replayed.History.Select(h => (h.Kind, h.After)));
+    }
+
+    [Fact]
+    public async Task Circumstances_as_long_as_the_limit_allows_in_Chinese_fit_the_event_log_and_read_back()
+    {
+        await using var db = fixture.Database.Context();
+        var desk = new JudicialAidDesk(db, TestTime.Clock);
+        var circumstances = string.Concat(Enumerable.Repeat("丈夫因工伤去世，独自抚养三个孩子，靠打零工维持生活。", 200))[..TextLimits.AidCircumstances];
+
+        var applied = await desk.ApplyAsync(new NewAidApplication("孙玉梅", "垦检刑诉〔2026〕188号", circumstances, Village), await ProcuratorateAsync(db), "procurator", Ct);
+
+        // The event's column holds it (PostgreSQL refuses longer text; SQLite would store it silently).
+        var column = db.Model.FindEntityType(typeof(JudicialAidEventRecord))!.FindProperty(nameof(JudicialAidEventRecord.Data))!.GetMaxLength();
+        var logged = await db.JudicialAidEvents.AsNoTracking().Where(e => e.ApplicationId == applied.Id).SingleAsync(Ct);
+        Assert.InRange(logged.Data?.Length ?? 0, circumstances.Length, column!.Value);
+        var view = await desk.FindAsync(applied.Id, Ct);
+        Assert.Equal(circumstances, view!.Case.Circumstances);
     }
 
     [Fact]
