@@ -29,7 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DivisionImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
-        services.AddSingleton(_ => new Cases.CaseRules(Core.Calendar.WorkCalendar.China, Core.Cases.Sla.SlaProfileCatalog.DefaultSelector));
+        services.AddSingleton(_ => new Cases.CaseRules(Core.Calendar.WorkCalendar.China, Core.Cases.Deadlines.SlaProfileCatalog.DefaultSelector));
         services.AddScoped<Calendar.WorkCalendarStore>();
         // Keys in the database so every node (and the CLI) reads and writes the same key ring.
         var dataProtection = services.AddDataProtection().SetApplicationName("Fengqiao").PersistKeysToDbContext<FengqiaoDbContext>();

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using NodaTime;
 
 namespace Fengqiao.Core.Cases;

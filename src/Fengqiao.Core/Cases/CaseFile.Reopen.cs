@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 
 namespace Fengqiao.Core.Cases;
 

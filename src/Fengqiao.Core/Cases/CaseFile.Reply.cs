@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Fengqiao.Core.Calendar;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 
 namespace Fengqiao.Core.Cases;
 

@@ -1,5 +1,5 @@
 using Fengqiao.Core.Calendar;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using NodaTime;
 
 namespace Fengqiao.Core.Procuratorate;

@@ -1,6 +1,6 @@
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 
 namespace Fengqiao.Data.Cases;
 

@@ -1,7 +1,7 @@
 using Fengqiao.Core.Audit;
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using NodaTime;
 using static Fengqiao.Core.Tests.Calendar.ChinaTime;
 using static Fengqiao.Core.Tests.Cases.CaseFixture;

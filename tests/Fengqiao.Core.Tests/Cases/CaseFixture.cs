@@ -1,5 +1,5 @@
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using Fengqiao.Core.Tests.Calendar;
 using NodaTime;
 

@@ -1,7 +1,7 @@
 using CsCheck;
 using Fengqiao.Core.Audit;
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using NodaTime;
 using static Fengqiao.Core.Tests.Cases.CaseFixture;
 

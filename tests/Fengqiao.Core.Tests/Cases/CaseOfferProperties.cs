@@ -1,6 +1,6 @@
 using CsCheck;
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using Fengqiao.Core.Tests.Calendar;
 using NodaTime;
 using static Fengqiao.Core.Tests.Cases.CaseFixture;

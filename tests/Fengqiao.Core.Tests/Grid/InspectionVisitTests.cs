@@ -1,6 +1,6 @@
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 using Fengqiao.Core.Grid;
 using Fengqiao.Core.Tests.Calendar;
 using NodaTime;

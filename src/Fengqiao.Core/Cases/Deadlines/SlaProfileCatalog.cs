@@ -1,7 +1,7 @@
 using Fengqiao.Core.Calendar;
 using NodaTime;
 
-namespace Fengqiao.Core.Cases.Sla;
+namespace Fengqiao.Core.Cases.Deadlines;
 
 /// <summary>
 /// The default time-limit profiles. Periods follow the regulations; warning thresholds and the rating window are

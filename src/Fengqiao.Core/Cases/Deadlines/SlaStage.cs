@@ -1,4 +1,4 @@
-namespace Fengqiao.Core.Cases.Sla;
+namespace Fengqiao.Core.Cases.Deadlines;
 
 /// <summary>The time-limited steps a profile can set a period for.</summary>
 public enum SlaStage

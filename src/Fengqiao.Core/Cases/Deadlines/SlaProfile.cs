@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Fengqiao.Core.Cases.Sla;
+namespace Fengqiao.Core.Cases.Deadlines;
 
 /// <summary>
 /// A set of time limits (时限规则) for one kind of business: the petition regulation, the procuratorate's 12309

@@ -1,8 +1,8 @@
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Cases.Sla;
+using Fengqiao.Core.Cases.Deadlines;
 
-namespace Fengqiao.Core.Tests.Cases.Sla;
+namespace Fengqiao.Core.Tests.Cases.Deadlines;
 
 public class SlaProfileTests
 {

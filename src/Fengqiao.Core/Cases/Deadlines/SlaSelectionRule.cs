@@ -1,4 +1,4 @@
-namespace Fengqiao.Core.Cases.Sla;
+namespace Fengqiao.Core.Cases.Deadlines;
 
 /// <summary>
 /// One row of the profile-selection table: a case matches when every condition that is set matches. Rules are

@@ -1,6 +1,6 @@
 using Fengqiao.Core.Calendar;
 
-namespace Fengqiao.Core.Cases.Sla;
+namespace Fengqiao.Core.Cases.Deadlines;
 
 /// <summary>The time limit of one stage: its period, when it turns yellow, and whether it rolls off holidays (顺延).</summary>
 public sealed record StageRule

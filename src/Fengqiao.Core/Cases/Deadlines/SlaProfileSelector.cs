@@ -1,4 +1,4 @@
-namespace Fengqiao.Core.Cases.Sla;
+namespace Fengqiao.Core.Cases.Deadlines;
 
 /// <summary>Decides which profile applies to a case: the first matching rule wins, otherwise the default profile.</summary>
 public sealed class SlaProfileSelector
