@@ -20,6 +20,10 @@ public sealed record BlowRequest(WhistleSource Source, WhistleLevel Level, strin
 public sealed record WhistleNoticeView(WhistleLevel Level, Guid UnitId, string UnitName, string Subject, Instant CreatedAt);
 
 /// <summary>Someone acted on the whistle first: reload and decide again.</summary>
+/// <summary>What is shown beside a whistle (<see cref="WhistleDesk.ParticularsAsync"/>).</summary>
+public sealed record WhistleParticulars(string CaseCode, string CaseTitle, IReadOnlyList<WhistleSummonsRecord> Summonses, IReadOnlyList<WhistleLogEntry> Events,
+    IReadOnlyList<WhistleNoticeView> Notices);
+
 public sealed class WhistleConflictException(int expected, int actual)
     : Exception($"吹哨已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (the whistle changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
 {
@@ -177,6 +181,39 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
         {
             throw new WhistleRuleException("案件已办结，吹哨不能再升级 (the case is closed; its whistle cannot be escalated)");
         }
+    }
+
+    /// <summary>
+    /// What a whistle's page and API show beside the whistle: its case's code and title, the summons rows (due times and
+    /// flags), the chained log and the escalation notices. Read past the case filter: a summoned department sees the
+    /// whistle (and so these) without seeing the case.
+    /// </summary>
+    public async Task<WhistleParticulars> ParticularsAsync(WhistleRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == record.CaseId).Select(c => new { c.TrackingCode, c.Title }).FirstAsync(cancellationToken);
+        var summonses = await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking().Where(s => s.WhistleId == record.Id).ToListAsync(cancellationToken);
+        var events = await db.WhistleEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.WhistleId == record.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return new WhistleParticulars(caseRow.TrackingCode, caseRow.Title, summonses, events, await EscalationNoticesAsync(db, record.Id, cancellationToken));
+    }
+
+    /// <summary>The whistles in the viewer's scope (and those summoning <paramref name="summonedUnit"/>), newest first.</summary>
+    public Task<IReadOnlyList<WhistleListItem>> ListAsync(WhistleState? state, WhistleLevel? level, Guid? summonedUnit, int take, CancellationToken cancellationToken = default) =>
+        WhistleList.QueryAsync(db, state, level, summonedUnit, null, take, cancellationToken);
+
+    /// <summary>The whistles blown on a case the viewer may see; null when the case is not in the viewer's scope.</summary>
+    public async Task<IReadOnlyList<WhistleListItem>?> ForCaseAsync(string trackingCode, int take, CancellationToken cancellationToken = default)
+    {
+        var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        return caseId is null ? null : await WhistleList.QueryAsync(db, null, null, null, caseId, take, cancellationToken);
+    }
+
+    /// <summary>A department to summon, by id; refused when there is none.</summary>
+    public async Task<SummonDepartment> DepartmentAsync(Guid department, string? task, CancellationToken cancellationToken = default)
+    {
+        var name = await db.Units.Where(u => u.Id == department).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new WhistleRuleException("被召集的部门不存在 (no such department)");
+        return new SummonDepartment(department, name, task ?? "");
     }
 
     /// <summary>

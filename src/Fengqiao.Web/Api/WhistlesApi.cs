@@ -1,13 +1,11 @@
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Whistles;
-using Fengqiao.Data;
 using Fengqiao.Data.Letters;
 using Fengqiao.Data.Whistles;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Fengqiao.Web.Api;
@@ -62,16 +60,16 @@ public static class WhistlesApi
     {
         var group = app.MapGroup("/api/whistles").RequireAuthorization(Policies.Staff).WithTags("Whistles");
 
-        group.MapGet("/", async (WhistleState? state, WhistleLevel? level, bool? mine, int? take, HttpContext http, FengqiaoDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await WhistleList.QueryAsync(db, state, level, mine == true ? UnitOf(http) : null, null, take ?? 200, ct)))
+        group.MapGet("/", async (WhistleState? state, WhistleLevel? level, bool? mine, int? take, HttpContext http, WhistleDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.ListAsync(state, level, mine == true ? UnitOf(http) : null, take ?? 200, ct)))
             .WithSummary("Whistles in the caller's scope (and those summoning the caller's unit), newest first");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<WhistleDto>, ProblemHttpResult>> (Guid id, WhistleDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
-            await desk.LoadAsync(id, ct) is { } loaded ? TypedResults.Ok(await ToDtoAsync(db, loaded.Record, loaded.Whistle, ct)) : NotFound())
+        group.MapGet("/{id:guid}", async Task<Results<Ok<WhistleDto>, ProblemHttpResult>> (Guid id, WhistleDesk desk, CancellationToken ct) =>
+            await desk.LoadAsync(id, ct) is { } loaded ? TypedResults.Ok(await ToDtoAsync(desk, loaded.Record, loaded.Whistle, ct)) : NotFound())
             .WithSummary("One whistle with its departments, timeline and referrals");
 
         group.MapPost("/{id:guid}/actions", async Task<Results<Ok<WhistleDto>, ValidationProblem, ProblemHttpResult>> (
-            Guid id, WhistleActionDto request, HttpContext http, WhistleDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+            Guid id, WhistleActionDto request, HttpContext http, WhistleDesk desk, ILoggerFactory logs, CancellationToken ct) =>
         {
             var actor = http.User.Identity!.Name!;
             var unit = UnitOf(http);
@@ -105,7 +103,7 @@ public static class WhistlesApi
                         (w, at) => w.Rate(unit.Value, d, new DepartmentRating(Score.Of(t), Score.Of(a), Score.Of(r), request.Text), at, actor),
                     WhistleAction.Close => (w, at) => w.Close(unit.Value, at, actor, request.Text ?? ""),
                     WhistleAction.Escalate => (w, at) => w.Escalate(at, actor, request.Text),
-                    WhistleAction.Summon when request.DepartmentId is { } d => await SummonAsync(db, d, request.Text, actor, ct),
+                    WhistleAction.Summon when request.DepartmentId is { } d => await SummonAsync(desk, d, request.Text, actor, ct),
                     WhistleAction.Refer when request.DepartmentId is { } d =>
                         (w, at) => w.Refer(Guid.CreateVersion7(), d, roles.Contains(StaffRole.JointMeetingOffice) ? StaffRole.JointMeetingOffice : roles.FirstOrDefault(),
                             at, actor, request.Text ?? "", letters),
@@ -119,7 +117,7 @@ public static class WhistlesApi
                     });
                 }
                 var applied = await desk.ApplyLoadedAsync(current.Record, current.Whistle, request.ExpectedVersion, action, ct);
-                return TypedResults.Ok(await ToDtoAsync(db, applied.Record, applied.Whistle, ct));
+                return TypedResults.Ok(await ToDtoAsync(desk, applied.Record, applied.Whistle, ct));
             }
             catch (WhistleConflictException ex)
             {
@@ -133,26 +131,23 @@ public static class WhistlesApi
         }).WithSummary("Act on the version of the whistle you saw: 报到, 处置, 反馈, 拒绝, 评价, 闭环, 升级, 增派, 移交纪委监委");
 
         group.MapGet("/{id:guid}/referrals/{packId:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            Guid id, Guid packId, WhistleDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
+            Guid id, Guid packId, WhistleDesk desk, CancellationToken ct) =>
         {
             if (await desk.LoadAsync(id, ct) is not { } loaded || loaded.Whistle.Referrals.FirstOrDefault(r => r.Id == packId) is not { } pack)
             {
                 return NotFound();
             }
-            var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().FirstAsync(c => c.Id == pack.CaseId, ct);
-            var bytes = WhistleDocuments.EvidencePack(pack, caseRow.TrackingCode, caseRow.Title, desk.Policy.Calculator);
-            return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"evidence-{caseRow.TrackingCode}-{pack.DepartmentName}.docx");
+            var particulars = await desk.ParticularsAsync(loaded.Record, ct);
+            var bytes = WhistleDocuments.EvidencePack(pack, particulars.CaseCode, particulars.CaseTitle, desk.Policy.Calculator);
+            return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"evidence-{particulars.CaseCode}-{pack.DepartmentName}.docx");
         }).WithSummary("The referral's evidence pack (移交材料) as a Word document");
 
         var cases = app.MapGroup("/api/cases/{trackingCode}/whistles").RequireAuthorization(Policies.Staff).WithTags("Whistles");
-        cases.MapGet("/", async Task<Results<Ok<IReadOnlyList<WhistleListItem>>, ProblemHttpResult>> (string trackingCode, FengqiaoDbContext db, CancellationToken ct) =>
-        {
-            var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-            return caseId is null ? CasesNotFound() : TypedResults.Ok(await WhistleList.QueryAsync(db, null, null, null, caseId, 100, ct));
-        }).WithSummary("The whistles blown on a case");
+        cases.MapGet("/", async Task<Results<Ok<IReadOnlyList<WhistleListItem>>, ProblemHttpResult>> (string trackingCode, WhistleDesk desk, CancellationToken ct) =>
+            await desk.ForCaseAsync(trackingCode, 100, ct) is { } whistles ? TypedResults.Ok(whistles) : CasesNotFound()).WithSummary("The whistles blown on a case");
 
         cases.MapPost("/", async Task<Results<Created<WhistleDto>, ValidationProblem, ProblemHttpResult>> (
-            string trackingCode, BlowWhistleDto request, HttpContext http, WhistleDesk desk, FengqiaoDbContext db, ILoggerFactory logs, CancellationToken ct) =>
+            string trackingCode, BlowWhistleDto request, HttpContext http, WhistleDesk desk, ILoggerFactory logs, CancellationToken ct) =>
         {
             if (UnitOf(http) is not { } unit)
             {
@@ -166,7 +161,7 @@ public static class WhistlesApi
                 {
                     return CasesNotFound();
                 }
-                return TypedResults.Created($"/api/whistles/{b.Record.Id}", await ToDtoAsync(db, b.Record, b.Whistle, ct));
+                return TypedResults.Created($"/api/whistles/{b.Record.Id}", await ToDtoAsync(desk, b.Record, b.Whistle, ct));
             }
             catch (WhistleRuleException ex)
             {
@@ -178,11 +173,10 @@ public static class WhistlesApi
 
     private static bool Valid(params int[] marks) => marks.All(m => m is >= 1 and <= 5);
 
-    private static async Task<Func<Whistle, Instant, WhistleTransition>?> SummonAsync(FengqiaoDbContext db, Guid department, string? task, string actor, CancellationToken ct)
+    private static async Task<Func<Whistle, Instant, WhistleTransition>?> SummonAsync(WhistleDesk desk, Guid department, string? task, string actor, CancellationToken ct)
     {
-        var name = await db.Units.Where(u => u.Id == department).Select(u => u.Name).FirstOrDefaultAsync(ct)
-            ?? throw new WhistleRuleException("被召集的部门不存在 (no such department)");
-        return (w, at) => w.Summon(new SummonDepartment(department, name, task ?? ""), at, actor);
+        var summoned = await desk.DepartmentAsync(department, task, ct);
+        return (w, at) => w.Summon(summoned, at, actor);
     }
 
     internal static Guid? UnitOf(HttpContext http) => UnitOf(http.User);
@@ -195,11 +189,10 @@ public static class WhistlesApi
     private static ProblemHttpResult CasesNotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
 
-    public static async Task<WhistleDto> ToDtoAsync(FengqiaoDbContext db, WhistleRecord record, Whistle whistle, CancellationToken ct)
+    public static async Task<WhistleDto> ToDtoAsync(WhistleDesk desk, WhistleRecord record, Whistle whistle, CancellationToken ct)
     {
-        var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == record.CaseId).Select(c => new { c.TrackingCode, c.Title }).FirstAsync(ct);
-        var rows = await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking().Where(s => s.WhistleId == record.Id).ToListAsync(ct);
-        var events = await db.WhistleEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.WhistleId == record.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var p = await desk.ParticularsAsync(record, ct);
+        var (caseRow, rows, events) = (new { TrackingCode = p.CaseCode, Title = p.CaseTitle }, p.Summonses, p.Events);
         return new WhistleDto(record.Id, record.CaseId, caseRow.TrackingCode, caseRow.Title, record.BlowingUnitId, whistle.Source, whistle.InitialLevel, whistle.Level, whistle.State,
             whistle.Reason, whistle.BlownAt, record.BlownBy, record.NextDueAt, whistle.Version,
             [.. whistle.Summonses.Select(s =>
@@ -211,7 +204,7 @@ public static class WhistlesApi
             [.. events.Select(e => new WhistleEventDto(e.Sequence, e.Kind, WhistleReplay.FromLink(WhistleDesk.ToLink(e)).Level, e.Actor, e.At, e.Data))],
             [.. whistle.Referrals.Select(r => new ReferralDto(r.Id, r.DepartmentId, r.DepartmentName, r.IssuedAt, r.IssuedBy,
                 [.. r.Flags.Select(f => f.Reason.ToString())], [.. r.Letters.Select(l => l.Number.ToString())], r.Timeline.Length))],
-            [.. (await WhistleDesk.EscalationNoticesAsync(db, record.Id, ct)).Select(n => new WhistleNoticeDto(n.Level, n.UnitId, n.UnitName, n.Subject, n.CreatedAt))]);
+            [.. p.Notices.Select(n => new WhistleNoticeDto(n.Level, n.UnitId, n.UnitName, n.Subject, n.CreatedAt))]);
     }
 }
 
