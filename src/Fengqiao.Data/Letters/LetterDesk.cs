@@ -23,6 +23,13 @@ public sealed class LetterConflictException(int expected, int actual)
 /// </summary>
 public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clock)
 {
+    /// <summary>
+    /// The tracking code of a letter's case, read past the case filter: the recipient unit sees the letter (and the code
+    /// it cites) without seeing the case.
+    /// </summary>
+    public Task<string> CaseCodeAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseId).Select(c => c.TrackingCode).FirstAsync(cancellationToken);
+
     private const int IssueAttempts = 8;
 
     public DeadlineCalculator Calculator => rules.Calculator;

@@ -48,7 +48,7 @@ public static class LettersApi
             .WithSummary("Letters in the caller's scope (and those the caller's unit issued or received), newest first");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<LetterDto>, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
-            await desk.LoadAsync(id, ct) is { } l ? TypedResults.Ok(await ToDtoAsync(db, clock, l.Record, l.Letter, ct)) : NotFound());
+            await desk.LoadAsync(id, ct) is { } l ? TypedResults.Ok(await ToDtoAsync(desk, clock, l.Record, l.Letter, ct)) : NotFound());
 
         group.MapGet("/{id:guid}/docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, LetterDesk desk, FengqiaoDbContext db, CancellationToken ct) =>
         {
@@ -74,7 +74,7 @@ public static class LettersApi
                 var result = Enum.IsDefined(request.Action)
                     ? await desk.TakeAsync(id, request.ExpectedVersion, request.Action, new LetterActor(actor, unit, FengqiaoClaims.Roles(http.User)), request.Text, ct)
                     : throw new LetterRuleException("未知的函件操作 (unknown letter action)");
-                return result is { } r ? TypedResults.Ok(await ToDtoAsync(db, clock, r.Record, r.Letter, ct)) : NotFound();
+                return result is { } r ? TypedResults.Ok(await ToDtoAsync(desk, clock, r.Record, r.Letter, ct)) : NotFound();
             }
             catch (LetterConflictException ex)
             {
@@ -147,7 +147,7 @@ public static class LettersApi
             {
                 var drafted = await desk.DraftAsync(trackingCode, new DraftRequest(request.Type, request.RecipientUnitId, request.Risk, request.Reason, request.ProposalId), unit, http.User.Identity!.Name!, ct);
                 return drafted is { } d
-                    ? TypedResults.Created($"/api/letters/{d.Record.Id}", await ToDtoAsync(db, clock, d.Record, d.Letter, ct))
+                    ? TypedResults.Created($"/api/letters/{d.Record.Id}", await ToDtoAsync(desk, clock, d.Record, d.Letter, ct))
                     : TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("案件不存在或不在您的可见范围内 (no such case in your scope)"));
             }
             catch (LetterRuleException ex)
@@ -231,9 +231,9 @@ public static class LettersApi
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("函件不存在或不在您的可见范围内 (no such letter in your scope)"));
 
-    public static async Task<LetterDto> ToDtoAsync(FengqiaoDbContext db, IClock clock, LetterRecord r, Letter l, CancellationToken ct)
+    public static async Task<LetterDto> ToDtoAsync(LetterDesk desk, IClock clock, LetterRecord r, Letter l, CancellationToken ct)
     {
-        var code = await db.Cases.IgnoreQueryFilters().Where(c => c.Id == r.CaseId).Select(c => c.TrackingCode).FirstAsync(ct);
+        var code = await desk.CaseCodeAsync(r.CaseId, ct);
         var now = clock.GetCurrentInstant();
         return new LetterDto(r.Id, r.CaseId, code, l.Type, l.State, l.Number?.ToString(), l.Content.Title, l.Content.RecipientName, l.RecipientUnit, l.IssuingUnit,
             l.Content.Salutation, l.Content.Paragraphs, l.Content.SignatureUnit, l.DraftedBy, l.ApprovedBy, l.DraftedAt, l.IssuedAt, l.ReplyDeadline?.Due, l.RepliedAt, l.ReplyText,
