@@ -5,13 +5,13 @@ using Fengqiao.Data;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Text;
 using Fengqiao.Text.HotTopics;
+using Fengqiao.Web.Api;
 using Fengqiao.Web.Infrastructure;
-using Fengqiao.Web.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.Text;
 
 public sealed record SuggestRequest(string? Title, string? Detail, int? K);
 
@@ -30,12 +30,12 @@ public sealed record ReplyFlagDto(string Code, string Severity, string Reason);
 public sealed record ReplyCheckResponse(int? WorkingDays, int? CalendarDays, double Relevance, bool StatesFacts, bool StatesHandling, bool CitesBasis, bool StatesRemedy, IReadOnlyList<ReplyFlagDto> Flags);
 
 /// <summary>Text intelligence for the desks: routing suggestions, earlier cases, hot topics, reply checks, retraining.</summary>
-public static class TextApi
+public static class Endpoints
 {
     private const int MaxTitle = TextLimits.Title;
     private const int MaxDetail = TextLimits.Long;
 
-    public static void MapTextApi(this IEndpointRouteBuilder app)
+    public static void MapText(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/text").RequireAuthorization(Policies.Staff).WithTags("Text");
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.Grid;
 
 public sealed record TownGridDto(string TownCode, string TownName, int Grids, int Villages, int Members, int Leaders, int CoreMembers, int Volunteers);
 
@@ -22,11 +22,11 @@ public sealed record RaiseCaseRequest(CaseKind? Kind, string? PartyName, string?
 public sealed record RaisedCaseDto(string TrackingCode, CaseChannel Channel, CaseState State, Guid FindingId);
 
 /// <summary>Grid governance (网格化): grids and town figures, monthly plans, visits from the phone, findings raised as cases.</summary>
-public static class GridApi
+public static class Endpoints
 {
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.CreateWithInvariantCulture("yyyy-MM");
 
-    public static void MapGridApi(this IEndpointRouteBuilder app)
+    public static void MapGrid(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/grid").RequireAuthorization(Policies.Staff).WithTags("Grid");
 

@@ -5,7 +5,7 @@ using Fengqiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
-namespace Fengqiao.Web.Api;
+namespace Fengqiao.Web.JudicialAid;
 
 public sealed record AidSummaryDto(Guid Id, string Applicant, string CaseReference, string DivisionCode, JudicialAidState State, Instant AppliedAt,
     decimal? DecidedAmount, decimal Disbursed, bool SupervisionAgreed, int FollowUpChecks, int Version);
@@ -49,9 +49,9 @@ public sealed record AidCloseRequest(int? Version);
 /// disbursements, follow-up checks, closing. Procurators (and administrators) only; the scope filter keeps each
 /// procuratorate to its own applications. A refused step answers 422 with the rule's message, a stale version 409.
 /// </summary>
-public static class JudicialAidApi
+public static class Endpoints
 {
-    public static void MapJudicialAidApi(this IEndpointRouteBuilder app)
+    public static void MapJudicialAid(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/judicial-aid").RequireAuthorization(Policies.Procuratorate).WithTags("Judicial aid");
 
