@@ -69,6 +69,29 @@ public sealed class ShellTests(FengqiaoWebFactory factory) : IClassFixture<Fengq
         Assert.All(enKeys.Where(e => !e.Key.StartsWith("Lang.", StringComparison.Ordinal)), e => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", e.Value));
     }
 
+    /// <summary>
+    /// Every key a page or endpoint asks for by name is in the resources: a missing key renders as the key itself
+    /// ("ProviderLinks.None" instead of （不关联）), which the two-language check above cannot see when it is missing in both.
+    /// </summary>
+    [Fact]
+    public void Every_string_key_the_web_code_names_exists()
+    {
+        var manager = new ResourceManager(typeof(Strings));
+        var keys = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet(StringComparer.Ordinal);
+        var web = Path.Combine(Fengqiao.Testing.SharedData.RepositoryRoot(), "src", "Fengqiao.Web");
+        var named = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\bL\[""([A-Za-z0-9_.]+)""\]")
+                .Select(m => (File: Path.GetRelativePath(web, f), Key: m.Groups[1].Value)))
+            .ToList();
+        Assert.NotEmpty(named);
+        var missing = named.Where(n => !keys.Contains(n.Key)).Select(n => $"{n.File}: {n.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Keys named in Web but missing from Strings.resx:\n" + string.Join("\n", missing));
+    }
+
     [Fact]
     public void Every_enum_shown_on_screen_has_a_label()
     {
