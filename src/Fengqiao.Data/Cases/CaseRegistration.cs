@@ -10,10 +10,11 @@ namespace Fengqiao.Data.Cases;
 /// <summary>
 /// 登记: turns a checked submission into a case — its row, parties, first event and notices — in one save, marked as a
 /// repeat petition when <see cref="EarlierCaseFinder"/> finds the same person's same matter. A retried submission
-/// (same idempotency key) answers with the case already stored.
+/// (same idempotency key) answers with the case already stored, before anything else is done: it takes no tracking
+/// number and costs one batched read.
 /// </summary>
 public sealed class CaseRegistration(FengqiaoDbContext db, CaseRules rules, IClock clock, PersonalDataProtector protector, KnownReferences known, Text.CaseMatterIndex matters,
-    EarlierCaseFinder earlier, TrackingNumberBlocks? numbers = null, RegistrationCommits? commits = null)
+    EarlierCaseFinder earlier, TrackingNumberBlocks? numbers = null, RegistrationCommits? commits = null, IntakeLookups? lookups = null)
 {
     /// <summary>At most this many earlier codes are kept in <see cref="CaseRecord.RepeatOf"/>.</summary>
     private const int RepeatOfKept = 10;
@@ -21,11 +22,12 @@ public sealed class CaseRegistration(FengqiaoDbContext db, CaseRules rules, IClo
     public async Task<IntakeResult> RegisterAsync(NewCase request, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // A retried submission is found by the unique index on the key when it is saved, not by a read before every
-        // registration: retries are rare, and the read cost every case a round trip.
+        // A retry is answered from the stored case before validation, lookups and numbering: answered by the unique
+        // index at save time instead, each retry took a tracking number and broke its whole commit batch. With the
+        // node's batched reader the key rides with the other registrations' reads; two submissions of one key at once
+        // still meet at the unique index below.
         var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
-        // Inside a caller's transaction a failed insert would abort it (PostgreSQL), so ask first there.
-        if (key is not null && db.Database.CurrentTransaction is not null && await FindByKeyAsync(key, cancellationToken) is { } stored)
+        if (key is not null && await StoredUnderAsync(key, cancellationToken) is { } stored)
         {
             return new IntakeResult(stored, Replayed: true, []);
         }
@@ -132,6 +134,11 @@ public sealed class CaseRegistration(FengqiaoDbContext db, CaseRules rules, IClo
     private async Task<string> NextTrackingCodeAsync(string prefix, int year, CancellationToken cancellationToken) => numbers is null
         ? await CaseCodes.NextTrackingCodeAsync(db, prefix, year, cancellationToken)
         : CaseCodes.Format(prefix, year, await numbers.NextAsync(db, prefix, year, cancellationToken));
+
+    private async Task<CaseRecord?> StoredUnderAsync(string key, CancellationToken cancellationToken) =>
+        lookups is null || db.Database.CurrentTransaction is not null
+            ? await FindByKeyAsync(key, cancellationToken)
+            : (await lookups.LookUpAsync(IntakeLookup.ForKey(key)).WaitAsync(cancellationToken)).Stored;
 
     private Task<CaseRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Cases.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, cancellationToken);

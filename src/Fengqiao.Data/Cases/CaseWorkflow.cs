@@ -36,7 +36,7 @@ public sealed class CaseWorkflow
         this.rules = rules;
         this.clock = clock;
         earlier = new EarlierCaseFinder(db, clock, protector, matters, lookups);
-        registration = new CaseRegistration(db, rules, clock, protector, known, matters, earlier, numbers, commits);
+        registration = new CaseRegistration(db, rules, clock, protector, known, matters, earlier, numbers, commits, lookups);
     }
 
     /// <summary>A workflow over a context the caller made (a Blazor page's short-lived context), with the process's shared services.</summary>

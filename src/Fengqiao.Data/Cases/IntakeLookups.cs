@@ -18,11 +18,18 @@ public sealed record MatterCaseRow(Guid Id, string TrackingCode, string Title, I
         scope.Permits(Core.Organisations.DivisionCode.TryParse(DivisionCode, out var code, out _) ? code : null, RegisteringUnitId, HandlingUnitId, ResidentAccountId, ContractLeaderStaffIds);
 }
 
-/// <summary>What one registration asks before it is stored: the earlier cases of its people, and the named cases.</summary>
-public sealed record IntakeLookup(IReadOnlyCollection<Guid> ResidentIds, IReadOnlyCollection<string> PhoneIndexes, IReadOnlyCollection<Guid> CaseIds);
+/// <summary>
+/// What one registration asks before it is stored: the case already stored under its idempotency key (a retry), the
+/// earlier cases of its people, and the named cases.
+/// </summary>
+public sealed record IntakeLookup(IReadOnlyCollection<Guid> ResidentIds, IReadOnlyCollection<string> PhoneIndexes, IReadOnlyCollection<Guid> CaseIds, string? Key = null)
+{
+    /// <summary>Only the case stored under <paramref name="key"/>, asked before anything else is done.</summary>
+    public static IntakeLookup ForKey(string key) => new([], [], [], key);
+}
 
 /// <summary>The rows of one <see cref="IntakeLookup"/>: unfiltered by scope (the asker applies its own).</summary>
-public sealed record IntakeLookupRows(IReadOnlyList<SamePersonRow> SamePerson, IReadOnlyList<MatterCaseRow> Cases);
+public sealed record IntakeLookupRows(IReadOnlyList<SamePersonRow> SamePerson, IReadOnlyList<MatterCaseRow> Cases, CaseRecord? Stored = null);
 
 /// <summary>
 /// The reads every registration makes before it is stored (the same person's earlier cases, and the cases the
@@ -74,7 +81,7 @@ public sealed class IntakeLookups : IAsyncDisposable, IDisposable
     public Task<IntakeLookupRows> LookUpAsync(IntakeLookup lookup)
     {
         ArgumentNullException.ThrowIfNull(lookup);
-        if (lookup.ResidentIds.Count == 0 && lookup.PhoneIndexes.Count == 0 && lookup.CaseIds.Count == 0)
+        if (lookup.ResidentIds.Count == 0 && lookup.PhoneIndexes.Count == 0 && lookup.CaseIds.Count == 0 && lookup.Key is null)
         {
             return Task.FromResult(new IntakeLookupRows([], []));
         }
@@ -97,16 +104,21 @@ public sealed class IntakeLookups : IAsyncDisposable, IDisposable
         var residentIds = lookups.SelectMany(l => l.ResidentIds).Distinct().ToList();
         var phones = lookups.SelectMany(l => l.PhoneIndexes).Distinct(StringComparer.Ordinal).ToList();
         var caseIds = lookups.SelectMany(l => l.CaseIds).Distinct().ToList();
+        var keys = lookups.Where(l => l.Key is not null).Select(l => l.Key!).Distinct(StringComparer.Ordinal).ToList();
         List<SamePersonRow> people = residentIds.Count == 0 && phones.Count == 0 ? [] : await SamePersonQuery(db, residentIds, phones).ToListAsync(cancellationToken);
         List<MatterCaseRow> cases = caseIds.Count == 0 ? [] : await MatterCasesQuery(db, caseIds).ToListAsync(cancellationToken);
+        var stored = keys.Count == 0 ? [] : await StoredUnderKeysQuery(db, keys).ToDictionaryAsync(c => c.IdempotencyKey!, StringComparer.Ordinal, cancellationToken);
         if (lookups.Count == 1)
         {
-            return [new IntakeLookupRows(people, cases)];
+            return [new IntakeLookupRows(people, cases, Stored(lookups[0]))];
         }
         var byId = cases.ToDictionary(c => c.Id);
         return [.. lookups.Select(l => new IntakeLookupRows(
             [.. people.Where(p => (p.ResidentId is { } r && l.ResidentIds.Contains(r)) || (p.Phone is { } phone && l.PhoneIndexes.Contains(phone)))],
-            [.. l.CaseIds.Where(byId.ContainsKey).Select(id => byId[id])]))];
+            [.. l.CaseIds.Where(byId.ContainsKey).Select(id => byId[id])],
+            Stored(l)))];
+
+        CaseRecord? Stored(IntakeLookup l) => l.Key is { } key ? stored.GetValueOrDefault(key) : null;
     }
 
     /// <summary>Stops taking lookups and waits for the queued ones to be answered.</summary>
@@ -168,6 +180,10 @@ public sealed class IntakeLookups : IAsyncDisposable, IDisposable
         EF.CompileAsyncQuery((FengqiaoDbContext db, List<Guid> ids) =>
             db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
                 .Select(c => new MatterCaseRow(c.Id, c.TrackingCode, c.Title, c.RegisteredAt, c.DivisionCode, c.RegisteringUnitId, c.HandlingUnitId, c.ResidentAccountId, c.ContractLeaderStaffIds)));
+
+    private static readonly Func<FengqiaoDbContext, List<string>, IAsyncEnumerable<CaseRecord>> StoredUnderKeysQuery =
+        EF.CompileAsyncQuery((FengqiaoDbContext db, List<string> keys) =>
+            db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.IdempotencyKey != null && keys.Contains(c.IdempotencyKey)));
 
     private sealed class Pending(IntakeLookup lookup)
     {
