@@ -132,7 +132,9 @@ public static class WebHostSetup
             NodaTime.Serialization.SystemTextJson.Extensions.ConfigureForNodaTime(o.SerializerOptions, NodaTime.DateTimeZoneProviders.Tzdb);
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<FengqiaoDbContext>("database");
+        services.AddExceptionHandler<DatabaseOutageAnswer>();
+        // A real round trip: a pooled connection opens fine after the database went away.
+        services.AddHealthChecks().AddDbContextCheck<FengqiaoDbContext>("database", customTestQuery: DatabaseOutage.ProbeAsync);
         services.AddHttpContextAccessor();
 
         services.AddOpenTelemetry()

@@ -35,7 +35,7 @@ public sealed class DatabaseSettings
         else
         {
             _postgres = new DbContextOptionsBuilder<PostgresFengqiaoDbContext>()
-                .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+                .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations").ExecutionStrategy(d => new StaleConnectionRetry(d)))
                 .Options;
         }
     }

@@ -14,8 +14,10 @@ public static class ProblemDetailsLocalizer
         if (context.ProblemDetails.Status >= 500)
         {
             var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
-            context.ProblemDetails.Title = l["Error.Title"];
-            context.ProblemDetails.Detail = l["Error.Detail"];
+            // 503 is the database out of reach (DatabaseOutageAnswer): nothing was taken, and a retry is safe.
+            var outage = context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable;
+            context.ProblemDetails.Title = l[outage ? "Outage.Title" : "Error.Title"];
+            context.ProblemDetails.Detail = l[outage ? "Outage.Detail" : "Error.Detail"];
         }
     }
 }
