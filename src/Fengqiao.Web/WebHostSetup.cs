@@ -19,6 +19,7 @@ using Fengqiao.Web.Outreach;
 using Fengqiao.Web.Text;
 using Fengqiao.Web.Portal;
 using Fengqiao.Web.Procuratorate;
+using Fengqiao.Web.Public;
 using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -255,7 +256,7 @@ public static class WebHostSetup
         app.MapLedger();
         app.MapWhistlesApi();
         app.MapLettersApi();
-        app.MapPublicCaseEndpoints();
+        app.MapPublic();
         app.MapAdmin();
         app.MapTidalApi();
         app.MapCalendarApi();

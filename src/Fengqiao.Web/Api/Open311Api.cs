@@ -3,14 +3,12 @@ using Fengqiao.Core.Open311;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
 using Fengqiao.Core.Portal;
-using Fengqiao.Data;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Open311;
 using Fengqiao.Data.Portal;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Fengqiao.Web.Api;
@@ -29,8 +27,6 @@ public static class Open311Api
 {
     public const string Jurisdiction = "fengqiao";
     public const string Specification = "http://wiki.open311.org/GeoReport_v2";
-    private const string ActorPrefix = "open311:";
-    private const string TokenPrefix = "open311:";
     private static readonly string[] KnownAttributes = ["title", "urgent", "category"];
 
     public static void MapOpen311Api(this IEndpointRouteBuilder app)
@@ -39,11 +35,11 @@ public static class Open311Api
         var v2 = app.MapGroup("/open311/v2").ExcludeFromDescription().AllowAnonymous();
         Both(v2, "discovery", (HttpContext http) => DiscoveryAsync(http));
         app.MapGet("/open311/discovery.{format}", (HttpContext http) => DiscoveryAsync(http)).ExcludeFromDescription().AllowAnonymous();
-        Both(v2, "services", (HttpContext http, FengqiaoDbContext db) => ServicesAsync(http, db));
-        Both(v2, "services/{code}", (HttpContext http, string code, FengqiaoDbContext db) => ServiceDefinitionAsync(http, code, db));
-        Both(v2, "requests", (HttpContext http, FengqiaoDbContext db, IClock clock) => RequestsAsync(http, db, clock, null));
-        Both(v2, "requests/{id}", (HttpContext http, string id, FengqiaoDbContext db, IClock clock) => RequestsAsync(http, db, clock, id));
-        Both(v2, "tokens/{token}", (HttpContext http, string token, FengqiaoDbContext db) => TokenAsync(http, token, db));
+        Both(v2, "services", (HttpContext http, Open311Desk desk) => ServicesAsync(http, desk));
+        Both(v2, "services/{code}", (HttpContext http, string code, Open311Desk desk) => ServiceDefinitionAsync(http, code, desk));
+        Both(v2, "requests", (HttpContext http, Open311Desk desk, IClock clock) => RequestsAsync(http, desk, clock, null));
+        Both(v2, "requests/{id}", (HttpContext http, string id, Open311Desk desk, IClock clock) => RequestsAsync(http, desk, clock, id));
+        Both(v2, "tokens/{token}", (HttpContext http, string token, Open311Desk desk) => TokenAsync(http, token, desk));
         v2.MapPost("/requests.{format}", PostRequestAsync);
         v2.MapPost("/requests", PostRequestAsync);
 
@@ -133,13 +129,13 @@ public static class Open311Api
         await Open311Document.WriteAsync(http, format, "discovery", discovery);
     }
 
-    private static async Task ServicesAsync(HttpContext http, FengqiaoDbContext db)
+    private static async Task ServicesAsync(HttpContext http, Open311Desk desk)
     {
         if (await PrepareAsync(http) is not { } format)
         {
             return;
         }
-        var categories = await db.Categories.AsNoTracking().ToListAsync(http.RequestAborted);
+        var categories = await desk.CategoriesAsync(http.RequestAborted);
         var groups = categories.Where(c => c.Level == 1).ToDictionary(c => c.Code, c => c.Name);
         var services = categories.Where(c => c.Level == 2).OrderBy(c => c.Code).Select(c =>
         {
@@ -156,18 +152,17 @@ public static class Open311Api
         await Open311Document.WriteAsync(http, format, "services", new Open311List("service", services));
     }
 
-    private static async Task ServiceDefinitionAsync(HttpContext http, string code, FengqiaoDbContext db)
+    private static async Task ServiceDefinitionAsync(HttpContext http, string code, Open311Desk desk)
     {
         if (await PrepareAsync(http) is not { } format)
         {
             return;
         }
-        if (code.Length > 12 || !await db.Categories.AnyAsync(c => c.Code == code && c.Level == 2, http.RequestAborted))
+        if (await desk.SubjectsAsync(code, http.RequestAborted) is not { } subjects)
         {
             await WriteErrorsAsync(http, 404, [BilingualText.Pick($"service_code {Shorten(code)} 不存在 (service_code {Shorten(code)} not found)")]);
             return;
         }
-        var subjects = await db.Categories.AsNoTracking().Where(c => c.ParentCode == code).OrderBy(c => c.Code).ToListAsync(http.RequestAborted);
         static Open311Node Value(string key, string name) => new Open311Node().Add("key", key).Add("name", name);
         var attributes = new List<object?>
         {
@@ -186,7 +181,7 @@ public static class Open311Api
         await Open311Document.WriteAsync(http, format, "service_definition", new Open311Node().Add("service_code", code).Add("attributes", new Open311List("attribute", attributes)));
     }
 
-    private static async Task PostRequestAsync(HttpContext http, Open311Clients clients, PublicIntake intake, PublicPlaces places, FengqiaoDbContext db)
+    private static async Task PostRequestAsync(HttpContext http, Open311Clients clients, PublicIntake intake, PublicPlaces places, Open311Desk desk, CurrentPrincipal principal)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
         if (await PrepareAsync(http, form) is not { } format)
@@ -201,7 +196,7 @@ public static class Open311Api
             return;
         }
         // The key proves the client's right to register on behalf of its unit; the case itself is written with system scope.
-        http.RequestServices.GetRequiredService<CurrentPrincipal>().ActAsSystem = true;
+        principal.ActAsSystem = true;
 
         var errors = new List<string>();
         var serviceCode = Field("service_code")?.Trim();
@@ -209,7 +204,7 @@ public static class Open311Api
         {
             errors.Add(BilingualText.Pick("缺少 service_code (service_code is required)"));
         }
-        else if (serviceCode.Length > 12 || !await db.Categories.AnyAsync(c => c.Code == serviceCode && c.Level == 2, http.RequestAborted))
+        else if (await desk.SubjectsAsync(serviceCode, http.RequestAborted) is null)
         {
             errors.Add(BilingualText.Pick($"service_code {Shorten(serviceCode)} 不存在 (service_code {Shorten(serviceCode)} not found)"));
         }
@@ -236,13 +231,13 @@ public static class Open311Api
         var category = serviceCode;
         if (attributes.TryGetValue("category", out var subject) && !string.IsNullOrEmpty(subject))
         {
-            if (serviceCode is null || subject.Length > 12 || !await db.Categories.AnyAsync(c => c.Code == subject && c.ParentCode == serviceCode, http.RequestAborted))
+            if (serviceCode is null || !await desk.IsSubjectOfAsync(subject, serviceCode, http.RequestAborted))
             {
                 errors.Add(BilingualText.Pick($"attribute[category] {Shorten(subject)} 不属于该服务 (attribute[category] {Shorten(subject)} is not a value of this service)"));
             }
             category = subject;
         }
-        var division = await PlaceAsync(Field("address_id"), Field("address_string"), Field("lat"), Field("long"), places, db, errors, http.RequestAborted);
+        var division = await PlaceAsync(Field("address_id"), Field("address_string"), Field("lat"), Field("long"), places, desk, errors, http.RequestAborted);
         var mediaUrl = Field("media_url");
         if (!string.IsNullOrEmpty(mediaUrl) && (mediaUrl.Length > 500 || !Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) || media.Scheme is not ("http" or "https")))
         {
@@ -262,10 +257,10 @@ public static class Open311Api
             detail += "\n" + mediaUrl;
         }
         var submission = new PublicSubmission(category, division, Field("address_string"), attributes.GetValueOrDefault("title"), detail,
-            name, Field("phone"), urgent, [], TokenPrefix + token, CaseChannel.AppOrVideo, client.UnitId);
+            name, Field("phone"), urgent, [], Open311Desk.TokenPrefix + token, CaseChannel.AppOrVideo, client.UnitId);
         try
         {
-            var result = await intake.SubmitAsync(submission, ActorPrefix + client.Name, http.RequestAborted);
+            var result = await intake.SubmitAsync(submission, Open311Desk.ActorPrefix + client.Name, http.RequestAborted);
             var body = new Open311Node()
                 .Add("service_request_id", result.Case.TrackingCode)
                 .Add("token", token)
@@ -284,11 +279,11 @@ public static class Open311Api
     }
 
     /// <summary>address_id (a GB/T 2260 code) wins; otherwise address_string must name a served town or district.</summary>
-    private static async Task<string?> PlaceAsync(string? addressId, string? addressString, string? lat, string? lon, PublicPlaces places, FengqiaoDbContext db, List<string> errors, CancellationToken ct)
+    private static async Task<string?> PlaceAsync(string? addressId, string? addressString, string? lat, string? lon, PublicPlaces places, Open311Desk desk, List<string> errors, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(addressId))
         {
-            if (!DivisionCode.TryParse(addressId, out var code, out _) || code.Level < DivisionLevel.County || !await db.Divisions.AnyAsync(d => d.Code == code.Value, ct))
+            if (!DivisionCode.TryParse(addressId, out var code, out _) || code.Level < DivisionLevel.County || !await desk.IsDivisionAsync(code.Value, ct))
             {
                 errors.Add(BilingualText.Pick($"address_id {Shorten(addressId)} 不是已知的区县及以下区划代码 (address_id {Shorten(addressId)} is not a known district-or-lower division code)"));
                 return null;
@@ -327,20 +322,20 @@ public static class Open311Api
         _ => field,
     };
 
-    private static async Task RequestsAsync(HttpContext http, FengqiaoDbContext db, IClock clock, string? id)
+    private static async Task RequestsAsync(HttpContext http, Open311Desk desk, IClock clock, string? id)
     {
         if (await PrepareAsync(http) is not { } format)
         {
             return;
         }
-        var query = db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.RegisteredBy.StartsWith(ActorPrefix));
         var q = http.Request.Query;
+        Open311RequestFilter filter;
         if (id is not null || !string.IsNullOrEmpty(q["service_request_id"]))
         {
             // By id, the other filters are ignored (the spec says so).
             var ids = (id ?? q["service_request_id"].ToString()).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(i => i.Length <= 32).Take(100).Select(i => i.ToUpperInvariant()).ToList();
-            query = query.Where(c => ids.Contains(c.TrackingCode));
+            filter = new Open311RequestFilter(ids, default, default, [], []);
         }
         else
         {
@@ -349,7 +344,6 @@ public static class Open311Api
                 await WriteErrorsAsync(http, 400, [BilingualText.Pick(rangeError)]);
                 return;
             }
-            query = query.Where(c => c.RegisteredAt >= range.Start && c.RegisteredAt <= range.End);
             var statuses = new List<CaseState>();
             foreach (var part in q["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -360,47 +354,34 @@ public static class Open311Api
                 }
                 statuses.AddRange(Open311Status.StatesOf(status!));
             }
-            if (statuses.Count > 0)
-            {
-                query = query.Where(c => statuses.Contains(c.State));
-            }
             var codes = q["service_code"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (codes.Any(c => c.Length != 4 || !c.All(char.IsAsciiDigit)))
             {
                 await WriteErrorsAsync(http, 400, [BilingualText.Pick("service_code 须为四位事项分类代码 (service_code must be a four-digit category code)")]);
                 return;
             }
-            if (codes.Length > 0)
-            {
-                query = query.Where(c => c.CategoryCode != null && codes.Contains(c.CategoryCode.Substring(0, 4)));
-            }
+            filter = new Open311RequestFilter(null, range.Start, range.End, statuses, codes);
         }
-        var cases = await query.OrderByDescending(c => c.RegisteredAt).Take(1000).ToListAsync(http.RequestAborted);
-        if (id is not null && cases.Count == 0)
+        var requests = await desk.RequestsAsync(filter, http.RequestAborted);
+        if (id is not null && requests.Count == 0)
         {
             await WriteErrorsAsync(http, 404, [BilingualText.Pick($"service_request_id {Shorten(id)} 不存在 (service_request_id {Shorten(id)} not found)")]);
             return;
         }
-        var caseIds = cases.Select(c => c.Id).ToList();
-        var updated = await db.CaseEvents.IgnoreQueryFilters().Where(e => caseIds.Contains(e.CaseId)).GroupBy(e => e.CaseId)
-            .Select(g => new { g.Key, At = g.Max(e => e.At) }).ToDictionaryAsync(g => g.Key, g => g.At, http.RequestAborted);
-        var unitIds = cases.Where(c => c.HandlingUnitId != null).Select(c => c.HandlingUnitId!.Value).Distinct().ToList();
-        var units = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, http.RequestAborted);
-        var serviceNames = await db.Categories.AsNoTracking().Where(c => c.Level == 2).ToDictionaryAsync(c => c.Code, c => c.Name, http.RequestAborted);
-        var items = cases.Select(c =>
+        var items = requests.Select(r =>
         {
-            var service = c.CategoryCode is { Length: >= 4 } cat ? cat[..4] : null;
+            var c = r.Case;
             return (object?)new Open311Node()
                 .Add("service_request_id", c.TrackingCode)
                 .Add("status", Open311Status.Of(c.State))
                 .Add("status_notes", BilingualText.Pick($"{CaseNames.Chinese(c.State)} ({CaseNames.English(c.State)})"))
-                .Add("service_name", service is null ? null : serviceNames.GetValueOrDefault(service))
-                .Add("service_code", service)
+                .Add("service_name", r.ServiceName)
+                .Add("service_code", c.CategoryCode is { Length: >= 4 } cat ? cat[..4] : null)
                 .Add("description", PersonalDataMask.Redact(c.Detail ?? c.Title))
-                .Add("agency_responsible", c.HandlingUnitId is { } u ? units.GetValueOrDefault(u) : null)
+                .Add("agency_responsible", r.Agency)
                 .Add("service_notice", null)
                 .Add("requested_datetime", c.RegisteredAt)
-                .Add("updated_datetime", updated.TryGetValue(c.Id, out var at) ? at : c.RegisteredAt)
+                .Add("updated_datetime", r.UpdatedAt)
                 .Add("expected_datetime", c.DueAt)
                 .Add("address", PersonalDataMask.Redact(c.Address))
                 .Add("address_id", c.DivisionCode)
@@ -412,17 +393,13 @@ public static class Open311Api
         await Open311Document.WriteAsync(http, format, "service_requests", new Open311List("request", items));
     }
 
-    private static async Task TokenAsync(HttpContext http, string token, FengqiaoDbContext db)
+    private static async Task TokenAsync(HttpContext http, string token, Open311Desk desk)
     {
         if (await PrepareAsync(http) is not { } format)
         {
             return;
         }
-        var key = TokenPrefix + token;
-        var code = token.Length <= 64
-            ? await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.IdempotencyKey == key).Select(c => c.TrackingCode).FirstOrDefaultAsync(http.RequestAborted)
-            : null;
-        if (code is null)
+        if (await desk.TrackingCodeOfTokenAsync(token, http.RequestAborted) is not { } code)
         {
             await WriteErrorsAsync(http, 404, [BilingualText.Pick($"token {Shorten(token)} 不存在 (token {Shorten(token)} not found)")]);
             return;

@@ -77,6 +77,10 @@ public static class Endpoints
             }
         }).WithSummary("Record an inspection visit (巡查记录) as the signed-in grid member");
 
+        group.MapGet("/visits", async (string? grid, int? take, GridDesk desk, CancellationToken ct) =>
+            TypedResults.Ok((await desk.RecentVisitsAsync(grid, take ?? 50, ct)).Select(ToDto).ToList()))
+            .WithSummary("The latest visits in the caller's area (as the visit page lists them), newest first, optionally of one grid");
+
         group.MapGet("/visits/{id:guid}", async Task<Results<Ok<VisitDto>, ProblemHttpResult>> (Guid id, GridDesk desk, CancellationToken ct) =>
             await desk.VisitAsync(id, ct) is { } view ? TypedResults.Ok(ToDto(view)) : NotFound())
             .WithSummary("One visit with its findings and the cases raised from them");

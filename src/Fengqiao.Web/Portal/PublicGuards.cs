@@ -27,7 +27,9 @@ public static class PublicGuards
         services.AddSingleton<PublicAbuseGuard>();
         services.AddScoped<Data.Portal.PublicIntake>();
         services.AddScoped<Data.Portal.PublicPlaces>();
+        services.AddScoped<Data.Portal.CodeHolderDesk>();
         services.AddScoped<Data.Open311.Open311Clients>();
+        services.AddScoped<Data.Open311.Open311Desk>();
         var posts = configuration.GetValue("Portal:PostsPerMinute", 20);
         var reads = configuration.GetValue("Portal:ReadsPerMinute", 300);
         services.AddRateLimiter(o =>
