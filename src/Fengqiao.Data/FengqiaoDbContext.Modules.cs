@@ -19,5 +19,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureContracting(builder);
         ConfigureTidal(builder);
         ConfigureLedger(builder);
+        ConfigureMediation(builder);
     }
 }

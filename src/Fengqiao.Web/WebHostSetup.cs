@@ -14,6 +14,7 @@ using Fengqiao.Web.Grid;
 using Fengqiao.Web.Jobs;
 using Fengqiao.Web.JudicialAid;
 using Fengqiao.Web.Ledger;
+using Fengqiao.Web.Mediation;
 using Fengqiao.Web.Organisation;
 using Fengqiao.Web.Outreach;
 using Fengqiao.Web.Text;
@@ -66,6 +67,7 @@ public static class WebHostSetup
         services.AddSingleton(Data.JudicialAid.JudicialAidSettings.Read(configuration));
         services.AddScoped(sp => new Data.JudicialAid.JudicialAidDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>()) { Policy = sp.GetRequiredService<Core.JudicialAid.JudicialAidPolicy>() });
         services.AddScoped<Data.Outreach.OutreachDesk>();
+        services.AddScoped<Data.Mediation.MediationDesk>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
         services.AddScoped<Data.Procuratorate.ProcuratorateCompliance>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
@@ -267,6 +269,7 @@ public static class WebHostSetup
         app.MapProcuratorate();
         app.MapJudicialAid();
         app.MapOutreach();
+        app.MapMediation();
         app.MapProviderOrdersApi();
         app.MapContractingApi();
 

@@ -13,6 +13,8 @@ public enum StaffAction
     PublishVillageNotice = 8,  // 发布双十通报
     RecordProcuratorate = 9,   // 检察听证、检察建议
     EditWorkCalendar = 10,     // 维护工作日历
+    Mediate = 11,              // 办理人民调解
+    RegisterMediationCommittee = 12, // 登记人民调解委员会、调解室、调解员
 }
 
 /// <summary>
@@ -38,6 +40,10 @@ public static class StaffPermissions
         [StaffAction.PublishVillageNotice] = Leaders,
         [StaffAction.RecordProcuratorate] = [StaffRole.Procurator, StaffRole.Administrator],
         [StaffAction.EditWorkCalendar] = [StaffRole.Administrator],
+        // Village and town staff who mediate where disputes start, and the judicial office (司法所) that guides the committees.
+        [StaffAction.Mediate] = [StaffRole.JudicialOfficer, StaffRole.GridMember, StaffRole.PetitionAgent, StaffRole.TownLeader, StaffRole.Administrator],
+        // The judicial office and bureau register and guide the committees (人民调解法第五条).
+        [StaffAction.RegisterMediationCommittee] = [StaffRole.JudicialOfficer, StaffRole.Administrator],
     };
 
     public static IReadOnlyCollection<StaffRole> RolesFor(StaffAction action) =>

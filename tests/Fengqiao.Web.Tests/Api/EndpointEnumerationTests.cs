@@ -42,6 +42,10 @@ public sealed class EndpointEnumerationTests(FengqiaoWebFactory factory) : IClas
         (StaffAction.ScoreVillages, c => c.PostAsync($"/api/assessment/score?area=370505001&month={LastMonth()}", null, Ct)),
         (StaffAction.EnterVillageEvidence, c => c.PostAsJsonAsync("/api/assessment/manual", new { villageCode = "370505001205", month = LastMonth(), indicatorCode = "N06", count = 1, evidence = "派出所通报：盗窃案一起" }, Ct)),
         (StaffAction.PublishVillageNotice, c => c.PostAsync($"/api/assessment/notice?area=370505001&month={LastMonth()}", null, Ct)),
+        // Both refused by the rules (no committee, a committee of two men), so a permitted account stores nothing.
+        (StaffAction.Mediate, c => c.PostAsJsonAsync("/api/mediation/mediations", new { committeeId = Guid.Empty, initiation = "OneParty", kind = "Neighbour", matter = "排水沟", parties = Array.Empty<object>() }, Ct)),
+        (StaffAction.RegisterMediationCommittee, c => c.PostAsJsonAsync("/api/mediation/committees", new { name = "试点调解委员会", kind = "Town", divisionCode = "370505001",
+            members = new[] { new { name = "甲", isWoman = false, seat = "Director" }, new { name = "乙", isWoman = false, seat = "Member" } } }, Ct)),
     ];
 
     public static TheoryData<string> StaffAccounts => [.. DemoAccounts.All.Where(a => RoleCatalog.IsStaff(a.Role)).Select(a => a.UserName)];

@@ -1611,6 +1611,255 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.ToTable("LetterRules", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsWoman")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MediationCommitteeMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("GuidingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode");
+
+                    b.HasIndex("GuidingUnitId");
+
+                    b.ToTable("MediationCommittees", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("After")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(80000)
+                        .HasColumnType("character varying(80000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("MediationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreementEffectiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ConfirmationDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Initiation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastActionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("LimitDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid?>("MediatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MediatorId");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Mediations", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRoomRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("MediationRooms", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediatorRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsRespectedLocal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Specialities")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("Mediators", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -3263,6 +3512,69 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.HasOne("Fengqiao.Data.Organisations.Unit", null)
                         .WithMany()
                         .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("GuidingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fengqiao.Data.Mediation.MediatorRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRoomRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRoomRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediatorRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1597,6 +1597,255 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.ToTable("LetterRules", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWoman")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MediationCommitteeMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GuidingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode");
+
+                    b.HasIndex("GuidingUnitId");
+
+                    b.ToTable("MediationCommittees", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(80000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("MediationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AgreementEffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmationDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Initiation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LimitDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MediatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MediatorId");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Mediations", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRoomRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("MediationRooms", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediatorRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRespectedLocal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialities")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("Mediators", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -3233,6 +3482,69 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.HasOne("Fengqiao.Data.Organisations.Unit", null)
                         .WithMany()
                         .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("GuidingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fengqiao.Data.Mediation.MediatorRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRoomRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRoomRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediatorRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -22,6 +22,7 @@ public static class ModuleCatalog
         new("Letters", "/letters", Icons.Material.Filled.Description),
         new("Contracting", "/contracting", Icons.Material.Filled.Handshake),
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
+        new("Mediation", "/mediation", Icons.Material.Filled.People),
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
         new("Outreach", "/outreach", Icons.Material.Filled.Groups),

@@ -1,0 +1,94 @@
+using Fengqiao.Core.Mediation;
+using NodaTime;
+
+namespace Fengqiao.Data.Mediation;
+
+/// <summary>A people's mediation committee (人民调解委员会), validated by Core's <see cref="MediationCommittee"/> before it is stored.</summary>
+public sealed class MediationCommitteeRecord : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public CommitteeKind Kind { get; set; }
+    /// <summary>Where the committee sits; the area scope tests this.</summary>
+    public required string DivisionCode { get; set; }
+    /// <summary>The field of an industry committee (医疗纠纷 …).</summary>
+    public string? Field { get; set; }
+    /// <summary>The judicial office or bureau that registered and guides it (司法所、司法局); the unit scope tests this.</summary>
+    public Guid? GuidingUnitId { get; set; }
+    public Instant RegisteredAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One member of a committee, in the order entered.</summary>
+public sealed class MediationCommitteeMemberRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CommitteeId { get; set; }
+    public int Position { get; set; }
+    public required string Name { get; set; }
+    public bool IsWoman { get; set; }
+    public CommitteeSeat Seat { get; set; }
+}
+
+/// <summary>A named mediation room (品牌调解室) of a committee.</summary>
+public sealed class MediationRoomRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CommitteeId { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>A mediator (人民调解员) of a committee with the profile residents read.</summary>
+public sealed class MediatorRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CommitteeId { get; set; }
+    public required string Name { get; set; }
+    public MediatorEmployment Employment { get; set; }
+    /// <summary>Specialities joined by 、.</summary>
+    public string Specialities { get; set; } = "";
+    /// <summary>A respected local figure (新乡贤).</summary>
+    public bool IsRespectedLocal { get; set; }
+    public string? Profile { get; set; }
+}
+
+/// <summary>A mediation projected from Core's <see cref="Core.Mediation.Mediation"/>, which is rebuilt from its log.</summary>
+public sealed class MediationRecord : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The committee; scope follows it.</summary>
+    public Guid CommitteeId { get; set; }
+    public Guid? RoomId { get; set; }
+    public Guid? MediatorId { get; set; }
+    public MediationInitiation Initiation { get; set; }
+    public DisputeKind Kind { get; set; }
+    /// <summary>The parties as a list shows them: applicants, then respondents, joined by 、 and 与.</summary>
+    public required string Parties { get; set; }
+    public required string Matter { get; set; }
+    public MediationState State { get; set; }
+    public Instant AppliedAt { get; set; }
+    public Instant LastActionAt { get; set; }
+    /// <summary>The last day of the time limit (Beijing date), once mediation started.</summary>
+    public DateOnly? LimitDate { get; set; }
+    public Instant? AgreementEffectiveAt { get; set; }
+    /// <summary>The last day to apply for judicial confirmation (第三十三条), once an agreement took effect.</summary>
+    public DateOnly? ConfirmationDueDate { get; set; }
+    public int Sessions { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One step of a mediation with its full input, so the aggregate can be rebuilt through the same rules.</summary>
+public sealed class MediationEventRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MediationId { get; set; }
+    public int Sequence { get; set; }
+    public required string Kind { get; set; }
+    public MediationAction? Action { get; set; }
+    public MediationState Before { get; set; }
+    public MediationState After { get; set; }
+    public Instant At { get; set; }
+    public required string Actor { get; set; }
+    public string? Data { get; set; }
+}
