@@ -142,7 +142,7 @@ internal static partial class IntakeBenchmark
         return missing == 0 && duplicated == 0 && wrongKey == 0 ? 0 : 1;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string key, string[] villages, IntakeMatters matters, long n, Random random, CancellationToken ct)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient http, string key, string[] villages, IntakeMatters matters, long n, Random random, CancellationToken ct)
     {
         var (title, detail, name, phone) = matters.Next(n, random);
         var body = new
@@ -159,7 +159,7 @@ internal static partial class IntakeBenchmark
         return await http.SendAsync(request, ct);
     }
 
-    private static async Task SignInAsync(HttpClient http)
+    internal static async Task SignInAsync(HttpClient http)
     {
         var page = await http.GetStringAsync("/account/login");
         var token = TokenPattern().Match(page);
@@ -182,7 +182,7 @@ internal static partial class IntakeBenchmark
         Console.WriteLine($"signed in as clerk: HTTP {(int)response.StatusCode} → {response.Headers.Location}");
     }
 
-    private static async Task<string[]> LoadVillagesAsync(string connection)
+    internal static async Task<string[]> LoadVillagesAsync(string connection)
     {
         await using var conn = new NpgsqlConnection(connection);
         await conn.OpenAsync();
@@ -197,7 +197,7 @@ internal static partial class IntakeBenchmark
         return [.. list];
     }
 
-    private static async Task<(int Missing, int Duplicated, int WrongKey)> VerifyAsync(string connection, List<(string Key, string TrackingCode)> acknowledged)
+    internal static async Task<(int Missing, int Duplicated, int WrongKey)> VerifyAsync(string connection, List<(string Key, string TrackingCode)> acknowledged)
     {
         await using var conn = new NpgsqlConnection(connection);
         await conn.OpenAsync();
