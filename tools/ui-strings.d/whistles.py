@@ -25,6 +25,7 @@ S.update({
     "Wh.Note": ("说明", "Note"),
     "Wh.Mine": ("召集本单位的", "Summoning my unit"),
     "Wh.EscalateReason": ("升级理由（手动升级必填）", "Reason (required to escalate by hand)"),
+    "Wh.ClosingSummary": ("闭环说明", "Closing summary"),
     "Wh.Referred": ("已移交纪委监委", "Referred to the discipline commission"),
     "Wh.ReferReason": ("吹哨报到中拒不报到或严重超时", "Refused to report or was badly late on a whistle"),
     "Wh.EvidencePack": ("移交材料（Word）", "Evidence pack (Word)"),

@@ -1,9 +1,21 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
 using NodaTime;
 
 namespace Fengqiao.Core.JudicialAid;
+
+/// <summary>What the procuratorate does to an application. <see cref="JudicialAidCase.Offers"/> says which of them it may take now.</summary>
+public enum JudicialAidAction
+{
+    Review = 1,        // 审查
+    Decide = 2,        // 作出救助决定
+    SignAgreement = 3, // 签订三方监管协议
+    Disburse = 4,      // 发放救助金
+    FollowUp = 5,      // 回访监督
+    Close = 6,         // 结案
+}
 
 public enum JudicialAidState
 {
@@ -174,8 +186,7 @@ public sealed record JudicialAidCase
     public JudicialAidCase ReviewEligibility(EligibilityCriteria criteria, IReadOnlyDictionary<string, CriterionFinding> findings, Instant at)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        Require(JudicialAidState.Applied, "审查", "review");
-        NotBefore(at, AppliedAt);
+        Begin(JudicialAidAction.Review, at);
         var review = criteria.Review(findings);
         return Logged(this with { State = review.Eligible ? JudicialAidState.Eligible : JudicialAidState.Ineligible, Review = review },
             "aid.reviewed", at, ("eligible", review.Eligible ? "true" : "false"), ("reasons", string.Join("；", review.Reasons)));
@@ -187,12 +198,7 @@ public sealed record JudicialAidCase
     {
         ArgumentNullException.ThrowIfNull(beneficiaries);
         ArgumentNullException.ThrowIfNull(policy);
-        if (State == JudicialAidState.Ineligible)
-        {
-            throw new JudicialAidRuleException(State, "审查不符合救助条件，不能作出救助决定 (cannot grant aid to an ineligible case)");
-        }
-        Require(JudicialAidState.Eligible, "作出救助决定", "decide");
-        NotBefore(at, AppliedAt);
+        Begin(JudicialAidAction.Decide, at);
         JudicialAidPolicy.CheckAmount(amount, "救助金额");
         if (amount > policy.Cap)
         {
@@ -232,17 +238,12 @@ public sealed record JudicialAidCase
     public JudicialAidCase SignAgreement(FundSupervisionAgreement agreement, Instant at)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        Require(JudicialAidState.Decided, "签订监管协议", "sign the supervision agreement");
-        if (Agreement is not null)
-        {
-            throw new JudicialAidRuleException(State, "已签订三方监管协议 (the agreement is already signed)");
-        }
+        Begin(JudicialAidAction.SignAgreement, at);
         var guardians = Decision!.Beneficiaries.Where(b => b.IsMinor).Select(b => b.Guardian!.Trim()).ToList();
         if (guardians.Count > 0 && !guardians.Contains(agreement.Guardian))
         {
             throw new JudicialAidRuleException(State, $"协议监护人 {agreement.Guardian} 不是未成年受助人的监护人 (the signing guardian is not a minor beneficiary's guardian)");
         }
-        NotBefore(at, Decision.At);
         return Logged(this with { Agreement = agreement }, "aid.agreement-signed", at, ("guardian", agreement.Guardian),
             ("villageCommittee", agreement.VillageCommittee.Organisation), ("procuratorate", agreement.Procuratorate.Organisation));
     }
@@ -250,14 +251,9 @@ public sealed record JudicialAidCase
     /// <summary>Pays part or all of the aid to a beneficiary named in the decision.</summary>
     public JudicialAidCase Disburse(decimal amount, string beneficiary, Instant at, string reference)
     {
-        Require(JudicialAidState.Decided, "发放救助金", "disburse");
-        NotBefore(at, Decision!.At);
+        Begin(JudicialAidAction.Disburse, at);
         JudicialAidPolicy.CheckAmount(amount, "发放金额");
-        if (Decision.SupervisedFunds && Agreement is null)
-        {
-            throw new JudicialAidRuleException(State, "须先签订三方资金监管协议再发放 (sign the three-party agreement before paying supervised aid)");
-        }
-        if (Decision.Beneficiaries.All(b => b.Name != beneficiary))
+        if (Decision!.Beneficiaries.All(b => b.Name != beneficiary))
         {
             throw new JudicialAidRuleException(State, $"{beneficiary} 不是决定中的受助人 (not a beneficiary of the decision)");
         }
@@ -276,16 +272,7 @@ public sealed record JudicialAidCase
     /// <summary>A supervision visit: how the money was used so far.</summary>
     public JudicialAidCase RecordFollowUp(Instant at, string checker, string findings, bool usedAsAgreed)
     {
-        Require(JudicialAidState.Decided, "回访", "follow up");
-        if (Agreement is null)
-        {
-            throw new JudicialAidRuleException(State, "未签订三方监管协议，无从回访监督 (there is no agreement to check against)");
-        }
-        if (Disbursements.IsEmpty)
-        {
-            throw new JudicialAidRuleException(State, "尚未发放救助金，无需回访资金使用 (nothing has been paid yet)");
-        }
-        NotBefore(at, Disbursements[0].At);
+        Begin(JudicialAidAction.FollowUp, at);
         if (string.IsNullOrWhiteSpace(checker) || string.IsNullOrWhiteSpace(findings))
         {
             throw new JudicialAidRuleException(State, "回访需记录回访人和情况 (a follow-up records who checked and what was found)");
@@ -294,37 +281,76 @@ public sealed record JudicialAidCase
             "aid.followed-up", at, ("checker", checker.Trim()), ("usedAsAgreed", usedAsAgreed ? "true" : "false"));
     }
 
+    /// <summary>Closes the case: refused aid at once; granted aid once fully paid and, when supervised, checked at least once.</summary>
     public JudicialAidCase Close(Instant at)
     {
+        Begin(JudicialAidAction.Close, at);
         if (State == JudicialAidState.Ineligible)
         {
             return Logged(this with { State = JudicialAidState.Closed, ClosedAt = at }, "aid.closed", at);
         }
-        Require(JudicialAidState.Decided, "结案", "close");
-        if (Remaining != 0)
-        {
-            throw new JudicialAidRuleException(State, $"尚有 {Remaining:0.00} 元未发放，不能结案 (cannot close before the aid is fully paid)");
-        }
-        if (Decision!.SupervisedFunds && FollowUps.IsEmpty)
-        {
-            throw new JudicialAidRuleException(State, "监管资金至少回访一次方可结案 (supervised aid needs at least one follow-up before closing)");
-        }
         return Logged(this with { State = JudicialAidState.Closed, ClosedAt = at }, "aid.closed", at, ("disbursed", Yuan(Disbursed)));
     }
 
-    private void Require(JudicialAidState expected, string chinese, string english)
+    /// <summary>The actions the case accepts at <paramref name="at"/> (given the findings, figures or names each asks for).</summary>
+    public IReadOnlySet<JudicialAidAction> Offers(Instant at) =>
+        Enum.GetValues<JudicialAidAction>().Where(a => Refusal(a, at) is null).ToFrozenSet();
+
+    /// <summary>
+    /// Why the case does not accept <paramref name="action"/> at <paramref name="at"/>, or null when it does: its state,
+    /// the decision, the agreement, what was paid and checked, and the time of its last step; the same rules each step
+    /// applies before it looks at what was entered.
+    /// </summary>
+    public JudicialAidRuleException? Refusal(JudicialAidAction action, Instant at) =>
+        OwnRefusal(action, at) is { } message ? new JudicialAidRuleException(State, message) : null;
+
+    private string? OwnRefusal(JudicialAidAction action, Instant at) => action switch
     {
-        if (State != expected)
+        JudicialAidAction.Review => StateRefusal(JudicialAidState.Applied, "审查", "review") ?? NotBefore(at, AppliedAt),
+        JudicialAidAction.Decide => (State == JudicialAidState.Ineligible ? "审查不符合救助条件，不能作出救助决定 (cannot grant aid to an ineligible case)" : null)
+            ?? StateRefusal(JudicialAidState.Eligible, "作出救助决定", "decide") ?? NotBefore(at, AppliedAt),
+        JudicialAidAction.SignAgreement => StateRefusal(JudicialAidState.Decided, "签订监管协议", "sign the supervision agreement")
+            ?? (Agreement is not null ? "已签订三方监管协议 (the agreement is already signed)"
+                : !Decision!.SupervisedFunds ? "救助金不监管使用，无需签订三方监管协议 (the aid is not supervised; there is no agreement to sign)"
+                : null)
+            ?? NotBefore(at, Decision!.At),
+        JudicialAidAction.Disburse => StateRefusal(JudicialAidState.Decided, "发放救助金", "disburse")
+            ?? NotBefore(at, Decision!.At)
+            ?? (Decision.SupervisedFunds && Agreement is null ? "须先签订三方资金监管协议再发放 (sign the three-party agreement before paying supervised aid)"
+                : Remaining <= 0 ? "救助金已全部发放 (the aid is fully paid)"
+                : null),
+        JudicialAidAction.FollowUp => StateRefusal(JudicialAidState.Decided, "回访", "follow up")
+            ?? (Agreement is null ? "未签订三方监管协议，无从回访监督 (there is no agreement to check against)"
+                : Disbursements.IsEmpty ? "尚未发放救助金，无需回访资金使用 (nothing has been paid yet)"
+                : null)
+            ?? NotBefore(at, Disbursements[0].At),
+        JudicialAidAction.Close => State == JudicialAidState.Ineligible ? null
+            : StateRefusal(JudicialAidState.Decided, "结案", "close")
+                ?? (Remaining != 0 ? $"尚有 {Remaining:0.00} 元未发放，不能结案 (cannot close before the aid is fully paid)"
+                    : Decision!.SupervisedFunds && FollowUps.IsEmpty ? "监管资金至少回访一次方可结案 (supervised aid needs at least one follow-up before closing)"
+                    : null),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的司法救助操作 (unknown judicial-aid action)"),
+    } ?? LateRefusal(at);
+
+    private void Begin(JudicialAidAction action, Instant at)
+    {
+        if (OwnRefusal(action, at) is { } refusal)
         {
-            throw new JudicialAidRuleException(State, $"案件处于“{State}”状态，不能{chinese} (cannot {english} a case that is {State})");
+            throw new JudicialAidRuleException(State, refusal);
         }
     }
 
+    private string? StateRefusal(JudicialAidState expected, string chinese, string english) =>
+        State != expected ? $"案件处于“{State}”状态，不能{chinese} (cannot {english} a case that is {State})" : null;
+
+    private string? LateRefusal(Instant at) =>
+        !History.IsEmpty && at < History[^1].At ? "操作时间早于上一步骤 (the step is dated before the previous one)" : null;
+
     private JudicialAidCase Logged(JudicialAidCase after, string kind, Instant at, params (string Key, string Value)[] data)
     {
-        if (!History.IsEmpty && at < History[^1].At)
+        if (LateRefusal(at) is { } late)
         {
-            throw new JudicialAidRuleException(State, "操作时间早于上一步骤 (the step is dated before the previous one)");
+            throw new JudicialAidRuleException(State, late);
         }
         var before = History.IsEmpty ? after.State : State;
         var entry = new JudicialAidEvent(kind, before, after.State, at, data.ToImmutableSortedDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
@@ -333,11 +359,6 @@ public sealed record JudicialAidCase
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    private void NotBefore(Instant at, Instant earlier)
-    {
-        if (at < earlier)
-        {
-            throw new JudicialAidRuleException(State, "操作时间早于前一步骤 (the step is dated before the previous one)");
-        }
-    }
+    private static string? NotBefore(Instant at, Instant earlier) =>
+        at < earlier ? "操作时间早于前一步骤 (the step is dated before the previous one)" : null;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -15,6 +16,19 @@ public enum ServiceOrderState
     Attended = 6,  // 已登记参加人数
     Rated = 7,     // 已评价
     Cancelled = 8, // 已取消
+}
+
+/// <summary>The steps of an order after it is placed. <see cref="ServiceOrder.Offers"/> says which of them may be taken now.</summary>
+public enum ServiceOrderAction
+{
+    Match = 1,            // 派单
+    Confirm = 2,          // 接单
+    Decline = 3,          // 拒单
+    Schedule = 4,         // 排期
+    MarkHeld = 5,         // 登记开展
+    RecordAttendance = 6, // 登记参加人数
+    Rate = 7,             // 评价
+    Cancel = 8,           // 取消
 }
 
 /// <summary>What a successful step did to an order, for its log.</summary>
@@ -119,7 +133,7 @@ public sealed record ServiceOrder
     public ServiceOrderTransition Match(ServiceProvider provider, Instant at, string actor)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        Require(ServiceOrderState.Ordered, "派单", "match");
+        Begin(ServiceOrderAction.Match, null, at);
         if (ChosenProvider is { } chosen && chosen != provider.Id)
         {
             throw Refuse("点单人已点选讲师，不能派给其他人 (the orderer chose another lecturer)");
@@ -135,16 +149,14 @@ public sealed record ServiceOrder
     /// <summary>The matched provider accepts (接单). Only that provider may.</summary>
     public ServiceOrderTransition Confirm(Guid providerId, Instant at)
     {
-        Require(ServiceOrderState.Matched, "接单", "confirm");
-        RequireAssigned(providerId, "确认", "confirm");
+        Begin(ServiceOrderAction.Confirm, providerId, at);
         return Step("service.confirmed", at, providerId.ToString(), this with { State = ServiceOrderState.Confirmed }, ("provider", providerId.ToString()));
     }
 
     /// <summary>The matched provider declines with a reason; the order goes back to be matched again.</summary>
     public ServiceOrderTransition Decline(Guid providerId, string reason, Instant at)
     {
-        Require(ServiceOrderState.Matched, "拒单", "decline");
-        RequireAssigned(providerId, "拒绝", "decline");
+        Begin(ServiceOrderAction.Decline, providerId, at);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw Refuse("拒单须说明理由 (say why the order is declined)");
@@ -159,8 +171,7 @@ public sealed record ServiceOrder
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(slot);
-        Require(ServiceOrderState.Confirmed, "排期", "schedule");
-        RequireAssigned(provider.Id, "排期", "schedule");
+        Begin(ServiceOrderAction.Schedule, provider.Id, at);
         if (slot.Length < Offering.Duration)
         {
             throw Refuse("排期时段短于服务时长 (the slot is shorter than the service)");
@@ -180,19 +191,14 @@ public sealed record ServiceOrder
     /// <summary>The service took place (已开展); not before its scheduled start.</summary>
     public ServiceOrderTransition MarkHeld(Guid providerId, Instant at)
     {
-        Require(ServiceOrderState.Scheduled, "登记开展", "mark held");
-        RequireAssigned(providerId, "登记开展", "mark held");
-        if (at < Slot!.Start)
-        {
-            throw Refuse("服务尚未开始，不能登记为已开展 (the service has not started yet)");
-        }
+        Begin(ServiceOrderAction.MarkHeld, providerId, at);
         return Step("service.held", at, providerId.ToString(), this with { State = ServiceOrderState.Held, HeldAt = at });
     }
 
     /// <summary>How many attended (参加人数); a one-to-one service has one.</summary>
     public ServiceOrderTransition RecordAttendance(int count, Instant at, string actor)
     {
-        Require(ServiceOrderState.Held, "登记参加人数", "record attendance");
+        Begin(ServiceOrderAction.RecordAttendance, null, at);
         if (count < 1)
         {
             throw Refuse($"参加人数应至少为 1，收到 {count} (attendance must be at least 1)");
@@ -204,12 +210,7 @@ public sealed record ServiceOrder
     /// <summary>The orderer rates the service, once, after it was held.</summary>
     public ServiceOrderTransition Rate(int stars, string? comment, Instant at)
     {
-        if (State is not (ServiceOrderState.Held or ServiceOrderState.Attended))
-        {
-            throw Refuse(State == ServiceOrderState.Rated
-                ? "已评价，不能重复评价 (the order is already rated)"
-                : "服务尚未开展，不能评价 (cannot rate a service before it is held)");
-        }
+        Begin(ServiceOrderAction.Rate, null, at);
         if (stars is < 1 or > 5)
         {
             throw Refuse($"评价应为 1–5 星，收到 {stars} (a rating is 1 to 5 stars)");
@@ -222,10 +223,7 @@ public sealed record ServiceOrder
     /// <summary>The orderer withdraws before the service is held.</summary>
     public ServiceOrderTransition Cancel(string reason, Instant at)
     {
-        if (State is not (ServiceOrderState.Ordered or ServiceOrderState.Matched or ServiceOrderState.Confirmed or ServiceOrderState.Scheduled))
-        {
-            throw Refuse("服务已开展或已取消，不能取消 (only an order not yet held can be cancelled)");
-        }
+        Begin(ServiceOrderAction.Cancel, null, at);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw Refuse("取消须说明理由 (say why the order is cancelled)");
@@ -233,21 +231,52 @@ public sealed record ServiceOrder
         return Step("service.cancelled", at, Orderer.Name, this with { State = ServiceOrderState.Cancelled }, ("reason", reason.Trim()));
     }
 
-    private void Require(ServiceOrderState expected, string chinese, string english)
+    /// <summary>
+    /// The steps that may be taken at <paramref name="at"/> by someone acting for <paramref name="provider"/> (a provider's
+    /// own account, or the office for a provider without one; none for the orderer and the office otherwise), given the
+    /// provider, slot, count, stars or reason a step asks for.
+    /// </summary>
+    public IReadOnlySet<ServiceOrderAction> Offers(Guid? provider, Instant at) =>
+        Enum.GetValues<ServiceOrderAction>().Where(a => Refusal(a, provider, at) is null).ToFrozenSet();
+
+    /// <summary>
+    /// Why the step may not be taken at <paramref name="at"/> by someone acting for <paramref name="provider"/>, or null
+    /// when it may: the order's state, whom it was sent to (接单、拒单、排期、登记开展 are the matched provider's), the
+    /// scheduled start and the time of the order; the same rules each step applies before it reads what was entered.
+    /// </summary>
+    public ServiceRuleException? Refusal(ServiceOrderAction action, Guid? provider, Instant at) =>
+        OwnRefusal(action, provider, at) is { } message ? Refuse(message) : null;
+
+    private string? OwnRefusal(ServiceOrderAction action, Guid? provider, Instant at) => action switch
     {
-        if (State != expected)
+        ServiceOrderAction.Match => StateRefusal(ServiceOrderState.Ordered, "派单", "match"),
+        ServiceOrderAction.Confirm => StateRefusal(ServiceOrderState.Matched, "接单", "confirm") ?? AssignedRefusal(provider, "确认", "confirm"),
+        ServiceOrderAction.Decline => StateRefusal(ServiceOrderState.Matched, "拒单", "decline") ?? AssignedRefusal(provider, "拒绝", "decline"),
+        ServiceOrderAction.Schedule => StateRefusal(ServiceOrderState.Confirmed, "排期", "schedule") ?? AssignedRefusal(provider, "排期", "schedule"),
+        ServiceOrderAction.MarkHeld => StateRefusal(ServiceOrderState.Scheduled, "登记开展", "mark held") ?? AssignedRefusal(provider, "登记开展", "mark held")
+            ?? (at < Slot!.Start ? "服务尚未开始，不能登记为已开展 (the service has not started yet)" : null),
+        ServiceOrderAction.RecordAttendance => StateRefusal(ServiceOrderState.Held, "登记参加人数", "record attendance"),
+        ServiceOrderAction.Rate => State is ServiceOrderState.Held or ServiceOrderState.Attended ? null
+            : State == ServiceOrderState.Rated ? "已评价，不能重复评价 (the order is already rated)"
+            : "服务尚未开展，不能评价 (cannot rate a service before it is held)",
+        ServiceOrderAction.Cancel => State is ServiceOrderState.Ordered or ServiceOrderState.Matched or ServiceOrderState.Confirmed or ServiceOrderState.Scheduled ? null
+            : "服务已开展或已取消，不能取消 (only an order not yet held can be cancelled)",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的订单操作 (unknown order step)"),
+    } ?? (at < OrderedAt ? "操作时间早于点单时间 (the step is dated before the order)" : null);
+
+    private void Begin(ServiceOrderAction action, Guid? provider, Instant at)
+    {
+        if (OwnRefusal(action, provider, at) is { } refusal)
         {
-            throw Refuse($"订单处于“{State}”状态，不能{chinese} (cannot {english} an order that is {State})");
+            throw Refuse(refusal);
         }
     }
 
-    private void RequireAssigned(Guid providerId, string chinese, string english)
-    {
-        if (Provider != providerId)
-        {
-            throw Refuse($"该订单未派给你，不能{chinese} (cannot {english} an order not assigned to you)");
-        }
-    }
+    private string? StateRefusal(ServiceOrderState expected, string chinese, string english) =>
+        State != expected ? $"订单处于“{State}”状态，不能{chinese} (cannot {english} an order that is {State})" : null;
+
+    private string? AssignedRefusal(Guid? provider, string chinese, string english) =>
+        Provider != provider ? $"该订单未派给你，不能{chinese} (cannot {english} an order not assigned to you)" : null;
 
     private ServiceRuleException Refuse(string message) => new(State, message);
 

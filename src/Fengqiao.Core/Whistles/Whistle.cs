@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Fengqiao.Core.Letters;
@@ -131,7 +132,7 @@ public sealed record Whistle
     public WhistleTransition Summon(SummonDepartment department, Instant at, string actor)
     {
         ArgumentNullException.ThrowIfNull(department);
-        var who = BeginOpen(at, actor);
+        var who = Begin(WhistleAction.Summon, null, null, false, at, actor);
         var next = WithSummons(department, at);
         var summons = next.Summonses[^1];
         return Next(next, WhistleEvent.Summoned, at, who,
@@ -171,12 +172,8 @@ public sealed record Whistle
     /// <summary>The department declines to report. It is recorded, flagged and may be referred.</summary>
     public WhistleTransition RefuseSummons(Guid department, Instant at, string actor, string reason)
     {
-        var who = BeginOpen(at, actor);
+        var who = Begin(WhistleAction.Refuse, department, department, false, at, actor);
         var summons = Find(department);
-        if (!summons.IsOpen)
-        {
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』已{(summons.Status == SummonsStatus.Refused ? "拒绝" : "反馈")}，不能再拒绝 (the department has already finished)");
-        }
         var why = Text(reason, "拒绝理由", "a reason", MaxText);
         var updated = summons with { Status = SummonsStatus.Refused, RefusalReason = why };
         return Next(Replace(updated), WhistleEvent.Refused, at, who, ("department", department.ToString("D")), ("reason", why));
@@ -189,15 +186,7 @@ public sealed record Whistle
     /// </summary>
     public WhistleTransition Escalate(Instant at, string actor, string? reason = null)
     {
-        if (State == WhistleState.Closed)
-        {
-            throw new WhistleRuleException("吹哨已闭环，不能升级 (cannot escalate a closed whistle)");
-        }
-        var who = BeginOpen(at, actor);
-        if (IsAtTopLevel)
-        {
-            throw new WhistleRuleException("已是区领导吹哨，无法再升级 (the whistle is already at the district leader, the top level)");
-        }
+        var who = Begin(WhistleAction.Escalate, null, null, false, at, actor);
         var overdue = OverdueAt(at);
         var why = reason?.Trim();
         if (overdue.IsEmpty && string.IsNullOrEmpty(why))
@@ -217,20 +206,8 @@ public sealed record Whistle
     public WhistleTransition Rate(Guid raterUnit, Guid department, DepartmentRating rating, Instant at, string actor)
     {
         ArgumentNullException.ThrowIfNull(rating);
-        var who = Begin(at, actor);
-        if (raterUnit != BlowingUnit)
-        {
-            throw new WhistleRuleException("只有吹哨单位可以评价 (only the unit that blew the whistle may rate)");
-        }
+        var who = Begin(WhistleAction.Rate, department, raterUnit, false, at, actor);
         var summons = Find(department);
-        if (summons.Status != SummonsStatus.Reported)
-        {
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』尚未反馈结果，不能评价 (only a department that has reported can be rated)");
-        }
-        if (summons.Rating is not null)
-        {
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』已评价 (the department has already been rated)");
-        }
         var comment = rating.Comment?.Trim();
         if (comment is { Length: > MaxText })
         {
@@ -246,16 +223,7 @@ public sealed record Whistle
     /// <summary>The blowing unit closes the loop (闭环) once every department has reported or refused.</summary>
     public WhistleTransition Close(Guid unit, Instant at, string actor, string summary)
     {
-        var who = BeginOpen(at, actor);
-        if (unit != BlowingUnit)
-        {
-            throw new WhistleRuleException("只有吹哨单位可以闭环 (only the unit that blew the whistle may close it)");
-        }
-        var open = Summonses.Where(s => s.IsOpen).Select(s => s.DepartmentName).ToList();
-        if (open.Count > 0)
-        {
-            throw new WhistleRuleException($"尚有部门未反馈：{string.Join("、", open)} (departments still owe a result)");
-        }
+        var who = Begin(WhistleAction.Close, null, unit, false, at, actor);
         var text = Text(summary, "闭环说明", "a closing summary", MaxText);
         return Next(this with { State = WhistleState.Closed, ClosedAt = at, ClosingSummary = text }, WhistleEvent.Closed, at, who, ("summary", text));
     }
@@ -268,34 +236,21 @@ public sealed record Whistle
     public WhistleTransition Refer(Guid packId, Guid department, StaffRole role, Instant at, string actor, string reason, IEnumerable<LetterReference> letters, Guid? supersedes = null)
     {
         ArgumentNullException.ThrowIfNull(letters);
-        var who = Begin(at, actor);
-        if (role != StaffRole.JointMeetingOffice)
+        if (ReferRefusal(department, role == StaffRole.JointMeetingOffice, at, supersedes) is { } refusal)
         {
-            throw new WhistleRuleException("只有信访联席办可以移交纪委监委 (only the joint-meeting office may refer to the discipline commission)");
+            throw new WhistleRuleException(refusal);
         }
+        var who = Begin(at, actor);
         if (packId == Guid.Empty)
         {
             throw new WhistleRuleException("证据包编号不能为空 (an evidence pack id is required)");
-        }
-        var summons = Find(department);
-        var current = Referrals.FindLast(r => r.DepartmentId == department);
-        if (current is not null && supersedes != current.Id)
-        {
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』已移交，不能重复移交；更正须注明所替代的材料 (the department has already been referred; a correction must name the pack it supersedes)");
-        }
-        if (current is null && supersedes is not null)
-        {
-            throw new WhistleRuleException("没有可替代的移交材料 (there is no referral to supersede)");
         }
         if (Referrals.Exists(r => r.Id == packId))
         {
             throw new WhistleRuleException("证据包编号重复 (the evidence pack id is already used)");
         }
+        var summons = Find(department);
         var flags = WhistleFlags.At(this, at).Where(f => f.DepartmentId == department).ToImmutableArray();
-        if (flags.IsEmpty)
-        {
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』没有拒不报到或严重超时的记录 (the department is not flagged)");
-        }
         var why = Text(reason, "移交理由", "a reason", MaxText);
         var timeline = Events
             .Where(e => e.Department is null || e.Department == department)
@@ -330,13 +285,8 @@ public sealed record Whistle
 
     private WhistleTransition Advance(Guid department, WhistleStep step, SummonsStatus status, string kind, Instant at, string actor, string? note)
     {
-        var who = BeginOpen(at, actor);
+        var who = Begin(ActionOf(step), department, department, false, at, actor);
         var summons = Find(department);
-        if (summons.NextStep != step)
-        {
-            var expected = summons.NextStep is { } owed ? $"应先{WhistleNames.Chinese(owed)}" : "已完成";
-            throw new WhistleRuleException($"部门『{summons.DepartmentName}』{expected}，不能{WhistleNames.Chinese(step)} (the department cannot {step} now; it owes {summons.NextStep?.ToString() ?? "nothing"})");
-        }
         var record = new StepRecord(step, at, summons.StepFirstDue, who, note?.Trim() is { Length: > 0 } n ? n : null);
         var following = step + 1;
         var updated = summons with
@@ -367,13 +317,132 @@ public sealed record Whistle
         return Text(actor, "操作人", "actor", 200);
     }
 
-    private string BeginOpen(Instant at, string actor)
+    /// <summary>The actions <paramref name="actor"/> may take on the whistle at <paramref name="at"/> (given the text or marks an action asks for).</summary>
+    /// <param name="caseClosed">Whether the whistle's case is closed (办结): its whistle is then no longer escalated.</param>
+    public IReadOnlySet<WhistleOffer> Offers(WhistleActor actor, Instant at, bool caseClosed)
     {
-        if (State == WhistleState.Closed)
+        ArgumentNullException.ThrowIfNull(actor);
+        var candidates = Enum.GetValues<WhistleAction>().SelectMany(action =>
+            WhistleActor.OnOwnSummons(action) ? [new WhistleOffer(action, actor.Unit)]
+            : WhistleActor.NamesDepartment(action) ? Summonses.Select(s => new WhistleOffer(action, s.DepartmentId))
+            : [new WhistleOffer(action, null)]);
+        return candidates.Where(o => Refusal(o.Action, o.Department, actor, at, caseClosed) is null).ToFrozenSet();
+    }
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="action"/> (on <paramref name="department"/>'s summons where
+    /// the action names one; their own unit's for 报到、处置、反馈、拒绝) at <paramref name="at"/>, or null when they may:
+    /// an account without a unit acts on no whistle, the whistle of a closed case is not escalated, then the whistle's
+    /// own rules, the same ones each action applies.
+    /// </summary>
+    public WhistleRuleException? Refusal(WhistleAction action, Guid? department, WhistleActor actor, Instant at, bool caseClosed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var message = actor.Unit is not { } unit ? NoUnit
+            : action == WhistleAction.Escalate && caseClosed ? CaseClosed
+            : OwnRefusal(action, WhistleActor.OnOwnSummons(action) ? unit : department, unit, actor.Roles.Contains(StaffRole.JointMeetingOffice), at);
+        return message is null ? null : new WhistleRuleException(message);
+    }
+
+    /// <summary>Why an account without a unit may not act on a whistle.</summary>
+    public const string NoUnit = "您的账号不属于任何单位 (your account has no unit)";
+
+    /// <summary>Why the whistle of a closed case is not escalated: the matter is finished, a higher level would be woken for nothing.</summary>
+    public const string CaseClosed = "案件已办结，吹哨不能再升级 (the case is closed; its whistle cannot be escalated)";
+
+    // The whistle's own rules for each action: its state, its level, the summons the action is taken on, who acts
+    // (their unit; whether they are the joint-meeting office) and its last action. What was entered (a reason, a
+    // result, marks) is checked by the action itself.
+    private string? OwnRefusal(WhistleAction action, Guid? department, Guid? unit, bool jointOffice, Instant at) => action switch
+    {
+        WhistleAction.Acknowledge or WhistleAction.Act or WhistleAction.Report =>
+            OpenRefusal() ?? TimeRefusal(at) ?? SummonsRefusal(department, out var summons) ?? StepRefusal(summons!, StepOf(action)),
+        WhistleAction.Refuse => OpenRefusal() ?? TimeRefusal(at) ?? SummonsRefusal(department, out var summons)
+            ?? (summons!.IsOpen ? null : $"部门『{summons.DepartmentName}』已{(summons.Status == SummonsStatus.Refused ? "拒绝" : "反馈")}，不能再拒绝 (the department has already finished)"),
+        WhistleAction.Rate => TimeRefusal(at)
+            ?? (unit != BlowingUnit ? "只有吹哨单位可以评价 (only the unit that blew the whistle may rate)" : null)
+            ?? SummonsRefusal(department, out var summons)
+            ?? (summons!.Status != SummonsStatus.Reported ? $"部门『{summons.DepartmentName}』尚未反馈结果，不能评价 (only a department that has reported can be rated)"
+                : summons.Rating is not null ? $"部门『{summons.DepartmentName}』已评价 (the department has already been rated)"
+                : null),
+        WhistleAction.Close => OpenRefusal() ?? TimeRefusal(at)
+            ?? (unit != BlowingUnit ? "只有吹哨单位可以闭环 (only the unit that blew the whistle may close it)" : null)
+            ?? (Summonses.Where(s => s.IsOpen).Select(s => s.DepartmentName).ToList() is { Count: > 0 } open
+                ? $"尚有部门未反馈：{string.Join("、", open)} (departments still owe a result)" : null),
+        WhistleAction.Escalate => (State == WhistleState.Closed ? "吹哨已闭环，不能升级 (cannot escalate a closed whistle)" : null)
+            ?? TimeRefusal(at)
+            ?? (IsAtTopLevel ? "已是区领导吹哨，无法再升级 (the whistle is already at the district leader, the top level)" : null),
+        WhistleAction.Summon => OpenRefusal() ?? TimeRefusal(at),
+        WhistleAction.Refer => department is { } referred ? ReferRefusal(referred, jointOffice, at, supersedes: null) : SummonsRefusal(null, out _),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的吹哨操作 (unknown whistle action)"),
+    };
+
+    // A department is referred once per whistle; a correction names the pack it supersedes (the old pack stays on record).
+    private string? ReferRefusal(Guid department, bool jointOffice, Instant at, Guid? supersedes)
+    {
+        if (TimeRefusal(at) is { } late)
         {
-            throw new WhistleRuleException("吹哨已闭环 (the whistle is closed)");
+            return late;
         }
-        return Begin(at, actor);
+        if (!jointOffice)
+        {
+            return "只有信访联席办可以移交纪委监委 (only the joint-meeting office may refer to the discipline commission)";
+        }
+        if (SummonsRefusal(department, out var summons) is { } notSummoned)
+        {
+            return notSummoned;
+        }
+        var current = Referrals.FindLast(r => r.DepartmentId == department);
+        return current is not null && supersedes != current.Id
+                ? $"部门『{summons!.DepartmentName}』已移交，不能重复移交；更正须注明所替代的材料 (the department has already been referred; a correction must name the pack it supersedes)"
+            : current is null && supersedes is not null ? "没有可替代的移交材料 (there is no referral to supersede)"
+            : !WhistleFlags.At(this, at).Any(f => f.DepartmentId == department)
+                ? $"部门『{summons!.DepartmentName}』没有拒不报到或严重超时的记录 (the department is not flagged)"
+            : null;
+    }
+
+    private string? OpenRefusal() => State == WhistleState.Closed ? "吹哨已闭环 (the whistle is closed)" : null;
+
+    private string? TimeRefusal(Instant at) =>
+        at < LastActionAt ? "操作时间早于上一次操作 (the action is dated before the whistle's previous action)" : null;
+
+    private string? SummonsRefusal(Guid? department, out Summons? summons)
+    {
+        summons = department is { } d ? Summonses.Find(s => s.DepartmentId == d) : null;
+        return summons is null ? "该部门未被本次吹哨召集 (the department was not summoned by this whistle)" : null;
+    }
+
+    private static WhistleStep StepOf(WhistleAction action) => action switch
+    {
+        WhistleAction.Acknowledge => WhistleStep.Acknowledge,
+        WhistleAction.Act => WhistleStep.Act,
+        _ => WhistleStep.Report,
+    };
+
+    private static WhistleAction ActionOf(WhistleStep step) => step switch
+    {
+        WhistleStep.Acknowledge => WhistleAction.Acknowledge,
+        WhistleStep.Act => WhistleAction.Act,
+        _ => WhistleAction.Report,
+    };
+
+    private static string? StepRefusal(Summons summons, WhistleStep step)
+    {
+        if (summons.NextStep == step)
+        {
+            return null;
+        }
+        var expected = summons.NextStep is { } owed ? $"应先{WhistleNames.Chinese(owed)}" : "已完成";
+        return $"部门『{summons.DepartmentName}』{expected}，不能{WhistleNames.Chinese(step)} (the department cannot {step} now; it owes {summons.NextStep?.ToString() ?? "nothing"})";
+    }
+
+    private string Begin(WhistleAction action, Guid? department, Guid? unit, bool jointOffice, Instant at, string actor)
+    {
+        if (OwnRefusal(action, department, unit, jointOffice, at) is { } refusal)
+        {
+            throw new WhistleRuleException(refusal);
+        }
+        return Text(actor, "操作人", "actor", 200);
     }
 
     private static WhistleTransition Next(Whistle next, string kind, Instant at, string actor, params (string Key, string? Value)[] data)

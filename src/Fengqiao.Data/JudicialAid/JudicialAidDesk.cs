@@ -24,8 +24,12 @@ public sealed class JudicialAidValidationException(IReadOnlyDictionary<string, s
 /// <summary>Someone acted on the application first: the caller's version is stale.</summary>
 public sealed class JudicialAidConflictException() : Exception("该申请已被他人更新，请刷新后重试 (someone updated the application first; reload and try again)");
 
-/// <summary>An application with everything that happened to it, rebuilt from its log.</summary>
-public sealed record AidCaseView(JudicialAidApplicationRecord Record, JudicialAidCase Case, string VillageName, string UnitName, IReadOnlyList<JudicialAidEventRecord> Events);
+/// <summary>
+/// An application with everything that happened to it, rebuilt from its log, and the steps it accepts now (Core's
+/// <see cref="JudicialAidCase.Offers"/> at the instant a step taken now would be dated).
+/// </summary>
+public sealed record AidCaseView(JudicialAidApplicationRecord Record, JudicialAidCase Case, string VillageName, string UnitName, IReadOnlyList<JudicialAidEventRecord> Events,
+    IReadOnlySet<JudicialAidAction> Offers);
 
 /// <summary>
 /// The judicial-aid desk (司法救助) over the database. Each application's steps are rows of its log with the
@@ -104,7 +108,8 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
         var events = await db.JudicialAidEvents.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var village = await db.Divisions.AsNoTracking().Where(d => d.Code == record.DivisionCode).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? record.DivisionCode;
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == record.UnitId).Select(u => u.Name).FirstAsync(ct);
-        return new AidCaseView(record, Replay(events), village, unit, events);
+        var aid = Replay(events);
+        return new AidCaseView(record, aid, village, unit, events, aid.Offers(DatedAt(aid)));
     }
 
     /// <summary>Eligibility review: a finding with a reason on every criterion.</summary>
@@ -166,12 +171,7 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
         var aid = Replay(events);
         var village = await db.Divisions.AsNoTracking().Where(d => d.Code == record.DivisionCode).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? record.DivisionCode;
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == record.UnitId).Select(u => u.Name).FirstAsync(ct);
-        var now = clock.GetCurrentInstant();
-        // A step is never dated before the last one, even if this node's clock lags another's.
-        if (aid.History.Length > 0 && now < aid.History[^1].At)
-        {
-            now = aid.History[^1].At;
-        }
+        var now = DatedAt(aid);
         var (after, data) = step(aid, new PartyNames(village, record.DivisionCode, unit), now);
         Project(record, after);
         Append(record, after, events.Count + 1, actor, data);
@@ -185,6 +185,13 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
             throw new JudicialAidConflictException();
         }
         return await FindAsync(id, ct);
+    }
+
+    /// <summary>The instant a step taken now is dated: never before the last one, even if this node's clock lags another's.</summary>
+    public Instant DatedAt(JudicialAidCase aid)
+    {
+        ArgumentNullException.ThrowIfNull(aid);
+        return Instant.Max(clock.GetCurrentInstant(), aid.History[^1].At);
     }
 
     private static void Project(JudicialAidApplicationRecord record, JudicialAidCase aid)

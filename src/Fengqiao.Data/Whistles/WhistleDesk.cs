@@ -24,6 +24,12 @@ public sealed record WhistleNoticeView(WhistleLevel Level, Guid UnitId, string U
 public sealed record WhistleParticulars(string CaseCode, string CaseTitle, IReadOnlyList<WhistleSummonsRecord> Summonses, IReadOnlyList<WhistleLogEntry> Events,
     IReadOnlyList<WhistleNoticeView> Notices);
 
+/// <summary>
+/// What an action on a whistle was given: the department it names (评价、移交、增派), a text (处置说明, result, reason,
+/// summary, task) and, for 评价, the marks.
+/// </summary>
+public sealed record WhistleInput(Guid? Department, string? Text, DepartmentRating? Rating);
+
 public sealed class WhistleConflictException(int expected, int actual)
     : Exception($"吹哨已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (the whistle changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
 {
@@ -135,7 +141,7 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
         {
             throw new WhistleConflictException(expected, whistle.Version);
         }
-        var now = Instant.Max(clock.GetCurrentInstant(), whistle.LastActionAt);
+        var now = DatedAt(whistle);
         var transition = action(whistle, now);
         var next = transition.Whistle;
         if (next.Referrals.Count > whistle.Referrals.Count)
@@ -172,15 +178,77 @@ public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClo
     }
 
     /// <summary>
-    /// Refuses to escalate a whistle whose case is closed: the matter is finished, and a higher level would only be
-    /// woken for nothing. Whoever escalates (a person, the API, the timer) asks this first.
+    /// Refuses to escalate a whistle whose case is closed (<see cref="Whistle.CaseClosed"/>): the matter is finished, and
+    /// a higher level would only be woken for nothing. The timer asks this first; people go through <see cref="TakeAsync"/>.
     /// </summary>
     public async Task EnsureCaseOpenAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
-        if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId && c.State == CaseState.Closed, cancellationToken))
+        if (await CaseClosedAsync(caseId, cancellationToken))
         {
-            throw new WhistleRuleException("案件已办结，吹哨不能再升级 (the case is closed; its whistle cannot be escalated)");
+            throw new WhistleRuleException(Whistle.CaseClosed);
         }
+    }
+
+    // Read past the case filter: a summoned department acts on the whistle without seeing its case.
+    private Task<bool> CaseClosedAsync(Guid caseId, CancellationToken cancellationToken) =>
+        db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId && c.State == CaseState.Closed, cancellationToken);
+
+    /// <summary>The instant an action taken now is dated: never before the whistle's last action.</summary>
+    public Instant DatedAt(Whistle whistle)
+    {
+        ArgumentNullException.ThrowIfNull(whistle);
+        return Instant.Max(clock.GetCurrentInstant(), whistle.LastActionAt);
+    }
+
+    /// <summary>What <paramref name="actor"/> may do now to the whistle (Core's <see cref="Whistle.Offers"/>, knowing whether its case is closed).</summary>
+    public async Task<IReadOnlySet<WhistleOffer>> OffersAsync(Whistle whistle, WhistleActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(whistle);
+        return whistle.Offers(actor, DatedAt(whistle), await CaseClosedAsync(whistle.CaseId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Takes one action as <paramref name="actor"/> on the version of the whistle they saw, refusing exactly what
+    /// <see cref="Whistle.Offers"/> does not offer them; then the action checks what was entered. Null when the whistle
+    /// is not in the caller's scope.
+    /// </summary>
+    public async Task<(WhistleRecord Record, Whistle Whistle)?> TakeAsync(Guid id, int? expectedVersion, WhistleAction action, WhistleActor actor, WhistleInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (await LoadAsync(id, cancellationToken) is not { } current)
+        {
+            return null;
+        }
+        var whistle = current.Whistle;
+        if (expectedVersion is { } expected && expected != whistle.Version)
+        {
+            throw new WhistleConflictException(expected, whistle.Version);
+        }
+        var caseClosed = action == WhistleAction.Escalate && await CaseClosedAsync(whistle.CaseId, cancellationToken);
+        if (whistle.Refusal(action, input.Department, actor, DatedAt(whistle), caseClosed) is { } refused)
+        {
+            throw refused;
+        }
+        var unit = actor.Unit!.Value;
+        var named = input.Department ?? Guid.Empty;
+        var summoned = action == WhistleAction.Summon ? await DepartmentAsync(named, input.Text, cancellationToken) : null;
+        var letters = action == WhistleAction.Refer ? await LettersForReferralAsync(whistle.CaseId, named, cancellationToken) : [];
+        var role = actor.Roles.Contains(StaffRole.JointMeetingOffice) ? StaffRole.JointMeetingOffice : actor.Roles.FirstOrDefault();
+        Func<Whistle, Instant, WhistleTransition> apply = action switch
+        {
+            // A department acts for itself: its unit is the department.
+            WhistleAction.Acknowledge => (w, at) => w.Acknowledge(unit, at, actor.Name),
+            WhistleAction.Act => (w, at) => w.StartActing(unit, at, actor.Name, input.Text),
+            WhistleAction.Report => (w, at) => w.Report(unit, at, actor.Name, input.Text ?? ""),
+            WhistleAction.Refuse => (w, at) => w.RefuseSummons(unit, at, actor.Name, input.Text ?? ""),
+            WhistleAction.Rate => (w, at) => w.Rate(unit, named, input.Rating ?? throw new WhistleRuleException("评价须打分（1–5 分） (a rating needs marks of 1 to 5)"), at, actor.Name),
+            WhistleAction.Close => (w, at) => w.Close(unit, at, actor.Name, input.Text ?? ""),
+            WhistleAction.Escalate => (w, at) => w.Escalate(at, actor.Name, input.Text),
+            WhistleAction.Summon => (w, at) => w.Summon(summoned!, at, actor.Name),
+            _ => (w, at) => w.Refer(Guid.CreateVersion7(), named, role, at, actor.Name, input.Text ?? "", letters),
+        };
+        return await ApplyLoadedAsync(current.Record, whistle, expectedVersion, apply, cancellationToken);
     }
 
     /// <summary>

@@ -14,20 +14,7 @@ public sealed record SummonDto(Guid DepartmentId, string? Task);
 
 public sealed record BlowWhistleDto(WhistleSource Source, WhistleLevel Level, string? Reason, IReadOnlyList<SummonDto>? Departments);
 
-/// <summary>What a whistle action asks for; which fields matter depends on the action.</summary>
-public enum WhistleAction
-{
-    Acknowledge = 1, // 报到
-    Act = 2,         // 到场处置
-    Report = 3,      // 反馈结果
-    Refuse = 4,      // 拒绝
-    Rate = 5,        // 评价
-    Close = 6,       // 闭环
-    Escalate = 7,    // 手动升级
-    Summon = 8,      // 增派部门
-    Refer = 9,       // 移交纪委监委
-}
-
+/// <summary>What a whistle action asks for (Core's <see cref="WhistleAction"/>); which fields matter depends on the action.</summary>
 public sealed record WhistleActionDto(WhistleAction Action, int ExpectedVersion, Guid? DepartmentId, string? Text, int? Timeliness, int? Attitude, int? Result);
 
 public sealed record SummonsDto(Guid DepartmentId, string DepartmentName, string Task, SummonsStatus Status, Instant? DueAt, string? Result, bool Flagged,
@@ -71,53 +58,27 @@ public static class WhistlesApi
         group.MapPost("/{id:guid}/actions", async Task<Results<Ok<WhistleDto>, ValidationProblem, ProblemHttpResult>> (
             Guid id, WhistleActionDto request, HttpContext http, WhistleDesk desk, ILoggerFactory logs, CancellationToken ct) =>
         {
-            var actor = http.User.Identity!.Name!;
-            var unit = UnitOf(http);
-            if (unit is null)
+            var actor = new WhistleActor(http.User.Identity!.Name!, UnitOf(http), FengqiaoClaims.Roles(http.User));
+            if (actor.Unit is null)
             {
-                return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的账号不属于任何单位 (your account has no unit)"));
+                return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick(Whistle.NoUnit));
             }
-            var roles = FengqiaoClaims.Roles(http.User);
+            // What was entered: 评价 needs the department and marks of 1 to 5, 增派 and 移交 a department.
+            DepartmentRating? rating = request is { Timeliness: { } t, Attitude: { } a, Result: { } r } && Valid(t, a, r)
+                ? new DepartmentRating(Score.Of(t), Score.Of(a), Score.Of(r), request.Text) : null;
+            if (!Enum.IsDefined(request.Action)
+                || (request.Action == WhistleAction.Rate && (rating is null || request.DepartmentId is null))
+                || (request.Action is WhistleAction.Summon or WhistleAction.Refer && request.DepartmentId is null))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [nameof(request.Action)] = [BilingualText.Pick($"操作 {request.Action} 缺少部门或评分（评分为 1–5 分） (action {request.Action} needs a department or marks of 1 to 5)")],
+                });
+            }
             try
             {
-                var loaded = await desk.LoadAsync(id, ct);
-                if (loaded is not { } current)
-                {
-                    return NotFound();
-                }
-                if (request.Action == WhistleAction.Escalate)
-                {
-                    await desk.EnsureCaseOpenAsync(current.Whistle.CaseId, ct);
-                }
-                var letters = request.Action == WhistleAction.Refer && request.DepartmentId is { } referred
-                    ? await desk.LettersForReferralAsync(current.Whistle.CaseId, referred, ct)
-                    : [];
-                Func<Whistle, Instant, WhistleTransition>? action = request.Action switch
-                {
-                    // A department acts for itself: its unit is the department.
-                    WhistleAction.Acknowledge => (w, at) => w.Acknowledge(unit.Value, at, actor),
-                    WhistleAction.Act => (w, at) => w.StartActing(unit.Value, at, actor, request.Text),
-                    WhistleAction.Report => (w, at) => w.Report(unit.Value, at, actor, request.Text ?? ""),
-                    WhistleAction.Refuse => (w, at) => w.RefuseSummons(unit.Value, at, actor, request.Text ?? ""),
-                    WhistleAction.Rate when request is { DepartmentId: { } d, Timeliness: { } t, Attitude: { } a, Result: { } r } && Valid(t, a, r) =>
-                        (w, at) => w.Rate(unit.Value, d, new DepartmentRating(Score.Of(t), Score.Of(a), Score.Of(r), request.Text), at, actor),
-                    WhistleAction.Close => (w, at) => w.Close(unit.Value, at, actor, request.Text ?? ""),
-                    WhistleAction.Escalate => (w, at) => w.Escalate(at, actor, request.Text),
-                    WhistleAction.Summon when request.DepartmentId is { } d => await SummonAsync(desk, d, request.Text, actor, ct),
-                    WhistleAction.Refer when request.DepartmentId is { } d =>
-                        (w, at) => w.Refer(Guid.CreateVersion7(), d, roles.Contains(StaffRole.JointMeetingOffice) ? StaffRole.JointMeetingOffice : roles.FirstOrDefault(),
-                            at, actor, request.Text ?? "", letters),
-                    _ => null,
-                };
-                if (action is null)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        [nameof(request.Action)] = [BilingualText.Pick($"操作 {request.Action} 缺少部门或评分（评分为 1–5 分） (action {request.Action} needs a department or marks of 1 to 5)")],
-                    });
-                }
-                var applied = await desk.ApplyLoadedAsync(current.Record, current.Whistle, request.ExpectedVersion, action, ct);
-                return TypedResults.Ok(await ToDtoAsync(desk, applied.Record, applied.Whistle, ct));
+                var taken = await desk.TakeAsync(id, request.ExpectedVersion, request.Action, actor, new WhistleInput(request.DepartmentId, request.Text, rating), ct);
+                return taken is { } applied ? TypedResults.Ok(await ToDtoAsync(desk, applied.Record, applied.Whistle, ct)) : NotFound();
             }
             catch (WhistleConflictException ex)
             {
@@ -125,7 +86,7 @@ public static class WhistlesApi
             }
             catch (WhistleRuleException ex)
             {
-                WhistleLog.Refused(logs.CreateLogger("Fengqiao.Whistles"), actor, id, request.Action.ToString(), ex.Message);
+                WhistleLog.Refused(logs.CreateLogger("Fengqiao.Whistles"), actor.Name, id, request.Action.ToString(), ex.Message);
                 return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
             }
         }).WithSummary("Act on the version of the whistle you saw: 报到, 处置, 反馈, 拒绝, 评价, 闭环, 升级, 增派, 移交纪委监委");
@@ -172,12 +133,6 @@ public static class WhistlesApi
     }
 
     private static bool Valid(params int[] marks) => marks.All(m => m is >= 1 and <= 5);
-
-    private static async Task<Func<Whistle, Instant, WhistleTransition>?> SummonAsync(WhistleDesk desk, Guid department, string? task, string actor, CancellationToken ct)
-    {
-        var summoned = await desk.DepartmentAsync(department, task, ct);
-        return (w, at) => w.Summon(summoned, at, actor);
-    }
 
     internal static Guid? UnitOf(HttpContext http) => UnitOf(http.User);
 

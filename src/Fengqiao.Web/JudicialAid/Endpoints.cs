@@ -26,7 +26,7 @@ public sealed record AidEventDto(int Sequence, string Kind, JudicialAidState Bef
 
 public sealed record AidCaseDto(AidSummaryDto Application, string Circumstances, string Village, string Procuratorate, bool? Eligible, IReadOnlyList<string> ReviewReasons,
     IReadOnlyList<AidFindingDto> Findings, AidDecisionDto? Decision, AidAgreementDto? Agreement, IReadOnlyList<AidDisbursementDto> Disbursements,
-    decimal Remaining, IReadOnlyList<AidFollowUpDto> FollowUps, IReadOnlyList<AidEventDto> History);
+    decimal Remaining, IReadOnlyList<AidFollowUpDto> FollowUps, IReadOnlyList<AidEventDto> History, IReadOnlyList<JudicialAidAction> Offers);
 
 public sealed record AidCriterionDto(string Code, string Description, CriterionKind Kind);
 
@@ -155,6 +155,7 @@ public static class Endpoints
                 : null,
             [.. c.Disbursements.Select(p => new AidDisbursementDto(p.Amount, p.Beneficiary, p.At, p.Reference))], c.Remaining,
             [.. c.FollowUps.Select(f => new AidFollowUpDto(f.At, f.Checker, f.Findings, f.UsedAsAgreed))],
-            [.. v.Events.Select(e => new AidEventDto(e.Sequence, e.Kind, e.Before, e.After, e.At, e.Actor))]);
+            [.. v.Events.Select(e => new AidEventDto(e.Sequence, e.Kind, e.Before, e.After, e.At, e.Actor))],
+            [.. v.Offers.Order()]);
     }
 }
