@@ -2,8 +2,8 @@
 # The outage drill of docs/operations.md, end to end on one machine: a throw-away PostgreSQL cluster (default
 # durability), two Release web nodes on it, and a client registering cases on both without pause while the drill
 #   1. kills PostgreSQL with SIGKILL and starts it again 15 s later (crash recovery),
-#   2. kills node B with SIGKILL and starts it again 15 s later,
-#   3. stops node A with SIGTERM (a graceful restart) and starts it again 15 s later.
+#   2. kills node A, which holds the timer leases, with SIGKILL and starts it again 15 s later,
+#   3. stops node B, which has taken them over, with SIGTERM (a graceful restart) and starts it again 15 s later.
 # The client prints a per-second timeline (answers per node, who holds each timer lease, the events), retries every
 # key once more, and checks that every acknowledged case is stored exactly once under its key. Exit status 0 when
 # nothing was lost or duplicated and no request was answered 500. Everything is removed afterwards (unless KEEP=1).
@@ -85,19 +85,20 @@ sleep 15
 pg_start
 event "PostgreSQL started again (crash recovery done)"
 sleep 25
-event "node B killed (SIGKILL)"
-kill -9 "$node_b"
-sleep 15
-node_b=$(start_node "$port_b" false "$work/node-b.log")
-event "node B starting again"
-sleep 25
-event "node A stopped (SIGTERM, graceful)"
-kill -TERM "$node_a"
-wait "$node_a" 2>/dev/null || true
-event "node A exited"
+event "node A killed (SIGKILL; it held the timer leases)"
+kill -9 "$node_a"
 sleep 15
 node_a=$(start_node "$port_a" false "$work/node-a.log")
 event "node A starting again"
+sleep 25
+event "node B stopped (SIGTERM, graceful)"
+kill -TERM "$node_b"
+# Started inside $(...), so not this shell's child: watch for it to go.
+while kill -0 "$node_b" 2>/dev/null; do sleep 0.2; done
+event "node B exited"
+sleep 15
+node_b=$(start_node "$port_b" false "$work/node-b.log")
+event "node B starting again"
 
 status=0
 wait "$client" || status=$?

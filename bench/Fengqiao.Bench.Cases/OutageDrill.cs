@@ -21,7 +21,8 @@ internal static class OutageDrill
     public static async Task<int> RunAsync(Options options)
     {
         var nodes = options.Required("base-urls").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToArray();
-        var connection = options.Required("connection");
+        // Unpooled: the drill kills the server under the client's own pooled connections too.
+        var connection = options.Required("connection") + ";Pooling=false";
         var seconds = options.Long("seconds", 150);
         var workers = (int)options.Long("workers", 8);
         var eventsFile = options.Optional("events");
@@ -92,7 +93,7 @@ internal static class OutageDrill
             {
                 try
                 {
-                    await using var conn = new NpgsqlConnection(connection + ";Timeout=2;Pooling=false");
+                    await using var conn = new NpgsqlConnection(connection + ";Timeout=2");
                     await conn.OpenAsync(stop.Token);
                     await using var cmd = new NpgsqlCommand("SELECT \"Name\", coalesce(\"Holder\", '') FROM \"Leases\" WHERE \"ExpiresAt\" > now() ORDER BY 1", conn);
                     await using var r = await cmd.ExecuteReaderAsync(stop.Token);
