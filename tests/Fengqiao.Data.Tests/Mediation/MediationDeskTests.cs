@@ -125,11 +125,13 @@ public sealed class MediationDeskTests(DemoDatabaseFixture fixture) : IClassFixt
         await using var db = fixture.Database.Context();
         var desk = new MediationDesk(db, TestTime.Clock);
         var before = await db.MediationCommittees.CountAsync(Ct);
-        var members = new[] { new CommitteeMember("甲", false, CommitteeSeat.Director), new CommitteeMember("乙", false, CommitteeSeat.Member), new CommitteeMember("丙", false, CommitteeSeat.Member) };
+        // A name no other test gives a member: the class's tests share one database, in any order.
+        var director = "无妇女委员会主任" + Guid.NewGuid().ToString("N")[..6];
+        var members = new[] { new CommitteeMember(director, false, CommitteeSeat.Director), new CommitteeMember("乙", false, CommitteeSeat.Member), new CommitteeMember("丙", false, CommitteeSeat.Member) };
         var ex = await Assert.ThrowsAsync<MediationRuleException>(() => desk.RegisterCommitteeAsync(new NewCommittee("试点村人民调解委员会", CommitteeKind.Village, "370505001202", null, members), null, Ct));
         Assert.Contains("妇女成员", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, await db.MediationCommittees.CountAsync(Ct));
-        Assert.Equal(0, await db.MediationCommitteeMembers.CountAsync(m => m.Name == "甲", Ct));
+        Assert.Equal(0, await db.MediationCommitteeMembers.CountAsync(m => m.Name == director, Ct));
     }
 
     [Fact]
