@@ -15,6 +15,7 @@ using Fengqiao.Web.Jobs;
 using Fengqiao.Web.JudicialAid;
 using Fengqiao.Web.Ledger;
 using Fengqiao.Web.Mediation;
+using Fengqiao.Web.ServiceMenu;
 using Fengqiao.Web.Organisation;
 using Fengqiao.Web.Outreach;
 using Fengqiao.Web.Text;
@@ -69,6 +70,9 @@ public static class WebHostSetup
         services.AddScoped<Data.Outreach.OutreachDesk>();
         services.AddScoped<Data.Mediation.MediationDesk>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
+        services.AddScoped<Data.ServiceMenu.ServiceMenuDesk>();
+        services.AddScoped<Data.ServiceMenu.ServiceOrderCompletion>();
+        services.AddScoped<Data.ServiceMenu.ServiceOrderBoard>();
         services.AddScoped<Data.Procuratorate.ProcuratorateCompliance>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);
@@ -270,7 +274,7 @@ public static class WebHostSetup
         app.MapJudicialAid();
         app.MapOutreach();
         app.MapMediation();
-        app.MapProviderOrdersApi();
+        app.MapServiceMenu();
         app.MapContractingApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

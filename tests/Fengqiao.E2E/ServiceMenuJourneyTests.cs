@@ -122,7 +122,9 @@ public sealed class ServiceMenuJourneyTests(WebServerFixture server) : IClassFix
         var card = tutor.Locator($"[data-testid=provider-order][data-code='{code}']");
         await card.Locator("[data-testid=provider-confirm]").ClickAsync();
         await Assertions.Expect(card.Locator("[data-testid=order-state]")).ToHaveTextAsync("已排期");
-        await Assertions.Expect(card.Locator("[data-testid=provider-held]")).ToBeDisabledAsync();
+        // Not offered before the service starts: the card says when it will be.
+        await Assertions.Expect(card.Locator("[data-testid=provider-held]")).ToHaveCountAsync(0);
+        await Assertions.Expect(card.Locator("[data-testid=provider-not-yet]")).ToHaveTextAsync("服务开始后可登记开展");
 
         // Rating before the service is held is refused on the portal.
         await firm.GotoAsync(server.BaseUrl + "/portal/services/track");

@@ -13,6 +13,7 @@ S.update({
     "Provider.DeclineSend": ("确认拒单", "Decline the order"),
     "Provider.Declined": ("已拒单，订单将重新派给其他服务人员或告知点单人", "Declined: the order goes to another provider or the orderer is told"),
     "Provider.Held": ("登记已开展", "Mark as held"),
+    "Provider.NotYet": ("服务开始后可登记开展", "You can mark it held once the service has started"),
     "Provider.HeldSaved": ("已登记开展", "Marked as held"),
     "Provider.AttendanceSaved": ("已登记参加人数", "Attendance saved"),
     "Provider.Done": ("已开展，参加 {0} 人", "Held, {0} attended"),

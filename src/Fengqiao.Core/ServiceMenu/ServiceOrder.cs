@@ -239,6 +239,16 @@ public sealed record ServiceOrder
     public IReadOnlySet<ServiceOrderAction> Offers(Guid? provider, Instant at) =>
         Enum.GetValues<ServiceOrderAction>().Where(a => Refusal(a, provider, at) is null).ToFrozenSet();
 
+    /// <summary>The steps a provider takes on their own orders; rating and cancelling are the orderer's, dispatching the office's.</summary>
+    public static readonly FrozenSet<ServiceOrderAction> ProviderSteps = new[]
+    {
+        ServiceOrderAction.Confirm, ServiceOrderAction.Decline, ServiceOrderAction.Schedule, ServiceOrderAction.MarkHeld, ServiceOrderAction.RecordAttendance,
+    }.ToFrozenSet();
+
+    /// <summary>What <see cref="Offers"/> leaves to the provider acting through their own account.</summary>
+    public IReadOnlySet<ServiceOrderAction> ProviderOffers(Guid provider, Instant at) =>
+        ProviderSteps.Where(a => Refusal(a, provider, at) is null).ToFrozenSet();
+
     /// <summary>
     /// Why the step may not be taken at <paramref name="at"/> by someone acting for <paramref name="provider"/>, or null
     /// when it may: the order's state, whom it was sent to (接单、拒单、排期、登记开展 are the matched provider's), the

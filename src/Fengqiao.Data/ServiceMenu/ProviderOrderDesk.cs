@@ -90,18 +90,6 @@ public sealed class ProviderOrderDesk(FengqiaoDbContext db, IClock clock, Securi
         return null;
     }
 
-    /// <summary>The orders matched to the account's provider, soonest first; orders no longer theirs are not listed.</summary>
-    public async Task<IReadOnlyList<ServiceOrderRecord>> OrdersAsync(string accountId, CancellationToken ct = default)
-    {
-        var provider = await ProviderForAsync(accountId, ct);
-        if (provider is null)
-        {
-            return [];
-        }
-        var rows = await db.ServiceOrders.AsNoTracking().Where(o => o.ProviderId == provider.Id).ToListAsync(ct);
-        return [.. rows.OrderBy(o => o.State is ServiceOrderState.Rated or ServiceOrderState.Attended or ServiceOrderState.Cancelled).ThenBy(o => o.ScheduledStart ?? o.PreferredStart)];
-    }
-
     public async Task<ServiceOrderRecord?> ConfirmAsync(Guid orderId, string accountId, string actor, CancellationToken ct = default)
     {
         if (!await CheckOwnAsync(orderId, accountId, ct))

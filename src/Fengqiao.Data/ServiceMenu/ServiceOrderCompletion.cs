@@ -61,32 +61,45 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
     /// <summary>Rebuilds the order as it stands, step by step at the logged instants.</summary>
     internal static async Task<ServiceOrder> ReplayAsync(FengqiaoDbContext db, ServiceOrderRecord record, IReadOnlyList<ServiceOrderEventRecord> events, CancellationToken ct)
     {
-        var offering = ServiceMenuDesk.ToOffering(await db.ServiceOfferings.AsNoTracking().FirstAsync(o => o.Code == record.OfferingCode, ct));
+        var offering = await db.ServiceOfferings.AsNoTracking().FirstAsync(o => o.Code == record.OfferingCode, ct);
+        var ids = ProvidersNamed(record, events);
+        var providers = await db.ServiceProviders.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return Replay(record, events, offering, providers);
+    }
+
+    /// <summary>The providers an order's log names: the ones it was matched to or declined by, and the current one.</summary>
+    internal static HashSet<Guid> ProvidersNamed(ServiceOrderRecord record, IEnumerable<ServiceOrderEventRecord> events)
+    {
+        var ids = events.Select(e => NotedProvider(Noted(e))).OfType<Guid>().ToHashSet();
+        if (record.ProviderId is { } current)
+        {
+            ids.Add(current);
+        }
+        return ids;
+    }
+
+    /// <summary>The same replay over rows already loaded, so a list can rebuild many orders from one read.</summary>
+    internal static ServiceOrder Replay(ServiceOrderRecord record, IReadOnlyList<ServiceOrderEventRecord> events, ServiceOfferingRecord offeringRow,
+        IReadOnlyDictionary<Guid, ServiceProviderRecord> providers)
+    {
+        var offering = ServiceMenuDesk.ToOffering(offeringRow);
         var window = new TimeSlot(record.PreferredStart, record.PreferredEnd);
         var order = ServiceOrder.Place(record.Id, offering, ServiceMenuDesk.OrdererOf(record), record.Topic, window, record.ChosenProviderId, record.OrderedAt).Order;
         var slot = record.ScheduledStart is { } start && record.ScheduledEnd is { } end ? new TimeSlot(start, end) : null;
-        var providerRows = new Dictionary<Guid, ServiceProviderRecord>();
-        async Task<ServiceProvider> ProviderAsync(Guid id)
-        {
-            if (!providerRows.TryGetValue(id, out var row))
-            {
-                row = providerRows[id] = await db.ServiceProviders.AsNoTracking().FirstAsync(p => p.Id == id, ct);
-            }
-            // The current provider's held slot is their time for this order; a provider who declined earlier was free
-            // somewhere in the preferred window when matched, which is all the match checks.
-            return ServiceMenuDesk.ToProvider(row, id == record.ProviderId && slot is not null ? [slot] : [window]);
-        }
+        // The current provider's held slot is their time for this order; a provider who declined earlier was free
+        // somewhere in the preferred window when matched, which is all the match checks.
+        ServiceProvider Provider(Guid id) =>
+            ServiceMenuDesk.ToProvider(providers[id], id == record.ProviderId && slot is not null ? [slot] : [window]);
         foreach (var e in events.Skip(1))
         {
-            var noted = e.Note is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(e.Note);
-            var notedProvider = noted?.GetValueOrDefault("provider") is { } p && Guid.TryParse(p, out var g) ? g : (Guid?)null;
-            var providerId = notedProvider ?? record.ProviderId ?? Guid.Empty;
+            var noted = Noted(e);
+            var providerId = NotedProvider(noted) ?? record.ProviderId ?? Guid.Empty;
             order = e.Kind switch
             {
-                "service.matched" => order.Match(await ProviderAsync(providerId), e.At, e.Actor).Order,
+                "service.matched" => order.Match(Provider(providerId), e.At, e.Actor).Order,
                 "service.declined" => order.Decline(providerId, noted?.GetValueOrDefault("reason") ?? "-", e.At).Order,
                 "service.confirmed" => order.Confirm(providerId, e.At).Order,
-                "service.scheduled" => order.Schedule(await ProviderAsync(record.ProviderId ?? Guid.Empty), slot!, e.At, e.Actor).Order,
+                "service.scheduled" => order.Schedule(Provider(record.ProviderId ?? Guid.Empty), slot!, e.At, e.Actor).Order,
                 "service.held" => order.MarkHeld(record.ProviderId ?? Guid.Empty, e.At).Order,
                 "service.attended" => order.RecordAttendance(record.Attendance ?? 0, e.At, e.Actor).Order,
                 "service.rated" => order.Rate(record.Stars ?? 0, record.Comment, e.At).Order,
@@ -96,4 +109,10 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
         }
         return order;
     }
+
+    private static Dictionary<string, string>? Noted(ServiceOrderEventRecord e) =>
+        e.Note is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(e.Note);
+
+    private static Guid? NotedProvider(Dictionary<string, string>? noted) =>
+        noted?.GetValueOrDefault("provider") is { } p && Guid.TryParse(p, out var g) ? g : null;
 }

@@ -59,7 +59,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
     {
         var (lecturerId, lecturerDb) = await SignedInAsync("lecturer");
         await using var _ = lecturerDb;
-        var orders = await new ProviderOrderDesk(lecturerDb, TestTime.Clock, Protector).OrdersAsync(lecturerId, Ct);
+        var orders = (await new ServiceOrderBoard(lecturerDb, TestTime.Clock).ProviderAsync(lecturerId, Ct)).Orders.Select(l => l.Row).ToList();
         var provider = await lecturerDb.ServiceProviders.SingleAsync(p => p.AccountId == lecturerId, Ct);
         Assert.Equal("王立法", provider.Name);
         Assert.NotEmpty(orders);
@@ -74,7 +74,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
         {
             var (id, db) = await SignedInAsync(name);
             await using var __ = db;
-            Assert.Contains(await new ProviderOrderDesk(db, TestTime.Clock, Protector).OrdersAsync(id, Ct), o => o.State == ServiceOrderState.Rated);
+            Assert.Contains((await new ServiceOrderBoard(db, TestTime.Clock).ProviderAsync(id, Ct)).Orders, l => l.Row.State == ServiceOrderState.Rated);
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class ProviderOrderDeskTests(DemoDatabaseFixture fixture) : IClass
             Assert.Contains("当天在外地授课", told.Body, StringComparison.Ordinal);
             Assert.Null(told.SentAt);
         }
-        Assert.DoesNotContain(await new ProviderOrderDesk(lecturerDb, clock, Protector).OrdersAsync(lecturerId, Ct), o => o.Id == chosen.Id);
+        Assert.DoesNotContain((await new ServiceOrderBoard(lecturerDb, clock).ProviderAsync(lecturerId, Ct)).Orders, l => l.Row.Id == chosen.Id);
 
         // Left to the system: the next lecturer who fits takes it.
         var open = await new ServiceMenuDesk(system, clock, Protector).PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会", "13905464403", null,

@@ -34,7 +34,6 @@ public sealed partial class WebTranslatesOnlyTests
     private static readonly HashSet<string> NotYetMoved =
     [
         "Api/CasesApi.cs", "Api/ContractingApi.cs", "Api/LettersApi.cs",
-        "Api/ProviderOrdersApi.cs",
         "Components/Pages/Assessment/RankingPage.razor", "Components/Pages/Cases/CaseDetail.razor",
         "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Contracting/ContractingPage.razor",
         "Components/Pages/Contracting/ContractingPanel.razor",
@@ -42,7 +41,6 @@ public sealed partial class WebTranslatesOnlyTests
         "JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
         "Components/Pages/ServiceMenu/PortalServiceTrack.razor", "Components/Pages/ServiceMenu/PortalServices.razor",
-        "Components/Pages/ServiceMenu/ProviderOrders.razor", "Components/Pages/ServiceMenu/ServiceOrders.razor",
         "Components/Pages/Whistles/WhistlePanel.razor",
         // Intake routing and the reply check hold queries and rules; the planner workspace holds the tidal queries.
         "Text/TextServices.cs", "Tidal/TidalWorkspace.cs",

@@ -39,6 +39,9 @@ public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixt
             Assert.Equal(mine, list.GetArrayLength());
         }
         var order = await OrderOfAsync("王立法", ServiceOrderState.Matched);
+        // Each order carries the steps the provider may take now: 接单 and 拒单 while it waits for them.
+        var listed = list.EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == order.Id);
+        Assert.Equal(["Confirm", "Decline"], listed.GetProperty("offers").EnumerateArray().Select(a => a.GetString()));
 
         var tutor = await factory.SignedInAsync("taxtutor");
         var refused = await tutor.PostAsync($"/api/provider/orders/{order.Id}/confirm", null, Ct);
@@ -58,7 +61,9 @@ public sealed class ProviderOrdersTests(FengqiaoWebFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         var confirmed = await lecturer.PostAsync($"/api/provider/orders/{order.Id}/confirm", null, Ct);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        Assert.Equal("Scheduled", (await confirmed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
+        var after = await confirmed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Scheduled", after.GetProperty("state").GetString());
+        Assert.Equal(0, after.GetProperty("offers").GetArrayLength()); // nothing until the service starts
         var early = await lecturer.PostAsync($"/api/provider/orders/{order.Id}/held", null, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
     }
