@@ -73,6 +73,7 @@ public static class WebHostSetup
         services.AddScoped<Data.ServiceMenu.ServiceMenuDesk>();
         services.AddScoped<Data.ServiceMenu.ServiceOrderCompletion>();
         services.AddScoped<Data.ServiceMenu.ServiceOrderBoard>();
+        services.AddScoped<Data.ServiceMenu.PortalServiceOrders>();
         services.AddScoped<Data.Procuratorate.ProcuratorateCompliance>();
         services.AddScoped(sp => new Data.Procuratorate.ProcuratorateDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<Data.Cases.CaseRules>().Calendar));
         services.AddLeasedJob<Data.Deadlines.DeadlineSweep>(configuration, "Deadlines:SweepSeconds", 60);

@@ -26,6 +26,17 @@ public sealed class PublicPlaces(FengqiaoDbContext db)
             .Select(c => new PublicDistrict(c.Code, c.Name, [.. divisions.Where(t => t.ParentCode == c.Code).OrderBy(t => t.Code).Select(t => new PublicPlace(t.Code, t.Name))]))];
     }
 
+    /// <summary>The villages and communities of a town in a served district, by code; none for any other code.</summary>
+    public async Task<IReadOnlyList<PublicPlace>> VillagesAsync(string? townCode, CancellationToken cancellationToken = default)
+    {
+        if (townCode is not { Length: 9 } || !(await DistrictsAsync(cancellationToken)).Any(d => d.Towns.Any(t => t.Code == townCode)))
+        {
+            return [];
+        }
+        return await db.Divisions.AsNoTracking().Where(d => d.ParentCode == townCode).OrderBy(d => d.Code)
+            .Select(d => new PublicPlace(d.Code, d.Name)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The deepest served division whose name the address contains ("垦利区垦利街道胜利路 8 号" → 垦利街道). When a name
     /// occurs in several districts, the one whose district is also named wins; still ambiguous or nothing found → null.

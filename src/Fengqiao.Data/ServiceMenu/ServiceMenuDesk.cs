@@ -69,6 +69,10 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         return [.. rows.Select(r => ToProvider(r, slots[r.Id].Select(s => new TimeSlot(s.Start, s.End))))];
     }
 
+    /// <summary>A provider's name, for telling the orderer who will come.</summary>
+    public Task<string?> ProviderNameAsync(Guid id, CancellationToken ct = default) =>
+        db.ServiceProviders.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// Places an order and matches it: a chosen lecturer when the orderer chose one and the lecturer fits, otherwise the
     /// best provider Core ranks; the provider's slot is held for the order. An order no provider fits stays "ordered"

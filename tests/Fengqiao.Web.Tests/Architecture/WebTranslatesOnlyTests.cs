@@ -40,7 +40,6 @@ public sealed partial class WebTranslatesOnlyTests
         "Grid/GridVisit.razor", "JudicialAid/JudicialAidCasePage.razor",
         "JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
-        "Components/Pages/ServiceMenu/PortalServiceTrack.razor", "Components/Pages/ServiceMenu/PortalServices.razor",
         "Components/Pages/Whistles/WhistlePanel.razor",
         // Intake routing and the reply check hold queries and rules; the planner workspace holds the tidal queries.
         "Text/TextServices.cs", "Tidal/TidalWorkspace.cs",
