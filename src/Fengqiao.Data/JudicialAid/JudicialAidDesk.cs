@@ -22,6 +22,9 @@ public sealed class JudicialAidValidationException(IReadOnlyDictionary<string, s
 }
 
 /// <summary>Someone acted on the application first: the caller's version is stale.</summary>
+/// <summary>A town or village to choose where the applicant lives.</summary>
+public sealed record AidPlace(string Code, string Name);
+
 public sealed class JudicialAidConflictException() : Exception("该申请已被他人更新，请刷新后重试 (someone updated the application first; reload and try again)");
 
 /// <summary>
@@ -48,6 +51,19 @@ public sealed class JudicialAidDesk(FengqiaoDbContext db, IClock clock)
 
     /// <summary>The configured cap (JudicialAid settings); the web host sets it from configuration.</summary>
     public JudicialAidPolicy Policy { get; init; } = DefaultPolicy;
+
+    /// <summary>The towns of the procuratorate's own district: aid goes to people who live where it serves.</summary>
+    public async Task<IReadOnlyList<AidPlace>> TownsAsync(Guid procuratorateId, CancellationToken ct = default)
+    {
+        var district = await db.Units.AsNoTracking().Where(u => u.Id == procuratorateId).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct);
+        return district is null ? [] : await PlacesUnderAsync(district, ct);
+    }
+
+    /// <summary>The villages and communities of a town.</summary>
+    public Task<IReadOnlyList<AidPlace>> VillagesAsync(string town, CancellationToken ct = default) => PlacesUnderAsync(town, ct);
+
+    private async Task<IReadOnlyList<AidPlace>> PlacesUnderAsync(string parent, CancellationToken ct) =>
+        await db.Divisions.AsNoTracking().Where(d => d.ParentCode == parent).OrderBy(d => d.Code).Select(d => new AidPlace(d.Code, d.Name)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<JudicialAidApplicationRecord>> ListAsync(CancellationToken ct = default) =>
         await db.JudicialAidApplications.AsNoTracking().OrderByDescending(a => a.AppliedAt).ToListAsync(ct);

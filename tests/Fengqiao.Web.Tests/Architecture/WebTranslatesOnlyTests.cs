@@ -37,8 +37,7 @@ public sealed partial class WebTranslatesOnlyTests
         "Components/Pages/Assessment/RankingPage.razor", "Components/Pages/Cases/CaseDetail.razor",
         "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Contracting/ContractingPage.razor",
         "Components/Pages/Contracting/ContractingPanel.razor",
-        "Grid/GridVisit.razor", "JudicialAid/JudicialAidCasePage.razor",
-        "JudicialAid/JudicialAidPage.razor", "Components/Pages/Letters/LettersPage.razor",
+        "Grid/GridVisit.razor", "Components/Pages/Letters/LettersPage.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
         "Components/Pages/Whistles/WhistlePanel.razor",
         // Intake routing and the reply check hold queries and rules; the planner workspace holds the tidal queries.
