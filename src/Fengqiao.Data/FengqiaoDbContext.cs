@@ -127,6 +127,7 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
             b.Property(c => c.QueryCode).HasMaxLength(16);
             b.Property(c => c.ProfileCode).HasMaxLength(32);
             b.Property(c => c.Address).HasMaxLength(300);
+            b.Property(c => c.MediaUrl).HasMaxLength(500);
             b.Property(c => c.RegisteredBy).HasMaxLength(256);
             b.Property(c => c.FirstContact).HasMaxLength(256);
             b.Property(c => c.RepeatOf).HasMaxLength(400);

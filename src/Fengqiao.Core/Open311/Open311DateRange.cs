@@ -63,7 +63,8 @@ public sealed record Open311DateRange(Instant Start, Instant End)
 
     private static Instant? ParseInstant(string text)
     {
-        var trimmed = text.Trim();
+        // Clients send "+08:00" unescaped and the query string turns the "+" into a space; no valid date has a space.
+        var trimmed = text.Trim().Replace(' ', '+');
         if (trimmed.Length > 40)
         {
             return null;

@@ -35,6 +35,13 @@ public sealed class CaseRecord : IVersioned
     /// <summary>Number of lifecycle events; clients send it back as the version they acted on.</summary>
     public int EventCount { get; set; }
     public string? Address { get; set; }
+    /// <summary>Where the sender says it is, WGS-84 degrees (Open311's lat/long); both or neither.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    /// <summary>The division was guessed from the point (位置待核实): the clerk should check the place before assigning.</summary>
+    public bool PlaceIsEstimate { get; set; }
+    /// <summary>A link to the sender's photo or video elsewhere (Open311's media_url); never fetched by the server.</summary>
+    public string? MediaUrl { get; set; }
     public string RegisteredBy { get; set; } = "";
     /// <summary>The staff member who first met the resident (首见负责制).</summary>
     public string? FirstContact { get; set; }

@@ -1,11 +1,17 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
+using Fengqiao.Core.Places;
 
 namespace Fengqiao.Data.Cases;
 
 public sealed record NewParty(string? Name, string? IdNumber, string? Phone, bool IsRepresentative);
 
-/// <summary>What the intake desk (or an API client) submits to register a case (登记).</summary>
+/// <summary>
+/// What the intake desk (or an API client) submits to register a case (登记). <see cref="Point"/> is where the sender
+/// says it is; <see cref="PlaceIsEstimate"/> marks a division guessed from that point rather than named by the sender.
+/// <see cref="ContactOptional"/>: an anonymous report (匿名反映, Open311 without a phone) may name no ID number or phone;
+/// it then gets no reply by message and is never matched to a person's earlier cases.
+/// </summary>
 public sealed record NewCase(
     CaseKind Kind,
     CaseChannel Channel,
@@ -20,7 +26,11 @@ public sealed record NewCase(
     Guid RegisteringUnitId,
     string? FirstContact,
     string? OnTheSpotResolution,
-    string? IdempotencyKey);
+    string? IdempotencyKey,
+    GeoPoint? Point = null,
+    bool PlaceIsEstimate = false,
+    string? MediaUrl = null,
+    bool ContactOptional = false);
 
 /// <summary>
 /// The outcome of intake. <see cref="EarlierCases"/> are the codes that make this a repeat petition;

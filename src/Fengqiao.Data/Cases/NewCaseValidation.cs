@@ -100,7 +100,7 @@ internal static class NewCaseValidation
                     Add(field + ".Phone", phoneError);
                 }
             }
-            if (id is null && phone is null)
+            if (id is null && phone is null && !request.ContactOptional)
             {
                 Add(field, "身份证号与电话至少填写一项，以便回复和识别重复信访 (give an ID number or a phone, to reply and to recognise repeat petitions)");
             }

@@ -1,7 +1,9 @@
 using Fengqiao.Core.Cases;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Categories;
+using Fengqiao.Core.Places;
 using Fengqiao.Data.Infrastructure;
+using Fengqiao.Data.Places;
 using Fengqiao.Data.Scope;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -23,7 +25,7 @@ public sealed record Open311RequestFilter(IReadOnlyList<string>? TrackingCodes, 
 /// anyone, so they are read past the caller's scope (an anonymous caller sees nothing), on a context of its own acting
 /// as the system, and only those registered by an Open311 client; what the answer may show of them is Web's to mask.
 /// </summary>
-public sealed class Open311Desk(DatabaseSettings settings)
+public sealed class Open311Desk(DatabaseSettings settings, IPointPlacement placement)
 {
     /// <summary>How a case registered by an Open311 client names its registrar: this prefix and the client's name.</summary>
     public const string ActorPrefix = "open311:";
@@ -71,6 +73,28 @@ public sealed class Open311Desk(DatabaseSettings settings)
     {
         await using var db = Open();
         return await db.Divisions.AnyAsync(d => d.Code == code, ct);
+    }
+
+    /// <summary>
+    /// Where a point-only report goes: the division the point lies in within the district of the client's unit (the
+    /// jurisdiction it reports for). Null when that unit has no district, so the point cannot be placed.
+    /// </summary>
+    public async Task<PointPlace?> PlacePointAsync(GeoPoint point, Guid clientUnitId, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        var unitDivision = await db.Units.Where(u => u.Id == clientUnitId).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct);
+        if (unitDivision is not { Length: >= 6 })
+        {
+            return null;
+        }
+        return await placement.PlaceAsync(point, unitDivision[..6], ct);
+    }
+
+    /// <summary>The name of a category (service or subject), or null.</summary>
+    public async Task<string?> CategoryNameAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        return await db.Categories.Where(c => c.Code == code).Select(c => c.Name).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The Open311 requests the filter names, newest first, at most a thousand.</summary>

@@ -2,6 +2,7 @@ using Fengqiao.Core;
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Intake;
 using Fengqiao.Core.Organisations;
+using Fengqiao.Core.Places;
 using Fengqiao.Core.Portal;
 using Fengqiao.Data.Attachments;
 using Fengqiao.Data.Cases;
@@ -12,7 +13,11 @@ namespace Fengqiao.Data.Portal;
 /// <summary>A photo as uploaded, already buffered so it can be sniffed before anything is stored.</summary>
 public sealed record PublicPhoto(string? FileName, Stream Content);
 
-/// <summary>What a resident (portal) or an outside application (Open311) submits.</summary>
+/// <summary>
+/// What a resident (portal) or an outside application (Open311) submits. The portal asks for a description and a phone
+/// number so the reply reaches the resident; GeoReport v2 makes both optional (<see cref="PhoneOptional"/>,
+/// <see cref="DetailOptional"/>), and such a report is registered for an anonymous party (匿名群众) without contact.
+/// </summary>
 public sealed record PublicSubmission(
     string? CategoryCode,
     string? DivisionCode,
@@ -25,7 +30,12 @@ public sealed record PublicSubmission(
     IReadOnlyList<PublicPhoto> Photos,
     string? IdempotencyKey,
     CaseChannel Channel,
-    Guid? RegisteringUnitId);
+    Guid? RegisteringUnitId,
+    GeoPoint? Point = null,
+    bool PlaceIsEstimate = false,
+    string? MediaUrl = null,
+    bool PhoneOptional = false,
+    bool DetailOptional = false);
 
 /// <summary>
 /// Turns a public submission into an online case through the normal workflow (登记 with its deadlines, repeat detection
@@ -60,11 +70,11 @@ public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, Ca
         {
             Add("CategoryCode", "请选择事项分类 (choose a category)");
         }
-        if (string.IsNullOrWhiteSpace(submission.Detail))
+        if (string.IsNullOrWhiteSpace(submission.Detail) && !submission.DetailOptional)
         {
             Add("Detail", "请描述您的诉求 (describe your request)");
         }
-        if (string.IsNullOrWhiteSpace(submission.Phone))
+        if (string.IsNullOrWhiteSpace(submission.Phone) && !submission.PhoneOptional)
         {
             Add("Phone", "请填写手机号码，以便答复 (give a mobile number so the reply can reach you)");
         }
@@ -176,7 +186,8 @@ public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, Ca
         var title = string.IsNullOrWhiteSpace(s.Title) ? TitleFrom(s.Detail) : s.Title.Trim();
         var name = string.IsNullOrWhiteSpace(s.Name) ? "匿名群众" : s.Name.Trim();
         return new NewCase(CaseKind.Petition, s.Channel, title, s.Detail, s.DivisionCode?.Trim(), s.Address, s.CategoryCode?.Trim(), s.Urgent,
-            [new NewParty(name, null, s.Phone, false)], null, unit, null, null, s.IdempotencyKey);
+            [new NewParty(name, null, s.Phone, false)], null, unit, null, null, s.IdempotencyKey, s.Point, s.PlaceIsEstimate, s.MediaUrl,
+            ContactOptional: s.PhoneOptional);
     }
 
     /// <summary>The first sentence of the description, at most 40 characters: the headline staff see in the queue.</summary>

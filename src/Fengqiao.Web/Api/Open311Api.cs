@@ -2,9 +2,11 @@ using Fengqiao.Core.Cases;
 using Fengqiao.Core.Open311;
 using Fengqiao.Core.Organisations;
 using Fengqiao.Core.People;
+using Fengqiao.Core.Places;
 using Fengqiao.Core.Portal;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Open311;
+using Fengqiao.Data.Places;
 using Fengqiao.Data.Portal;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
@@ -27,6 +29,9 @@ public static class Open311Api
 {
     public const string Jurisdiction = "fengqiao";
     public const string Specification = "http://wiki.open311.org/GeoReport_v2";
+
+    /// <summary>The CORS policy of the GET resources (origins from Open311:AllowedOrigins).</summary>
+    public const string CorsPolicy = "open311";
     private static readonly string[] KnownAttributes = ["title", "urgent", "category"];
 
     public static void MapOpen311Api(this IEndpointRouteBuilder app)
@@ -34,7 +39,7 @@ public static class Open311Api
         // Open to any client, as GeoReport v2 is; posting needs an api_key, which the handlers check.
         var v2 = app.MapGroup("/open311/v2").ExcludeFromDescription().AllowAnonymous();
         Both(v2, "discovery", (HttpContext http) => DiscoveryAsync(http));
-        app.MapGet("/open311/discovery.{format}", (HttpContext http) => DiscoveryAsync(http)).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/open311/discovery.{format}", (HttpContext http) => DiscoveryAsync(http)).ExcludeFromDescription().AllowAnonymous().RequireCors(CorsPolicy);
         Both(v2, "services", (HttpContext http, Open311Desk desk) => ServicesAsync(http, desk));
         Both(v2, "services/{code}", (HttpContext http, string code, Open311Desk desk) => ServiceDefinitionAsync(http, code, desk));
         Both(v2, "requests", (HttpContext http, Open311Desk desk, IClock clock) => RequestsAsync(http, desk, clock, null));
@@ -68,8 +73,8 @@ public static class Open311Api
 
     private static void Both(RouteGroupBuilder group, string resource, Delegate handler)
     {
-        group.MapGet("/" + resource + ".{format}", handler);
-        group.MapGet("/" + resource, handler);
+        group.MapGet("/" + resource + ".{format}", handler).RequireCors(CorsPolicy);
+        group.MapGet("/" + resource, handler).RequireCors(CorsPolicy);
     }
 
     public static Task WriteErrorsAsync(HttpContext http, int status, IEnumerable<string> descriptions)
@@ -82,7 +87,9 @@ public static class Open311Api
     /// <summary>"json" or "xml" from the extension or ?format=; null for anything else.</summary>
     private static string? Format(HttpContext http)
     {
-        var requested = (http.Request.RouteValues.TryGetValue("format", out var ext) ? ext as string : null) ?? http.Request.Query["format"].FirstOrDefault() ?? "json";
+        // A path no route took (a 404 or 405) still names its format by its extension.
+        var requested = (http.Request.RouteValues.TryGetValue("format", out var ext) ? ext as string : null) ?? http.Request.Query["format"].FirstOrDefault()
+            ?? (http.Request.Path.Value?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true ? "xml" : "json");
         return requested.ToLowerInvariant() switch
         {
             "json" => "json",
@@ -237,8 +244,17 @@ public static class Open311Api
             }
             category = subject;
         }
-        var division = await PlaceAsync(Field("address_id"), Field("address_string"), Field("lat"), Field("long"), places, desk, errors, http.RequestAborted);
-        var mediaUrl = Field("media_url");
+        if (!GeoPoint.TryParse(Field("lat"), Field("long"), out var point, out var pointErrors))
+        {
+            errors.AddRange(pointErrors.Select(e => $"{e.Field}: {BilingualText.Pick(e.Error)}"));
+        }
+        var description = Field("description");
+        if (!Open311Description.Fits(description))
+        {
+            errors.Add(BilingualText.Pick($"description 不超过 {Open311Description.MaxLength} 字 (description is at most {Open311Description.MaxLength} characters)"));
+        }
+        var place = await PlaceAsync(Field("address_id"), Field("address_string"), point, pointErrors.Count > 0, client.UnitId, places, desk, errors, http.RequestAborted);
+        var mediaUrl = Field("media_url")?.Trim();
         if (!string.IsNullOrEmpty(mediaUrl) && (mediaUrl.Length > 500 || !Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) || media.Scheme is not ("http" or "https")))
         {
             errors.Add(BilingualText.Pick("media_url 须为 http(s) 地址 (media_url must be an http(s) URL)"));
@@ -251,13 +267,15 @@ public static class Open311Api
         }
 
         var token = Guid.NewGuid().ToString("N");
-        var detail = Field("description");
-        if (!string.IsNullOrEmpty(mediaUrl) && !string.IsNullOrWhiteSpace(detail))
+        // GeoReport v2 makes the description optional: without one (or a title), the headline is the matter's name.
+        var title = attributes.GetValueOrDefault("title");
+        if (string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(description))
         {
-            detail += "\n" + mediaUrl;
+            title = await desk.CategoryNameAsync(category!, http.RequestAborted);
         }
-        var submission = new PublicSubmission(category, division, Field("address_string"), attributes.GetValueOrDefault("title"), detail,
-            name, Field("phone"), urgent, [], Open311Desk.TokenPrefix + token, CaseChannel.AppOrVideo, client.UnitId);
+        var submission = new PublicSubmission(category, place?.DivisionCode, Field("address_string"), title, description,
+            name, Field("phone"), urgent, [], Open311Desk.TokenPrefix + token, CaseChannel.AppOrVideo, client.UnitId,
+            point, place?.IsEstimate ?? false, string.IsNullOrEmpty(mediaUrl) ? null : mediaUrl, PhoneOptional: true, DetailOptional: true);
         try
         {
             var result = await intake.SubmitAsync(submission, Open311Desk.ActorPrefix + client.Name, http.RequestAborted);
@@ -278,8 +296,12 @@ public static class Open311Api
         }
     }
 
-    /// <summary>address_id (a GB/T 2260 code) wins; otherwise address_string must name a served town or district.</summary>
-    private static async Task<string?> PlaceAsync(string? addressId, string? addressString, string? lat, string? lon, PublicPlaces places, Open311Desk desk, List<string> errors, CancellationToken ct)
+    /// <summary>
+    /// address_id (a GB/T 2260 code) wins; then address_string, which must name a served town or district; then the
+    /// point alone, placed by <see cref="Open311Desk.PlacePointAsync"/> (an estimate until boundaries are known).
+    /// </summary>
+    private static async Task<PointPlace?> PlaceAsync(string? addressId, string? addressString, GeoPoint? point, bool pointRefused, Guid clientUnitId,
+        PublicPlaces places, Open311Desk desk, List<string> errors, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(addressId))
         {
@@ -288,7 +310,7 @@ public static class Open311Api
                 errors.Add(BilingualText.Pick($"address_id {Shorten(addressId)} 不是已知的区县及以下区划代码 (address_id {Shorten(addressId)} is not a known district-or-lower division code)"));
                 return null;
             }
-            return code.Value;
+            return new PointPlace(code.Value, IsEstimate: false);
         }
         if (!string.IsNullOrWhiteSpace(addressString))
         {
@@ -299,14 +321,24 @@ public static class Open311Api
             }
             if (await places.ResolveAsync(addressString, ct) is { } division)
             {
-                return division.Code;
+                return new PointPlace(division.Code, IsEstimate: false);
             }
             errors.Add(BilingualText.Pick("address_string 中没有可识别的区县或街道（镇）名称 (address_string names no district, street or town this server serves)"));
             return null;
         }
-        errors.Add(BilingualText.Pick(string.IsNullOrWhiteSpace(lat) && string.IsNullOrWhiteSpace(lon)
-            ? "需要位置：address_id 或 address_string (a location is required: address_id or address_string)"
-            : "仅凭经纬度无法确定区划，请提供 address_id 或 address_string (lat/long alone cannot be placed in a division; give address_id or address_string)"));
+        if (point is { } at)
+        {
+            if (await desk.PlacePointAsync(at, clientUnitId, ct) is { } placed)
+            {
+                return placed;
+            }
+            errors.Add(BilingualText.Pick("无法确定该坐标所在区划，请提供 address_id 或 address_string (the point could not be placed in a division; give address_id or address_string)"));
+            return null;
+        }
+        if (!pointRefused)
+        {
+            errors.Add(BilingualText.Pick("需要位置：lat 和 long、address_string 或 address_id (a location is required: lat and long, address_string or address_id)"));
+        }
         return null;
     }
 
@@ -377,7 +409,7 @@ public static class Open311Api
                 .Add("status_notes", BilingualText.Pick($"{CaseNames.Chinese(c.State)} ({CaseNames.English(c.State)})"))
                 .Add("service_name", r.ServiceName)
                 .Add("service_code", c.CategoryCode is { Length: >= 4 } cat ? cat[..4] : null)
-                .Add("description", PersonalDataMask.Redact(c.Detail ?? c.Title))
+                .Add("description", Open311Description.Clip(PersonalDataMask.Redact(c.Detail ?? c.Title)))
                 .Add("agency_responsible", r.Agency)
                 .Add("service_notice", null)
                 .Add("requested_datetime", c.RegisteredAt)
@@ -386,9 +418,9 @@ public static class Open311Api
                 .Add("address", PersonalDataMask.Redact(c.Address))
                 .Add("address_id", c.DivisionCode)
                 .Add("zipcode", null)
-                .Add("lat", null)
-                .Add("long", null)
-                .Add("media_url", null);
+                .Add("lat", c.Latitude)
+                .Add("long", c.Longitude)
+                .Add("media_url", c.MediaUrl);
         }).ToList();
         await Open311Document.WriteAsync(http, format, "service_requests", new Open311List("request", items));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Threading.RateLimiting;
 using Fengqiao.Web.Api;
@@ -30,12 +31,21 @@ public static class PublicGuards
         services.AddScoped<Data.Portal.CodeHolderDesk>();
         services.AddScoped<Data.Open311.Open311Clients>();
         services.AddScoped<Data.Open311.Open311Desk>();
+        // Registered before AddProblemDetails adds the default writer, so Open311 paths get the spec's error list.
+        services.AddSingleton<IProblemDetailsWriter, Open311ErrorWriter>();
         var posts = configuration.GetValue("Portal:PostsPerMinute", 20);
         var reads = configuration.GetValue("Portal:ReadsPerMinute", 300);
+        var keyPosts = configuration.GetValue("Open311:KeyHolderPostsPerMinute", 600);
+        var keyReads = configuration.GetValue("Open311:KeyHolderReadsPerMinute", 3000);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) => new ValueTask(RefuseAsync(context.HttpContext, 429, "请求过于频繁，请一分钟后再试 (too many requests; try again in a minute)"));
+            o.OnRejected = (context, ct) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(RefuseAsync(context.HttpContext, 429, "请求过于频繁，请一分钟后再试 (too many requests; try again in a minute)"));
+            };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (!IsPublic(http.Request.Path))
@@ -43,24 +53,46 @@ public static class PublicGuards
                     return RateLimitPartition.GetNoLimiter("staff");
                 }
                 var writes = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
-                return RateLimitPartition.GetFixedWindowLimiter((writes ? "w:" : "r:") + PublicAbuseGuard.ClientOf(http), _ => new FixedWindowRateLimiterOptions
+                // An Open311 client with a live key has a budget of its own, wherever its requests come from.
+                var holder = Open311KeyHolders.ClientOf(http);
+                var who = holder is { } client ? "k:" + client.ToString("N") : PublicAbuseGuard.ClientOf(http);
+                var limit = holder is null ? (writes ? posts : reads) : (writes ? keyPosts : keyReads);
+                return RateLimitPartition.GetFixedWindowLimiter((writes ? "w:" : "r:") + who, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = writes ? posts : reads,
+                    PermitLimit = limit,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 });
             });
         });
+        // GeoReport v2 is public data: browser clients on the configured origins may read it (GET only).
+        var origins = configuration.GetSection("Open311:AllowedOrigins").Get<string[]>() ?? ["*"];
+        services.AddCors(o => o.AddPolicy(Open311Api.CorsPolicy, p =>
+        {
+            if (origins.Contains("*"))
+            {
+                p.AllowAnyOrigin();
+            }
+            else
+            {
+                p.WithOrigins(origins);
+            }
+            p.WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1));
+        }));
         return services;
     }
 
     public static WebApplication UseFengqiaoPublicGuards(this WebApplication app)
     {
+        // CORS first, so a preflight is answered before any limit or body check; then who holds an Open311 key, which
+        // the limiter's partition needs.
+        app.UseCors();
+        app.UseMiddleware<Open311KeyHolders>();
         app.UseRateLimiter();
         app.Use(async (http, next) =>
         {
             var request = http.Request;
-            if (!IsPublic(request.Path) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            if (!IsPublic(request.Path) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || IsRefusedByRouting(http))
             {
                 await next(http);
                 return;
@@ -112,6 +144,20 @@ public static class PublicGuards
         return app;
     }
 
+    /// <summary>
+    /// An Open311 request no endpoint takes with its method (DELETE, OPTIONS without a preflight, an unknown path): it has
+    /// no body worth checking, and routing answers 404 or 405 in the spec's error list.
+    /// </summary>
+    private static bool IsRefusedByRouting(HttpContext http)
+    {
+        if (!http.Request.Path.StartsWithSegments("/open311"))
+        {
+            return false;
+        }
+        var methods = http.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>();
+        return methods is null || !methods.HttpMethods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Open311 callers get the spec's error list; residents get one line of text in their language.</summary>
     public static async Task RefuseAsync(HttpContext http, int status, string bilingualMessage)
     {
@@ -120,6 +166,10 @@ public static class PublicGuards
             return;
         }
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests && !http.Response.Headers.ContainsKey("Retry-After"))
+        {
+            http.Response.Headers.RetryAfter = "60";
+        }
         var message = BilingualText.Pick(bilingualMessage);
         if (http.Request.Path.StartsWithSegments("/open311"))
         {

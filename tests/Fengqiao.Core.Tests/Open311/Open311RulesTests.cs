@@ -55,6 +55,27 @@ public sealed class Open311RulesTests
         Assert.Equal(range!.Start, range.End);
     }
 
+    [Fact]
+    public void A_plus_that_arrived_as_a_space_is_read_as_the_offset()
+    {
+        // "…+08:00" sent unescaped in a query string reaches the server as "… 08:00".
+        Assert.True(Open311DateRange.TryParse("2026-11-01T00:00:00 08:00", "2026-11-02T00:00:00 08:00", Now, out var range, out var error), error);
+        Assert.Equal(Instant.FromUtc(2026, 10, 31, 16, 0), range.Start);
+        Assert.False(Open311DateRange.TryParse("2026-11-01 00:00:00 08:00", null, Now, out _, out _));
+    }
+
+    [Fact]
+    public void Descriptions_are_limited_to_4000_code_points_as_the_schema_counts_them()
+    {
+        Assert.True(Open311Description.Fits(new string('灯', 4000)));
+        Assert.False(Open311Description.Fits(new string('灯', 4001)));
+        // 4,000 emoji are 8,000 UTF-16 units but 4,000 characters to JSON Schema.
+        Assert.True(Open311Description.Fits(string.Concat(Enumerable.Repeat("😀", 4000))));
+        var clipped = Open311Description.Clip(string.Concat(Enumerable.Repeat("😀", 4100)))!;
+        Assert.Equal(4000, Open311Description.Length(clipped));
+        Assert.EndsWith("…", clipped, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CaseState.Registered, "open")]
     [InlineData(CaseState.InProgress, "open")]

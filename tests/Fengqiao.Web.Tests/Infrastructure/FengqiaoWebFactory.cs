@@ -34,6 +34,7 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         builder.UseSetting("Text:ModelPath", Path.Combine(Path.GetTempPath(), $"fengqiao-test-routing-{Environment.ProcessId}.model"));
         // Every test client is one address to the limiter; the limit itself is tested with its own host (PortalTests).
         builder.UseSetting("Portal:PostsPerMinute", "100000");
+        builder.UseSetting("Open311:KeyHolderPostsPerMinute", "100000");
         builder.UseSetting("Whistles:EscalationSeconds", "0");
         builder.UseSetting("Letters:ProposalSeconds", "0");
         builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));

@@ -287,6 +287,19 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("PlaceIsEstimate")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ProfileCode")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -280,6 +280,19 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PlaceIsEstimate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProfileCode")
                         .IsRequired()
                         .HasMaxLength(32)
