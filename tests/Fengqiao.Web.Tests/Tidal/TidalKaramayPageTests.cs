@@ -70,5 +70,11 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         Assert.Matches(@"周[一二三四五六日] \d{2}:00", officer);
         Assert.DoesNotMatch(EnglishWords(), officer);
         Assert.DoesNotMatch(Code(), officer);
+
+        // The same page in English: English weekdays and team, no Chinese ones.
+        var english = await client.GetStringAsync($"/tidal/officers/{guard}?culture=en&ui-culture=en", Ct);
+        Assert.Matches(EnglishWords(), english);
+        Assert.DoesNotMatch(@"周[一二三四五六日] \d{2}:00", english);
+        Assert.DoesNotContain("巡警", english, StringComparison.Ordinal);
     }
 }
