@@ -47,10 +47,15 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
     private static List<string> CalendarLines(string text) =>
         [.. text.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
 
+    /// <summary>These journeys count on the Houston real-data example; the planner itself opens on the 克拉玛依区 demo.</summary>
+    private async Task OnHoustonAsync(IPage page) =>
+        Assert.True((await page.Context.APIRequest.PostAsync(server.BaseUrl + "/api/tidal/dataset/reset?demo=houston")).Ok);
+
     [Fact]
     public async Task A_planner_imports_the_Houston_file_reads_the_heatmap_forecasts_plans_moves_an_officer_and_exports_the_roster()
     {
         var page = await server.SignedInPageAsync("police");
+        await OnHoustonAsync(page);
         try
         {
             await server.OpenAsync(page, "/tidal");
@@ -154,16 +159,16 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
             await Assertions.Expect(page.Locator("[data-testid=officer-duties] tbody tr").First).ToBeVisibleAsync();
             await server.ScreenshotAsync(page, "tidal-officer");
 
-            // Back to the shipped subset, as the other journeys expect.
+            // Back to the shipped Houston subset (the real-data example), as the other journeys expect.
             await server.OpenAsync(page, "/tidal");
             await OpenTabAsync(page, "数据导入");
-            await page.ClickAsync("[data-testid=import-reset]");
+            await page.ClickAsync("[data-testid=import-houston]");
             await Assertions.Expect(page.Locator("[data-testid=tidal-dataset]")).ToContainTextAsync("26,574");
         }
         finally
         {
             // Even when a step failed: the other journeys of this class start from the shipped subset.
-            await page.Context.APIRequest.PostAsync(server.BaseUrl + "/api/tidal/dataset/reset");
+            await page.Context.APIRequest.PostAsync(server.BaseUrl + "/api/tidal/dataset/reset?demo=houston");
         }
     }
 
@@ -171,13 +176,14 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
     public async Task A_planner_back_tests_the_forecast_sizes_the_force_and_reads_the_adjustment_advice()
     {
         var page = await server.SignedInPageAsync("police");
+        await OnHoustonAsync(page);
         await server.OpenAsync(page, "/tidal");
         await OpenTabAsync(page, "预测回测");
         await page.ClickAsync("[data-testid=backtest-run]");
         var table = page.Locator("[data-testid=backtest-table]");
         await Assertions.Expect(table).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(4);
-        await Assertions.Expect(table).ToContainTextAsync("tidal-profile");
+        await Assertions.Expect(table).ToContainTextAsync("潮汐画像模型（本系统）");
         await server.ScreenshotAsync(page, "tidal-backtest");
 
         await OpenTabAsync(page, "警力需求");
@@ -197,6 +203,7 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
     public async Task A_planner_sets_a_standard_for_one_priority_and_sizes_the_force_with_it()
     {
         var page = await server.SignedInPageAsync("police");
+        await OnHoustonAsync(page);
         await server.OpenAsync(page, "/tidal");
         await OpenTabAsync(page, "警力需求");
         // The shipped Houston offences carry no priorities, and the tab says so before anyone relies on the rows.

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Fengqiao.Tidal.Rostering;
+using Fengqiao.Tidal.Demo;
+using NodaTime;
 using NodaTime.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,20 +35,38 @@ internal sealed class TidalScenarioCommand : Command<TidalScenarioCommand.Settin
         [Description("Required patrol unit-hours as a share of patrol-capable officers' hours when calibrating (default 0.9)")]
         public double ForceLoad { get; init; } = 0.9;
 
+        [CommandOption("--karamay <DATE>")]
+        [Description("Plan the synthetic 克拉玛依区 demo whose twelve weeks end the day before DATE (YYYY-MM-DD), with its own officers and posts; --incidents then only give the pattern it copies (the shipped Houston subset)")]
+        public string? Karamay { get; init; }
+
         [CommandOption("--out <FILE>")]
         [Description("Where to write the scenario JSON")]
         public string Out { get; init; } = "scenario.json";
 
         public override ValidationResult Validate() =>
             Incidents.Length == 0 ? ValidationResult.Error("--incidents is required")
-            : !LocalDatePattern.Iso.Parse(TrainEnd).Success ? ValidationResult.Error("--train-end must be YYYY-MM-DD")
+            : Karamay is not null && !LocalDatePattern.Iso.Parse(Karamay).Success ? ValidationResult.Error("--karamay must be YYYY-MM-DD")
+            : (Karamay is null || TrainEnd.Length > 0) && !LocalDatePattern.Iso.Parse(TrainEnd).Success ? ValidationResult.Error("--train-end must be YYYY-MM-DD")
             : base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var import = TidalOutput.ImportAll(settings.Incidents, settings.Mapping(), settings.Json);
-        var scenario = IncidentScenarioBuilder.Build(import.Incidents, LocalDatePattern.Iso.Parse(settings.TrainEnd).Value, settings.Areas, settings.Officers, settings.CallsPerIncident, settings.ForceLoad);
+        var incidents = import.Incidents;
+        LocalDate? until = settings.Karamay is { } k ? LocalDatePattern.Iso.Parse(k).Value : null;
+        if (until is { } u)
+        {
+            incidents = KaramayDemo.Incidents(incidents, u);
+        }
+
+        var trainEnd = settings.TrainEnd.Length > 0 ? LocalDatePattern.Iso.Parse(settings.TrainEnd).Value : until!.Value.PlusDays(-1);
+        var scenario = IncidentScenarioBuilder.Build(incidents, trainEnd, settings.Areas, settings.Officers, settings.CallsPerIncident, settings.ForceLoad);
+        if (until is not null)
+        {
+            scenario = KaramayDemo.Apply(scenario, settings.Officers);
+        }
+
         scenario.Save(settings.Out);
         if (settings.Json)
         {

@@ -84,11 +84,11 @@ public static class TidalApi
         .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
         .WithSummary("Import incidents from CSV or CSV.gz with a preset (houston, sandiego) or map=time=…,area=…; bad rows come back with line numbers");
 
-        group.MapPost("/dataset/reset", (TidalWorkspace w) =>
+        group.MapPost("/dataset/reset", ([FromQuery] string? demo, TidalWorkspace w) =>
         {
-            w.ResetToDemo();
+            w.ResetToDemo(houston: string.Equals(demo, "houston", StringComparison.OrdinalIgnoreCase));
             return TypedResults.Ok(ToDto(w.Dataset));
-        }).DisableAntiforgery().WithSummary("Back to the shipped Houston subset");
+        }).DisableAntiforgery().WithSummary("Back to a shipped demo: the synthetic 克拉玛依区 district (default) or, with demo=houston, the real Houston subset");
 
         group.MapGet("/demand", Results<Ok<DemandView>, ValidationProblem> ([FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? type, TidalWorkspace w) =>
         {

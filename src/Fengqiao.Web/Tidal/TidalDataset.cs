@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Fengqiao.Tidal.Demand;
+using Fengqiao.Tidal.Demo;
 using Fengqiao.Tidal.Incidents;
 using NodaTime;
 
@@ -9,6 +10,9 @@ namespace Fengqiao.Web.Tidal;
 public sealed class TidalDataset
 {
     public const string DemoName = "houston-2010-20-beats";
+
+    /// <summary>The synthetic 克拉玛依区 district the planner opens on (see <see cref="KaramayDemo"/>).</summary>
+    public const string KaramayName = "karamay-650203-demo";
     private const string DemoResource = "Fengqiao.Web.Tidal.DemoData.houston-2010-20-beats.csv.gz";
 
     public TidalDataset(string name, ImportResult import)
@@ -49,11 +53,22 @@ public sealed class TidalDataset
 
     public IReadOnlyList<string> Types { get; }
 
-    /// <summary>The last day the forecast and plan learn from: four weeks before the data end, so a back-test has four test weeks.</summary>
+    /// <summary>Whether these are the synthetic 克拉玛依区 incidents, planned with the district's own officers and posts.</summary>
+    public bool IsKaramay => IsDemo && Name == KaramayName;
+
+    /// <summary>
+    /// The last day the forecast and plan learn from: for the 克拉玛依区 demo the last day of data, so the plan is for the
+    /// coming week; for imported data four weeks before the end, so a back-test has four test weeks.
+    /// </summary>
     public LocalDate DefaultTrainTo
     {
         get
         {
+            if (IsKaramay)
+            {
+                return Last.Date;
+            }
+
             var candidate = Last.Date.PlusWeeks(-4);
             var earliest = First.Date.PlusWeeks(3);
             return candidate < earliest ? Last.Date.PlusDays(-1) : candidate;
@@ -85,6 +100,27 @@ public sealed class TidalDataset
 
     /// <summary>The Houston offences the app ships (see DemoData/SOURCES.md); parsed once per process, it never changes.</summary>
     public static TidalDataset Demo() => DemoSet.Value;
+
+    private sealed record KaramayCache(LocalDate Until, TidalDataset Set);
+
+    private static KaramayCache? _karamay; // the last day's demo; a reference, so read and replaced whole
+
+    /// <summary>
+    /// The synthetic 克拉玛依区 demo: the twelve weeks before <paramref name="until"/>, drawn from the Houston offences'
+    /// patterns with a fixed seed, so every node given the same day builds the same incidents.
+    /// </summary>
+    public static TidalDataset Karamay(LocalDate until)
+    {
+        if (_karamay is { } cached && cached.Until == until)
+        {
+            return cached.Set;
+        }
+
+        var incidents = KaramayDemo.Incidents(Demo().Incidents, until);
+        var set = new TidalDataset(KaramayName, new ImportResult(incidents, [], incidents.Count)) { IsDemo = true };
+        _karamay = new KaramayCache(until, set);
+        return set;
+    }
 
     private static TidalDataset LoadDemo()
     {

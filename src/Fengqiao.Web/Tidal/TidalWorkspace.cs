@@ -1,5 +1,6 @@
 using Fengqiao.Tidal.Adjustment;
 using Fengqiao.Tidal.Demand;
+using Fengqiao.Tidal.Demo;
 using Fengqiao.Tidal.Forecasting;
 using Fengqiao.Tidal.Incidents;
 using Fengqiao.Tidal.Rostering;
@@ -8,6 +9,7 @@ using System.Text.Json;
 using Fengqiao.Data;
 using Fengqiao.Data.Tidal;
 using Microsoft.EntityFrameworkCore;
+using Fengqiao.Web.Infrastructure;
 using NodaTime;
 
 namespace Fengqiao.Web.Tidal;
@@ -201,7 +203,12 @@ public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
         }
     }
 
-    public void ResetToDemo(string actor = "planner") => Use(TidalDataset.Demo(), actor);
+    /// <summary>Back to a shipped demo: the 克拉玛依区 district up to today, or the real Houston offences.</summary>
+    public void ResetToDemo(string actor = "planner", bool houston = false) =>
+        Use(houston ? TidalDataset.Demo() : TidalDataset.Karamay(Today(clock.GetCurrentInstant())), actor);
+
+    /// <summary>The district's date (Asia/Shanghai) at an instant: the 克拉玛依区 demo ends the day before.</summary>
+    private static LocalDate Today(Instant at) => at.InZone(Display.Shanghai).Date;
 
     public DemandView Demand(LocalDate? from = null, LocalDate? to = null, string? type = null)
     {
@@ -364,6 +371,12 @@ public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
                 PriorityShares = staffing.Shares(dataset.Incidents.Where(i => i.Time < trainTo.PlusDays(1).AtMidnight())),
             },
         };
+        if (dataset.IsKaramay)
+        {
+            // The demo district's own force (Chinese names, 警号, 巡警/交警/合成) and posts (护学岗 …).
+            scenario = KaramayDemo.Apply(scenario, settings.Officers);
+        }
+
         var problem = scenario.ToProblem();
         var planner = new TidalRosterPlanner(scenario.Solver with { TimeLimitSeconds = Math.Min(settings.TimeLimitSeconds, PlanSettings.MaxTimeLimitSeconds) });
         var tidal = planner.Plan(problem, run, run.Token);
@@ -393,7 +406,10 @@ public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
         if (latest != _datasetId || _dataset is null)
         {
             var record = latest == 0 ? null : db.TidalDatasets.AsNoTracking().Single(d => d.Id == latest);
-            _dataset = record?.Incidents is null ? TidalDataset.Demo() : new TidalDataset(
+            // A demo is stored as a marker: Houston by name, otherwise the 克拉玛依区 demo as of the day it was chosen.
+            _dataset = record?.Incidents is null
+                ? record?.Name == TidalDataset.DemoName ? TidalDataset.Demo() : TidalDataset.Karamay(Today(record?.ImportedAt ?? now))
+                : new TidalDataset(
                 record.Name,
                 new ImportResult(IncidentCodec.Decode(record.Incidents), JsonSerializer.Deserialize<List<ImportError>>(record.ErrorsJson) ?? [], record.RowsRead));
             (_datasetId, _plan, _planKey) = (latest, null, default);

@@ -24,6 +24,18 @@ internal static class WebLikeScenario
         return IncidentScenarioBuilder.Build(incidents!, new LocalDate(2010, 7, 3), areas, officers, callsPerIncident: 1.0).ToProblem();
     }
 
+    /// <summary>The shipped Houston demo offences, or skips the calling test when the file is not above the test binaries.</summary>
+    public static IReadOnlyList<Incident> HoustonDemo()
+    {
+        var incidents = Incidents.Value;
+        if (incidents is null)
+        {
+            Assert.Skip("src/Fengqiao.Web/Tidal/DemoData/houston-2010-20-beats.csv.gz not found above the test binaries");
+        }
+
+        return incidents!;
+    }
+
     private static IReadOnlyList<Incident>? Load()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

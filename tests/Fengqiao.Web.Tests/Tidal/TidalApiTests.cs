@@ -14,10 +14,18 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Signed in as the planner, on the Houston real-data example these tests count against (the planner opens on 克拉玛依区).</summary>
+    private async Task<HttpClient> OnHoustonAsync()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset?demo=houston", null, Ct)).EnsureSuccessStatusCode();
+        return client;
+    }
+
     [Fact]
     public async Task The_demo_dataset_is_the_shipped_Houston_subset()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var d = await client.GetFromJsonAsync<JsonElement>("/api/tidal/dataset", Ct);
         Assert.Equal(26_574, d.GetProperty("incidents").GetInt32());
         Assert.Equal(20, d.GetProperty("areas").GetArrayLength());
@@ -29,7 +37,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task Demand_cells_count_the_incidents_of_that_area_and_hour_of_week()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var view = await client.GetFromJsonAsync<JsonElement>("/api/tidal/demand?from=2010-03-01&to=2010-03-29&type=theft", Ct);
         var areas = view.GetProperty("areas").EnumerateArray().Select(a => a.GetString()!).ToList();
         var counts = view.GetProperty("counts").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToList();
@@ -51,7 +59,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task The_grid_map_puts_every_located_incident_in_one_cell()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var grid = await client.GetFromJsonAsync<JsonElement>("/api/tidal/grid?cell=2000", Ct);
         var total = grid.GetProperty("counts").EnumerateArray().Sum(r => r.EnumerateArray().Sum(x => x.GetDouble()));
         Assert.Equal(grid.GetProperty("located").GetInt32(), total);
@@ -61,7 +69,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task Staffing_rises_with_a_stricter_standard()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var normal = await client.GetFromJsonAsync<JsonElement>("/api/tidal/staffing?trainTo=2010-07-03", Ct);
         var strict = await client.GetFromJsonAsync<JsonElement>("/api/tidal/staffing?trainTo=2010-07-03&wait=2&probability=0.98", Ct);
         Assert.Equal("2010-07-04", normal.GetProperty("weekFrom").GetString());
@@ -75,7 +83,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task An_evening_running_hot_gets_a_move_from_a_quiet_neighbour_that_shortens_the_wait()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var advice = await client.GetFromJsonAsync<JsonElement>("/api/tidal/adjust?now=2010-07-28T21:00&window=3", Ct);
         var hot = advice.GetProperty("areas").EnumerateArray().Where(a => a.GetProperty("hot").GetBoolean()).Select(a => a.GetProperty("area").GetString()).ToList();
         Assert.Contains("6B60", hot);
@@ -100,7 +108,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [InlineData("/api/tidal/adjust?now=yesterday", "时刻须为 yyyy-MM-ddTHH:mm，窗口 1–12 小时", "now is yyyy-MM-ddTHH:mm and window 1–12 h")]
     public async Task Bad_parameters_get_a_localised_validation_problem(string path, string chinese, string english)
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         foreach (var (culture, expected) in new[] { ("zh-CN", chinese), ("en", english) })
         {
             var response = await client.GetAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=" + culture, Ct);
@@ -113,7 +121,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task A_small_roster_beats_the_fixed_three_shifts_passes_the_checker_and_exports()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/tidal/plan/export.xlsx", Ct)).StatusCode);
 
         var response = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 60, timeLimitSeconds = 6, trainTo = "2010-07-03" }, Ct);
@@ -163,7 +171,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task Plan_settings_out_of_range_are_refused_and_nothing_runs()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var response = await client.PostAsJsonAsync("/api/tidal/plan?culture=en", new { areas = 3, officers = 5, timeLimitSeconds = 600 }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -176,7 +184,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
     [Fact]
     public async Task A_second_roster_run_waits_for_the_first_and_a_run_can_be_cancelled()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
         var run = workspace.StartPlan(new PlanSettings(10, 60, 60), new LocalDate(2010, 7, 3), new StaffingSettings());
         Assert.NotNull(run);

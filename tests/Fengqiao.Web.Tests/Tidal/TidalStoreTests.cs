@@ -16,6 +16,14 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Signed in as the planner, on the Houston real-data example these tests count against (the planner opens on 克拉玛依区).</summary>
+    private async Task<HttpClient> OnHoustonAsync()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset?demo=houston", null, Ct)).EnsureSuccessStatusCode();
+        return client;
+    }
+
     /// <summary>A second workspace on the same database, as on another web node or after a restart.</summary>
     private TidalWorkspace OtherNode() =>
         new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IClock>());
@@ -23,7 +31,7 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
     [Fact]
     public async Task An_import_is_stored_compactly_and_served_by_another_node()
     {
-        var client = await factory.SignedInAsync("police");
+        var client = await OnHoustonAsync();
         const string calls = """
             date_time,beat,call_type,priority
             2023-01-02 08:15:00,521,415,2
@@ -55,7 +63,7 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
         }
         finally
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/tidal/dataset/reset?demo=houston", null, Ct)).StatusCode);
         }
 
         // The reset is stored too: the demo data, with no incident bytes.
@@ -65,9 +73,25 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_plan_and_its_hand_edits_are_served_by_another_node()
+    public async Task The_Karamay_demo_is_stored_as_a_marker_and_another_node_rebuilds_the_same_incidents()
     {
         var client = await factory.SignedInAsync("police");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).StatusCode);
+
+        var here = factory.Services.GetRequiredService<TidalWorkspace>().Dataset;
+        var there = OtherNode().Dataset;
+        Assert.True(there.IsKaramay);
+        Assert.Equal(here.Incidents, there.Incidents);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>().TidalDatasets.OrderByDescending(d => d.Id).FirstAsync(Ct);
+        Assert.Equal(TidalDataset.KaramayName, record.Name);
+        Assert.Null(record.Incidents);
+    }
+
+    [Fact]
+    public async Task A_plan_and_its_hand_edits_are_served_by_another_node()
+    {
+        var client = await OnHoustonAsync();
         var response = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 60, timeLimitSeconds = 4, trainTo = "2010-07-03" }, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var plan = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

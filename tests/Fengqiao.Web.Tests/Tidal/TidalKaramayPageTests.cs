@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fengqiao.Testing;
+using Fengqiao.Tidal.Demo;
+using Fengqiao.Web.Tests.Infrastructure;
+using Fengqiao.Web.Tidal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Web.Tests.Tidal;
+
+/// <summary>
+/// The planner opens on the synthetic 克拉玛依区 district, ending the day before the run's clock; a roster on it reads
+/// in plain Chinese: officers by name, weekdays as 周二, teams and posts in Chinese, the bounds under 模型评估.
+/// </summary>
+public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>An officer or post code such as C004, P001 or school-1.</summary>
+    [GeneratedRegex(@"\b([CPTR]\d{3}|school-\d|hospital-\d|market-\d)\b")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{2}:00|\b(Patrol|Traffic|Combined)\b")]
+    private static partial Regex EnglishWords();
+
+    [Fact]
+    public async Task The_planner_opens_on_Karamay_and_its_roster_reads_in_Chinese_without_codes()
+    {
+        var client = await factory.SignedInAsync("police");
+
+        var dataset = await client.GetFromJsonAsync<JsonElement>("/api/tidal/dataset", Ct);
+        Assert.Equal(TidalDataset.KaramayName, dataset.GetProperty("name").GetString());
+        Assert.Contains("和平社区", dataset.GetProperty("areas").EnumerateArray().Select(a => a.GetString()));
+        Assert.StartsWith(TestTime.Today.PlusDays(-1).ToString("yyyy-MM-dd", null), dataset.GetProperty("last").GetString(), StringComparison.Ordinal);
+
+        var page = await client.GetStringAsync("/tidal", Ct);
+        Assert.Contains("克拉玛依区（合成演示数据，非真实警情）", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("houston", page, StringComparison.OrdinalIgnoreCase);
+
+        // A small roster on the demo, then the pages a planner reads.
+        var plan = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        var outcome = factory.Services.GetRequiredService<TidalWorkspace>().Plan!;
+        Assert.True(outcome.Problem.WeekStart >= TestTime.Today, $"the roster is for the coming week, not {outcome.Problem.WeekStart}");
+        Assert.Empty(outcome.CurrentViolations);
+        var names = KaramayDemo.Officers(40).Select(o => o.Officer.Name).ToHashSet();
+        Assert.All(outcome.Problem.Officers, o => Assert.Contains(o.Name, names));
+
+        page = await client.GetStringAsync("/tidal?tab=roster", Ct);
+        Assert.Contains("未满足警情需求（警力·小时）", page, StringComparison.Ordinal);
+        Assert.Contains("与固定三班相比", page, StringComparison.Ordinal);
+        Assert.Contains("模型评估", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("GLOP", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Code(), page);
+
+        var busiest = outcome.Problem.Areas[0];
+        var area = await client.GetStringAsync($"/tidal/areas/{Uri.EscapeDataString(busiest)}", Ct);
+        var onDuty = outcome.Current.Duties.First(d => d.Area == busiest).OfficerId;
+        Assert.Contains(outcome.Problem.Officers.Single(o => o.Id == onDuty).Name, area, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Code(), area);
+
+        // The officer who stands a school post: name, team, weekdays and the post in Chinese.
+        var guard = outcome.Current.PostDuties.First(p => p.PostId.StartsWith("护学岗", StringComparison.Ordinal)).OfficerId;
+        var officer = await client.GetStringAsync($"/tidal/officers/{guard}", Ct);
+        var who = outcome.Problem.Officers.Single(o => o.Id == guard);
+        Assert.Contains(who.Name, officer, StringComparison.Ordinal);
+        Assert.Contains(who.Skill switch { Fengqiao.Tidal.Rostering.Skill.Traffic => "交警", Fengqiao.Tidal.Rostering.Skill.Combined => "合成", _ => "巡警" }, officer, StringComparison.Ordinal);
+        Assert.Contains("护学岗·", officer, StringComparison.Ordinal);
+        Assert.Matches(@"周[一二三四五六日] \d{2}:00", officer);
+        Assert.DoesNotMatch(EnglishWords(), officer);
+        Assert.DoesNotMatch(Code(), officer);
+
+        // The same page in English: English weekdays and team, no Chinese ones.
+        var english = await client.GetStringAsync($"/tidal/officers/{guard}?culture=en&ui-culture=en", Ct);
+        Assert.Matches(EnglishWords(), english);
+        Assert.DoesNotMatch(@"周[一二三四五六日] \d{2}:00", english);
+        Assert.DoesNotContain("巡警", english, StringComparison.Ordinal);
+    }
+}
