@@ -35,7 +35,7 @@ public sealed partial class WebTranslatesOnlyTests
     [
         "Api/CasesApi.cs", "Api/ContractingApi.cs", "Api/LettersApi.cs",
         "Api/ProviderOrdersApi.cs",
-        "Components/Pages/Assessment/RankingPage.razor", "Components/Pages/Cases/CaseDetail.razor",
+        "Components/Pages/Cases/CaseDetail.razor",
         "Components/Pages/Cases/CaseIntake.razor", "Components/Pages/Contracting/ContractingPage.razor",
         "Components/Pages/Contracting/ContractingPanel.razor",
         "Grid/GridVisit.razor", "JudicialAid/JudicialAidCasePage.razor",
