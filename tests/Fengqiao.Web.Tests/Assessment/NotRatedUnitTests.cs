@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Core.Organisations;
+using Fengqiao.Data.Letters;
 using Fengqiao.Data.Organisations;
 using Fengqiao.Testing;
 using Fengqiao.Web.Tests.Infrastructure;
@@ -46,6 +47,23 @@ public sealed class NotRatedUnitTests(FengqiaoWebFactory factory) : IClassFixtur
         var counts = await office.GetFromJsonAsync<JsonElement>("/api/rankings/ranking?cohort=Departments&county=370505&wRating=0&wOnTime=0&wSatisfaction=0&wLetters=10&wOverdue=10", Ct);
         Assert.DoesNotContain(counts.GetProperty("rows").EnumerateArray(), r => r.GetProperty("unitName").GetString() == Idle);
         Assert.Contains(counts.GetProperty("notRated").EnumerateArray(), r => r.GetProperty("unitName").GetString() == Idle);
+    }
+
+    [Fact]
+    public async Task The_monthly_notice_names_it_as_not_rated_and_the_published_text_counts_it()
+    {
+        await AddIdleDepartmentAsync();
+        var office = await factory.SignedInAsync("jointoffice");
+        var docx = await office.GetAsync("/api/rankings/notice?county=370505", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, docx.StatusCode);
+        var lines = OfficialDocx.ReadParagraphs(await docx.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains(lines, l => l.StartsWith("本月不参评：", StringComparison.Ordinal) && l.Contains(Idle, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("第 ", StringComparison.Ordinal) && l.Contains(Idle, StringComparison.Ordinal));
+
+        using var published = await office.PostAsync("/api/rankings/notices?county=370505", null, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, published.StatusCode);
+        var text = (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("text").GetString()!;
+        Assert.Matches("本月不参评镇街 \\d+ 个、部门 [1-9]\\d* 个", text);
     }
 
     [Fact]
