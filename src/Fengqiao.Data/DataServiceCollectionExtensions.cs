@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         // Read sides that pages and endpoints share; each opens a short-lived context per call.
         services.AddScoped<Organisations.OrganisationQueries>();
         services.AddScoped<Ledger.LedgerDesk>();
+        services.AddScoped<Assessment.AssessmentDesk>();
         services.AddScoped<Cases.CaseDashboard>();
         services.AddScoped<Cases.CaseWorklist>();
         services.AddScoped<Text.TextDesk>();

@@ -7,6 +7,7 @@ using Fengqiao.Data.Scope;
 using Fengqiao.Data.Seeding;
 using Fengqiao.Web.Admin;
 using Fengqiao.Web.Api;
+using Fengqiao.Web.Assessment;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
@@ -263,6 +264,7 @@ public static class WebHostSetup
         app.MapLedger();
         app.MapWhistlesApi();
         app.MapLettersApi();
+        app.MapAssessment();
         app.MapPublic();
         app.MapAdmin();
         app.MapTidalApi();

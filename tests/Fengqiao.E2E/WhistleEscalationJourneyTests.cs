@@ -51,15 +51,15 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
     /// </summary>
     private async Task<Dictionary<string, RankingRow>> RankingAsync(IPage page, string month, string screenshot)
     {
+        // The page opens on this month (picked from a calendar, not typed); the caption says which month was ranked.
         await server.OpenAsync(page, "/rankings");
-        await Field(page, "assessment-month").EnterAsync(month);
         await Field(page, "w-rating").EnterAsync("0");
         await Field(page, "w-ontime").EnterAsync("0");
         await Field(page, "w-satisfaction").EnterAsync("0");
         await Field(page, "w-letters").EnterAsync("10");
         await Field(page, "w-overdue").EnterAsync("10");
         await page.ClickAsync("[data-testid=assessment-apply]");
-        await Assertions.Expect(page.Locator("[data-testid=ranking-caption]")).ToHaveTextAsync($"{month} · 0/0/0/10/10");
+        await Assertions.Expect(page.Locator("[data-testid=ranking-caption]")).ToHaveTextAsync($"{month} · 权重：吹哨评价 0、按期办结 0、满意度 0、督办函件 10、超期 10");
         await server.ScreenshotAsync(page, screenshot);
         var rows = new Dictionary<string, RankingRow>(StringComparer.Ordinal);
         foreach (var row in await page.Locator("[data-testid=ranking-table] tbody tr:has([data-testid=ranking-unit])").AllAsync())
@@ -75,11 +75,16 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
         return rows;
     }
 
-    /// <summary>The documented formula with weights 0/0/0/10/10: 100 × (10·l + 10·o) / 20, each "fewer is better" count scaled by the month's worst.</summary>
-    private static decimal Expected(RankingRow row, int lettersMax, int overdueMax)
+    /// <summary>
+    /// The documented formula with weights 0/0/0/10/10: 100 × (10·l + 10·o) / 20, each "fewer is better" count scaled by
+    /// the month's worst; a count no ranked unit had is no data and the weights rescale (null when neither has data).
+    /// </summary>
+    private static decimal? Expected(RankingRow row, int lettersMax, int overdueMax)
     {
-        static decimal FewerIsBetter(int count, int max) => max <= 0 ? 1m : 1m - (decimal)Math.Min(count, max) / max;
-        return Math.Round(100m * (10m * FewerIsBetter(row.Letters, lettersMax) + 10m * FewerIsBetter(row.Overdue, overdueMax)) / 20m, 2, MidpointRounding.AwayFromZero);
+        static decimal? FewerIsBetter(int count, int max) => max <= 0 ? null : 1m - (decimal)Math.Min(count, max) / max;
+        var (l, o) = (FewerIsBetter(row.Letters, lettersMax), FewerIsBetter(row.Overdue, overdueMax));
+        var weight = (l is null ? 0m : 10m) + (o is null ? 0m : 10m);
+        return weight == 0 ? null : Math.Round(100m * (10m * (l ?? 0) + 10m * (o ?? 0)) / weight, 2, MidpointRounding.AwayFromZero);
     }
 
     private static async Task<IReadOnlyList<string>> DownloadDocxAsync(IPage page, ILocator link)
@@ -109,7 +114,8 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
             // When the housing bureau owes another whistle, the passes below may flag it there; its counts are then not compared.
             housingOwesNothingElse = !await db.WhistleSummonses.AnyAsync(s => s.DepartmentName == Housing && open.Contains(s.Status), Ct);
         }
-        var month = TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var today = TestTime.Now.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        var month = string.Create(CultureInfo.InvariantCulture, $"{today.Year}年{today.Month}月");
 
         var office = await server.SignedInPageAsync("jointoffice");
         var before = await RankingAsync(office, month, "escalation-ranking-before");
@@ -295,11 +301,10 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
 
         // With the default weights the housing bureau's whistle rating shows: it was rated 5/5/5 this month.
         await server.OpenAsync(office, "/rankings");
-        await Field(office, "assessment-month").EnterAsync(month);
         await office.ClickAsync("[data-testid=assessment-apply]");
-        await Assertions.Expect(office.Locator("[data-testid=ranking-caption]")).ToHaveTextAsync($"{month} · 25/30/25/10/10");
+        await Assertions.Expect(office.Locator("[data-testid=ranking-caption]")).ToHaveTextAsync($"{month} · 权重：吹哨评价 25、按期办结 30、满意度 25、督办函件 10、超期 10");
         var housingRating = office.Locator("[data-testid=ranking-table] tbody tr").Filter(new() { HasText = Housing }).Locator("[data-testid=ranking-rating]");
-        await Assertions.Expect(housingRating).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(housingRating).Not.ToHaveTextAsync("无数据");
         await server.ScreenshotAsync(office, "escalation-ranking");
     }
 }

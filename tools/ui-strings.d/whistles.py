@@ -93,7 +93,7 @@ S.update({
     "As.New": ("新上榜", "New"),
     "As.Trend": ("近六个月得分趋势（前五名）", "Score trend over six months (top five)"),
     "As.Notice": ("访情通报（Word）", "Monthly notice (Word)"),
-    "As.BadInput": ("月份应为 yyyy-MM，权重不能为负且不能全为 0", "Month must be yyyy-MM; weights cannot be negative or all zero"),
+    "As.BadInput": ("请选择月份；权重不能为负，也不能全为 0", "Pick a month; weights cannot be negative or all zero"),
     "As.WhistlesYear": ("本年吹哨", "Whistles this year"),
     "As.EscalatedYear": ("其中升级", "Of which escalated"),
     "As.W.Rating": ("吹哨评价", "Whistle rating"),

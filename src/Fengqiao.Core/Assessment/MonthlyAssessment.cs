@@ -5,7 +5,8 @@ namespace Fengqiao.Core.Assessment;
 
 /// <summary>
 /// One town's or department's month (月度考核输入). Rates are given as counts so they cannot be out of range and
-/// so that "no cases due" is distinguishable from "0 % on time".
+/// so that "no cases due" is distinguishable from "0 % on time". <see cref="WhistlesSummoned"/> counts the whistles
+/// that summoned the unit in the month (吹哨报到任务), rated or not.
 /// </summary>
 public sealed record UnitMonthInput(
     string UnitCode,
@@ -17,7 +18,16 @@ public sealed record UnitMonthInput(
     int RatedCases,
     int SatisfiedCases,
     int LettersReceived,
-    int OverdueCount);
+    int OverdueCount,
+    int WhistlesSummoned = 0)
+{
+    /// <summary>
+    /// Whether the unit had work to be measured on this month: a case fell due, a whistle summoned it, or a resident
+    /// or whistle rated its work. Letters and overdue counts alone do not make a unit rated: "fewer is better" cannot
+    /// tell a unit that worked well from one that had nothing to do.
+    /// </summary>
+    public bool HadWork => CasesDue > 0 || WhistlesSummoned > 0 || RatedCases > 0 || WhistleRatingAverage is not null;
+}
 
 /// <summary>The weights of the five indicators; only their proportions matter.</summary>
 public sealed record AssessmentWeights
@@ -62,8 +72,21 @@ public sealed record AssessmentScheme(AssessmentWeights Weights, int? LettersCap
     public static AssessmentScheme Default { get; } = new(AssessmentWeights.Default);
 }
 
-/// <summary>Each indicator normalised to 0–1 (higher is better); null when the unit had nothing to measure.</summary>
-public sealed record IndicatorScores(decimal? WhistleRating, decimal? OnTimeClosure, decimal? Satisfaction, decimal Letters, decimal Overdue);
+/// <summary>
+/// Each indicator normalised to 0–1 (higher is better); null (无数据) when its denominator is 0: the unit had nothing
+/// to measure, or, for the two counts without a cap, no rated unit of the cohort had any.
+/// </summary>
+public sealed record IndicatorScores(decimal? WhistleRating, decimal? OnTimeClosure, decimal? Satisfaction, decimal? Letters, decimal? Overdue);
+
+/// <summary>Why a unit has no score this month (不参评原因).</summary>
+public enum NotRatedReason
+{
+    NoWork = 1,         // 本月无到期案件、无吹哨报到、无评价
+    NoWeightedData = 2, // 有权重的指标本月均无数据
+}
+
+/// <summary>A unit listed after the ranked ones, with no score and no rank (不参评), and why.</summary>
+public sealed record UnratedUnit(string UnitCode, string UnitName, NotRatedReason Reason, UnitMonthInput Input);
 
 public sealed record UnitAssessment(
     int Rank,
@@ -75,7 +98,8 @@ public sealed record UnitAssessment(
     int? RankChange,
     UnitMonthInput Input);
 
-public sealed record MonthlyRanking(YearMonth Month, ImmutableArray<UnitAssessment> Rows)
+/// <summary>The ranked units, best first, then the units not rated this month (by unit code).</summary>
+public sealed record MonthlyRanking(YearMonth Month, ImmutableArray<UnitAssessment> Rows, ImmutableArray<UnratedUnit> NotRated)
 {
     public UnitAssessment? Find(string unitCode) => Rows.FirstOrDefault(r => string.Equals(r.UnitCode, unitCode, StringComparison.Ordinal));
 }
@@ -89,9 +113,15 @@ public sealed record MonthlyRanking(YearMonth Month, ImmutableArray<UnitAssessme
 /// on-time closure t = closed on time / cases due;
 /// satisfaction s = satisfied / rated;
 /// letters l = 1 − min(letters, L) / L, overdue o = 1 − min(overdue, O) / O, where L and O are the scheme's caps or,
-/// without caps, the month's highest count in the cohort (and the indicator is 1 for all when that is 0).
-/// Score = 100 × Σ wᵢ·xᵢ / Σ wᵢ over the indicators the unit has (one with no rated whistles, no cases due or no
-/// ratings is scored on the rest rather than given 0 or 1 for them), rounded half away from zero to 2 decimals.
+/// without caps, the month's highest count among the rated units.
+/// A ratio whose denominator is 0 scores nothing (无数据): no rated whistle, no case due, no rating, or (without a
+/// cap) no rated unit with any letter or overdue case. Its weight is not given as full points; the total is
+/// Score = 100 × Σ wᵢ·xᵢ / Σ wᵢ over the indicators with data (the weights rescaled, 按权重折算), rounded half away
+/// from zero to 2 decimals.
+/// </para>
+/// <para>
+/// Not rated (不参评): a unit with no work in the month (<see cref="UnitMonthInput.HadWork"/>) gets no score and no
+/// rank, and does not set the scale of the counts; nor does a unit none of whose weighted indicators has data.
 /// </para>
 /// <para>
 /// Ranking: by score descending; equal (rounded) scores share a rank and the next rank skips (1, 2, 2, 4); within
@@ -106,11 +136,12 @@ public static class MonthlyAssessment
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(scheme);
-        var rows = inputs.ToList();
-        Validate(month, rows, scheme);
+        var all = inputs.ToList();
+        Validate(month, all, scheme);
+        var rows = all.Where(r => r.HadWork).ToList();
         var lettersScale = scheme.LettersCap ?? (rows.Count == 0 ? 0 : rows.Max(r => r.LettersReceived));
         var overdueScale = scheme.OverdueCap ?? (rows.Count == 0 ? 0 : rows.Max(r => r.OverdueCount));
-        var scored = rows
+        var measured = rows
             .Select(r =>
             {
                 var indicators = new IndicatorScores(
@@ -121,6 +152,14 @@ public static class MonthlyAssessment
                     FewerIsBetter(r.OverdueCount, overdueScale));
                 return (Input: r, Indicators: indicators, Score: Score(indicators, scheme.Weights));
             })
+            .ToList();
+        var notRated = all.Where(r => !r.HadWork).Select(r => new UnratedUnit(r.UnitCode, r.UnitName, NotRatedReason.NoWork, r))
+            .Concat(measured.Where(x => x.Score is null).Select(x => new UnratedUnit(x.Input.UnitCode, x.Input.UnitName, NotRatedReason.NoWeightedData, x.Input)))
+            .OrderBy(u => u.UnitCode, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var scored = measured
+            .Where(x => x.Score is not null)
+            .Select(x => (x.Input, x.Indicators, Score: x.Score!.Value))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Input.UnitCode, StringComparer.Ordinal)
             .ToList();
@@ -134,18 +173,19 @@ public static class MonthlyAssessment
                 before is null ? null : score - before.Score,
                 before is null ? null : before.Rank - rank, input));
         }
-        return new MonthlyRanking(month, result.MoveToImmutable());
+        return new MonthlyRanking(month, result.MoveToImmutable(), notRated);
     }
 
-    private static decimal FewerIsBetter(int count, int scale) =>
-        scale <= 0 ? 1m : 1m - (decimal)Math.Min(count, scale) / scale;
+    private static decimal? FewerIsBetter(int count, int scale) =>
+        scale <= 0 ? null : 1m - (decimal)Math.Min(count, scale) / scale;
 
-    private static decimal Score(IndicatorScores x, AssessmentWeights w)
+    /// <summary>The weighted mean of the indicators with data and a weight, or null when there is none.</summary>
+    private static decimal? Score(IndicatorScores x, AssessmentWeights w)
     {
         decimal sum = 0, weight = 0;
         void Add(decimal? value, decimal wi)
         {
-            if (value is { } v)
+            if (value is { } v && wi > 0)
             {
                 sum += wi * v;
                 weight += wi;
@@ -156,7 +196,7 @@ public static class MonthlyAssessment
         Add(x.Satisfaction, w.Satisfaction);
         Add(x.Letters, w.Letters);
         Add(x.Overdue, w.Overdue);
-        return weight == 0 ? 0m : Math.Round(100m * sum / weight, 2, MidpointRounding.AwayFromZero);
+        return weight == 0 ? null : Math.Round(100m * sum / weight, 2, MidpointRounding.AwayFromZero);
     }
 
     private static void Validate(YearMonth month, List<UnitMonthInput> rows, AssessmentScheme scheme)
@@ -183,7 +223,7 @@ public static class MonthlyAssessment
             }
             if (r.CasesDue < 0 || r.ClosedOnTime < 0 || r.ClosedOnTime > r.CasesDue
                 || r.RatedCases < 0 || r.SatisfiedCases < 0 || r.SatisfiedCases > r.RatedCases
-                || r.LettersReceived < 0 || r.OverdueCount < 0)
+                || r.LettersReceived < 0 || r.OverdueCount < 0 || r.WhistlesSummoned < 0)
             {
                 throw new ArgumentException($"{r.UnitName} 的统计数不一致（负数或部分大于总数）(counts are negative or a part exceeds its whole)", nameof(rows));
             }

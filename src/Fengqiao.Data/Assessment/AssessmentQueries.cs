@@ -51,11 +51,12 @@ public static class AssessmentQueries
             .Where(l => ids.Contains(l.RecipientUnitId) && l.IssuedAt >= start && l.IssuedAt < end)
             .GroupBy(l => l.RecipientUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
-        // A department that refused or was badly late on a whistle counts as overdue too.
-        var flagged = (await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => ids.Contains(s.DepartmentId) && s.Flagged && s.SummonedAt >= start && s.SummonedAt < end)
-            .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Key, g => g.Count);
+        // A whistle that summoned a department is work it is measured on; one it refused or was badly late on counts as
+        // overdue too.
+        var summoned = (await db.WhistleSummonses.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => ids.Contains(s.DepartmentId) && s.SummonedAt >= start && s.SummonedAt < end)
+            .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count(), Flagged = g.Count(s => s.Flagged) }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => (g.Count, g.Flagged));
 
         // Follow-up visits (回访) where the resident gave an opinion count toward satisfaction like a rating, in the
         // month of the visit; a look-back review that reopened a case (回头看, closed on paper only) counts as overdue.
@@ -68,8 +69,8 @@ public static class AssessmentQueries
             .GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
-        // A unit with nothing to measure this month (no rated whistle, no case due, no letter, nothing overdue) is not
-        // ranked: it would otherwise top the table with full marks for the "fewer is better" indicators alone.
+        // Every unit of the cohort is returned: Core decides which are rated (a unit with no work this month is listed as
+        // not rated, with its letters and overdue counts, rather than left out or ranked on "fewer is better" alone).
         return [.. units.Select(u =>
         {
             var mine = cases[u.Id].ToList();
@@ -77,16 +78,29 @@ public static class AssessmentQueries
             var onTime = mine.Count(c => c.RepliedAt != null && c.RepliedAt <= c.ReplyDueAt);
             var late = mine.Count(c => c.RepliedAt is { } replied ? replied > c.ReplyDueAt : c.ReplyDueAt < asOf);
             var r = ratings[u.Id].ToList();
+            var whistles = summoned.GetValueOrDefault(u.Id);
             return new UnitMonthInput(u.Id.ToString("D"), u.Name, month, r.Count == 0 ? null : Math.Round(r.Average(), 4),
                 mine.Count, onTime, rated.Count + visits.GetValueOrDefault(u.Id).Count, rated.Count(c => c.Rating != CaseRating.Unsatisfied) + visits.GetValueOrDefault(u.Id).Satisfied,
-                letters.GetValueOrDefault(u.Id), late + flagged.GetValueOrDefault(u.Id) + reopened.GetValueOrDefault(u.Id));
-        }).Where(i => i.WhistleRatingAverage is not null || i.CasesDue > 0 || i.RatedCases > 0 || i.LettersReceived > 0 || i.OverdueCount > 0)];
+                letters.GetValueOrDefault(u.Id), late + whistles.Flagged + reopened.GetValueOrDefault(u.Id), whistles.Count);
+        })];
     }
 
-    public static async Task<MonthlyRanking> RankAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, AssessmentScheme scheme, Instant asOf, CancellationToken cancellationToken = default)
+    public static async Task<MonthlyRanking> RankAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, string? county, AssessmentScheme scheme, Instant asOf, CancellationToken cancellationToken = default) =>
+        (await TrendAsync(db, cohort, month, 2, county, scheme, asOf, cancellationToken))[^1];
+
+    /// <summary>The rankings of <paramref name="months"/> months ending with <paramref name="month"/>, oldest first, each compared with the one before it.</summary>
+    public static async Task<IReadOnlyList<MonthlyRanking>> TrendAsync(FengqiaoDbContext db, AssessmentCohort cohort, YearMonth month, int months, string? county, AssessmentScheme scheme, Instant asOf, CancellationToken cancellationToken = default)
     {
-        var previous = MonthlyAssessment.Rank(month.PlusMonths(-1), await InputsAsync(db, cohort, month.PlusMonths(-1), county, asOf, cancellationToken), scheme);
-        return MonthlyAssessment.Rank(month, await InputsAsync(db, cohort, month, county, asOf, cancellationToken), scheme, previous);
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var result = new List<MonthlyRanking>(months);
+        MonthlyRanking? previous = null;
+        for (var i = months - 1; i >= 0; i--)
+        {
+            var m = month.PlusMonths(-i);
+            previous = MonthlyAssessment.Rank(m, await InputsAsync(db, cohort, m, county, asOf, cancellationToken), scheme, previous);
+            result.Add(previous);
+        }
+        return result;
     }
 
     /// <summary>Letters issued by type and whistles blown in a period, for the dashboard ("15 督办函, 6 风险提示函 this year").</summary>

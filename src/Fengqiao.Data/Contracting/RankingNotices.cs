@@ -12,8 +12,12 @@ namespace Fengqiao.Data.Contracting;
 /// <summary>One ranked unit as frozen in a published notice.</summary>
 public sealed record FrozenRankingRow(int Rank, string UnitName, decimal Score, int? RankChange);
 
-/// <summary>The figures of a published notice: both rankings and the month's contracting and follow-up counts.</summary>
-public sealed record FrozenNoticeFigures(IReadOnlyList<FrozenRankingRow> Towns, IReadOnlyList<FrozenRankingRow> Departments, ContractingCounts Aftercare);
+/// <summary>
+/// The figures of a published notice: both rankings, the names of the units not rated (不参评; absent from notices
+/// published before there was such a list) and the month's contracting and follow-up counts.
+/// </summary>
+public sealed record FrozenNoticeFigures(IReadOnlyList<FrozenRankingRow> Towns, IReadOnlyList<FrozenRankingRow> Departments, ContractingCounts Aftercare,
+    IReadOnlyList<string>? NotRatedTowns = null, IReadOnlyList<string>? NotRatedDepartments = null);
 
 /// <summary>
 /// Publishing the monthly notice (访情通报发布): the rankings are computed once, at publication, and stored with the
@@ -31,7 +35,8 @@ public static class RankingNotices
         var aftercare = await contracting.CountsAsync(month, ct);
         var today = now.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
         static List<FrozenRankingRow> Freeze(MonthlyRanking r) => [.. r.Rows.Select(x => new FrozenRankingRow(x.Rank, x.UnitName, x.Score, x.RankChange))];
-        var figures = new FrozenNoticeFigures(Freeze(towns), Freeze(departments), aftercare);
+        var figures = new FrozenNoticeFigures(Freeze(towns), Freeze(departments), aftercare,
+            [.. towns.NotRated.Select(u => u.UnitName)], [.. departments.NotRated.Select(u => u.UnitName)]);
         var record = new RankingNoticeRecord
         {
             Id = Guid.CreateVersion7(),
@@ -63,8 +68,11 @@ public static class RankingNotices
     {
         string Top(IReadOnlyList<FrozenRankingRow> rows) => rows.Count == 0 ? "无" : string.Join("、", rows.Take(3).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.UnitName}（{r.Score:0.00}分）")));
         var a = f.Aftercare;
+        static string Unrated(FrozenNoticeFigures f) => (f.NotRatedTowns?.Count ?? 0) + (f.NotRatedDepartments?.Count ?? 0) == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"；本月不参评镇街 {f.NotRatedTowns?.Count ?? 0} 个、部门 {f.NotRatedDepartments?.Count ?? 0} 个");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{month.Year}年{month.Month}月访情通报：镇街前三名 {Top(f.Towns)}；部门前三名 {Top(f.Departments)}。领导包案 {a.ContractsAssigned} 件（双包案 {a.DualContracts} 件），销号 {a.ContractsReleased} 件；回访 {a.FollowUpVisits} 次，群众满意 {a.VisitsSatisfied} 次；回头看 {a.LookBacksDecided} 件，重新交办 {a.CasesReopened} 件。");
+            $"{month.Year}年{month.Month}月访情通报：镇街前三名 {Top(f.Towns)}；部门前三名 {Top(f.Departments)}{Unrated(f)}。领导包案 {a.ContractsAssigned} 件（双包案 {a.DualContracts} 件），销号 {a.ContractsReleased} 件；回访 {a.FollowUpVisits} 次，群众满意 {a.VisitsSatisfied} 次；回头看 {a.LookBacksDecided} 件，重新交办 {a.CasesReopened} 件。");
     }
 }
 

@@ -42,12 +42,21 @@ public static class WhistleDocuments
         ArgumentNullException.ThrowIfNull(towns);
         static IEnumerable<string> Rows(MonthlyRanking ranking) => ranking.Rows.Select(r => string.Create(CultureInfo.InvariantCulture,
             $"第 {r.Rank} 名　{r.UnitName}　{r.Score:0.00} 分{(r.RankChange is { } c && c != 0 ? (c > 0 ? $"（上升 {c} 位）" : $"（下降 {-c} 位）") : "")}"));
+        // Units with no work this month are named after the ranked ones, so a reader sees they were not forgotten.
+        static IEnumerable<string> Unrated(MonthlyRanking ranking) => ranking.NotRated.IsDefaultOrEmpty
+            ? []
+            : [$"本月不参评：{string.Join("、", ranking.NotRated.Select(u => u.UnitName))}（{string.Join("；", ranking.NotRated.Select(u => u.Reason).Distinct().Order().Select(Why))}）。"];
+        static string Why(NotRatedReason reason) => reason switch
+        {
+            NotRatedReason.NoWork => "当月无到期案件、无吹哨报到任务、无群众评价",
+            _ => "当月计分指标均无数据",
+        };
         var month = string.Create(CultureInfo.InvariantCulture, $"{departments.Month.Year}年{departments.Month.Month}月");
         return OfficialDocx.Report(issuer, null, $"关于{month}信访工作考核情况的通报",
         [
             (null, [$"根据吹哨报到评价、按期办结、群众满意度、督办函件和超期情况，现将{month}各镇街和部门信访工作考核情况通报如下。"]),
-            ("一、镇街排名", Rows(towns).DefaultIfEmpty("本月无考核数据。")),
-            ("二、部门排名", Rows(departments).DefaultIfEmpty("本月无考核数据。")),
+            ("一、镇街排名", Rows(towns).DefaultIfEmpty("本月无考核数据。").Concat(Unrated(towns))),
+            ("二、部门排名", Rows(departments).DefaultIfEmpty("本月无考核数据。").Concat(Unrated(departments))),
             ("三、工作要求", ["排名靠后的单位要认真查找原因，落实整改措施，于下月5日前将整改情况报送联席办。"]),
         ], issuer, date);
     }

@@ -264,7 +264,7 @@ public static class ContractingApi
             {
                 return Forbidden();
             }
-            if (LettersApi.ParseRequest(month, null, null, null, null, null, clock) is not ({ } m, { } scheme))
+            if (Assessment.Endpoints.ParseRequest(month, null, null, null, null, null, clock) is not ({ } m, { } scheme))
             {
                 return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
             }

@@ -26,15 +26,7 @@ public sealed record ProposalDto(Guid Id, Guid CaseId, string CaseCode, string R
 
 public sealed record LetterRuleDto(string Code, string Name, LetterTrigger Trigger, LetterType Proposes, int Threshold, int PeriodDays, bool Enabled, int Version);
 
-/// <summary>A ranked unit: its score, the five indicators (0–1) and the month's counts they came from, so a reader can check them.</summary>
-public sealed record RankingRowDto(int Rank, string UnitId, string UnitName, decimal Score, decimal? ScoreChange, int? RankChange, decimal? WhistleRating, decimal? OnTimeClosure, decimal? Satisfaction, decimal Letters, decimal Overdue,
-    int CasesDue, int ClosedOnTime, int LettersReceived, int OverdueCount);
-
-public sealed record RankingDto(string Month, AssessmentCohort Cohort, IReadOnlyList<RankingRowDto> Rows);
-
-public sealed record PeriodCountsDto(Instant From, Instant To, int Supervision, int RiskAlert, int Accountability, int Whistles, int Escalated);
-
-/// <summary>Supervision letters (督办函 / 风险提示函 / 问责建议函), the rule proposals, and the monthly assessment.</summary>
+/// <summary>Supervision letters (督办函 / 风险提示函 / 问责建议函) and the rule proposals; the monthly ranking is in <see cref="Assessment.Endpoints"/>.</summary>
 public static class LettersApi
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -156,77 +148,7 @@ public static class LettersApi
                 return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
             }
         }).WithSummary("Draft a letter on a case from its template and the case facts (拟稿)");
-
-        var assessment = app.MapGroup("/api/rankings").RequireAuthorization(Policies.Staff).WithTags("Rankings");
-        assessment.MapGet("/ranking", async Task<Results<Ok<RankingDto>, ProblemHttpResult>> (string? month, AssessmentCohort? cohort, string? county,
-            decimal? wRating, decimal? wOnTime, decimal? wSatisfaction, decimal? wLetters, decimal? wOverdue, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
-        {
-            if (ParseRequest(month, wRating, wOnTime, wSatisfaction, wLetters, wOverdue, clock) is not ({ } m, { } scheme))
-            {
-                return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM，权重不能为负且不能全为 0 (month must be yyyy-MM; weights cannot be negative or all zero)"));
-            }
-            var ranking = await AssessmentQueries.RankAsync(db, cohort ?? AssessmentCohort.Departments, m, county, scheme, clock.GetCurrentInstant(), ct);
-            return TypedResults.Ok(ToDto(ranking, cohort ?? AssessmentCohort.Departments));
-        }).WithSummary("The monthly ranking of departments or towns, with month-on-month change; weights as query parameters");
-        assessment.MapGet("/notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, string? county, HttpContext http, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
-        {
-            if (ParseRequest(month, null, null, null, null, null, clock) is not ({ } m, { } scheme))
-            {
-                return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
-            }
-            // One instant for both cohorts and the date the notice bears.
-            var now = clock.GetCurrentInstant();
-            var departments = await AssessmentQueries.RankAsync(db, AssessmentCohort.Departments, m, county, scheme, now, ct);
-            var towns = await AssessmentQueries.RankAsync(db, AssessmentCohort.Towns, m, county, scheme, now, ct);
-            var issuer = http.User.FindFirst(FengqiaoClaims.UnitName)?.Value ?? "信访工作联席会议办公室";
-            var today = now.InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
-            return TypedResults.File(WhistleDocuments.MonthlyNotice(issuer, departments, towns, today), DocxType, $"notice-{m.Year}-{m.Month:00}.docx");
-        }).WithSummary("The monthly notice (访情通报) as a Word document");
-        assessment.MapGet("/counts", async (int? year, FengqiaoDbContext db, IClock clock, CancellationToken ct) =>
-        {
-            var zone = Core.Calendar.DeadlineCalculator.ChinaTimeZone;
-            var now = clock.GetCurrentInstant();
-            var y = year is >= 2000 and <= 2099 ? year.Value : now.InZone(zone).Year;
-            var start = new LocalDate(y, 1, 1).AtStartOfDayInZone(zone).ToInstant();
-            var end = new LocalDate(y + 1, 1, 1).AtStartOfDayInZone(zone).ToInstant();
-            var (letters, whistles, escalated) = await AssessmentQueries.CountsAsync(db, start, end, ct);
-            return TypedResults.Ok(new PeriodCountsDto(start, end, letters.GetValueOrDefault(LetterType.Supervision), letters.GetValueOrDefault(LetterType.RiskAlert),
-                letters.GetValueOrDefault(LetterType.AccountabilitySuggestion), whistles, escalated));
-        }).WithSummary("Letters by type and whistles in a period in a year (default: this year)");
     }
-
-    public static (YearMonth?, AssessmentScheme?) ParseRequest(string? month, decimal? wRating, decimal? wOnTime, decimal? wSatisfaction, decimal? wLetters, decimal? wOverdue, IClock clock)
-    {
-        YearMonth m;
-        if (string.IsNullOrWhiteSpace(month))
-        {
-            var today = clock.GetCurrentInstant().InZone(Core.Calendar.DeadlineCalculator.ChinaTimeZone).Date;
-            m = new YearMonth(today.Year, today.Month);
-        }
-        else if (YearMonthPattern.Iso.Parse(month.Trim()) is { Success: true } parsed)
-        {
-            m = parsed.Value;
-        }
-        else
-        {
-            return (null, null);
-        }
-        var d = AssessmentWeights.Default;
-        try
-        {
-            return (m, new AssessmentScheme(new AssessmentWeights(wRating ?? d.WhistleRating, wOnTime ?? d.OnTimeClosure, wSatisfaction ?? d.Satisfaction, wLetters ?? d.Letters, wOverdue ?? d.Overdue)));
-        }
-        catch (ArgumentException)
-        {
-            return (m, null);
-        }
-    }
-
-    public static RankingDto ToDto(MonthlyRanking ranking, AssessmentCohort cohort) => new(
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ranking.Month.Year:0000}-{ranking.Month.Month:00}"), cohort,
-        [.. ranking.Rows.Select(r => new RankingRowDto(r.Rank, r.UnitCode, r.UnitName, r.Score, r.ScoreChange, r.RankChange,
-            r.Indicators.WhistleRating, r.Indicators.OnTimeClosure, r.Indicators.Satisfaction, r.Indicators.Letters, r.Indicators.Overdue,
-            r.Input.CasesDue, r.Input.ClosedOnTime, r.Input.LettersReceived, r.Input.OverdueCount))]);
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("函件不存在或不在您的可见范围内 (no such letter in your scope)"));

@@ -123,6 +123,16 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
         // Another pass adds nothing: the ranking still counts the department once.
         await RunAtAsync(due + Duration.FromDays(3));
         Assert.Equal(before + 1, await OverdueAsync());
+
+        // The whistle is work the department is measured on: it is ranked, not excused as "not rated" (不参评).
+        await using (var db = fixture.Database.Context())
+        {
+            var inputs = await Assessment.AssessmentQueries.InputsAsync(db, Assessment.AssessmentCohort.Departments, month, "370505", TestTime.Now, Ct);
+            Assert.Equal(1, inputs.Single(i => i.UnitCode == s.Silent.ToString("D")).WhistlesSummoned);
+            var ranking = Core.Assessment.MonthlyAssessment.Rank(month, inputs, Core.Assessment.AssessmentScheme.Default);
+            Assert.NotNull(ranking.Find(s.Silent.ToString("D")));
+            Assert.DoesNotContain(ranking.NotRated, u => u.UnitCode == s.Silent.ToString("D"));
+        }
     }
 
     [Fact]
