@@ -83,6 +83,12 @@ public sealed partial class CaseDocumentsWebTests(FengqiaoWebFactory factory) : 
         Assert.Equal(HttpStatusCode.OK, print.StatusCode);
         Assert.Contains(Number(code, '受'), await print.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+        // The case page lists them with their numbers and links.
+        var casePage = await clerk.GetStringAsync($"/cases/{code}", Ct);
+        Assert.Contains("data-testid=\"case-documents\"", casePage, StringComparison.Ordinal);
+        Assert.Contains(Number(code, '处'), casePage, StringComparison.Ordinal);
+        Assert.Contains($"/api/cases/{code}/documents/ReplyOpinion/1/docx", casePage, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/cases/{code}/documents/ExtensionNotice/1/docx", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/cases/{code}/documents/5/1/docx", Ct)).StatusCode);
 
