@@ -69,13 +69,13 @@ public static class CaseDocuments
                     break;
                 case "case.accepted":
                     SetDue(data);
-                    Add(CaseDocumentKind.AcceptanceNotice, e, facts.RegisteringUnit, PetitionerLine, Decision(on),
+                    Add(CaseDocumentKind.AcceptanceNotice, e, facts.RegisteringUnit, PetitionerLine, DecisionDue,
                         $"你于{Received}提出的{Matter}已收悉。经审查，该事项属于本机关职责范围，依据《信访工作条例》的有关规定，决定予以受理。",
                         $"本机关将依法办理，{(DueOn is null ? "" : $"并于{DueOn}前")}作出处理意见并书面答复你。你可凭信访事项编号和查询码查询办理进度。",
                         "特此告知。");
                     break;
                 case "case.not-accepted":
-                    Add(CaseDocumentKind.NonAcceptanceNotice, e, facts.RegisteringUnit, PetitionerLine, Decision(on),
+                    Add(CaseDocumentKind.NonAcceptanceNotice, e, facts.RegisteringUnit, PetitionerLine, DecisionDue,
                         $"你于{Received}提出的{Matter}已收悉。经审查，本机关决定不予受理，理由如下：{Sentence(data.GetValueOrDefault("reason"))}",
                         OtherRoutes,
                         "特此告知。");
@@ -83,7 +83,7 @@ public static class CaseDocuments
                 case "case.transferred":
                     SetDue(data);
                     var to = UnitId(data, "toUnit");
-                    Add(CaseDocumentKind.TransferSlip, e, facts.RegisteringUnit, UnitLine(to), Decision(on),
+                    Add(CaseDocumentKind.TransferSlip, e, facts.RegisteringUnit, UnitLine(to), DecisionDue,
                         [.. Lines(
                             $"现将{Received}登记的{Matter}转送你单位。该事项属于你单位职责范围，请依照《信访工作条例》的规定依法办理，"
                             + $"{(DueOn is null ? "" : $"于{DueOn}前")}作出处理意见并书面答复信访人，同时将办理结果反馈本机关。",
@@ -188,7 +188,8 @@ public static class CaseDocuments
                 + "逾期未提出的，视为接受本意见。" + OtherRoutes;
         }
 
-        private LocalDate Decision(LocalDate on) => _received.PlusDays(DecisionNoticeDays);
+        // The written decision is due within 15 days of receipt (counted in calendar days).
+        private LocalDate DecisionDue => _received.PlusDays(DecisionNoticeDays);
 
         private string PetitionerLine => $"{facts.Petitioner}：";
 
