@@ -8,6 +8,7 @@ S.update({
  "CaseDocs.Print": ("打印预览", "Print view"),
  "CaseDocs.Late": ("超过法定期限", "Past the statutory period"),
  "CaseDocs.Chinese": ("文书为正式公文格式，可下载后签章。", "Documents are issued in Chinese in the official layout, ready to sign and seal."),
+ "CaseDocs.ReplyTemplate": ("查明事实：\n处理依据：\n处理意见：", "Facts:\nBasis:\nDecision:"),
  "CaseDocs.ResidentTitle": ("本案文书", "Documents of your case"),
  "CaseDocumentKind.AcceptanceNotice": ("受理告知书", "Acceptance notice"),
  "CaseDocumentKind.NonAcceptanceNotice": ("不予受理告知书", "Notice of non-acceptance"),

@@ -235,15 +235,16 @@ public static class CaseDocuments
 
 /// <summary>
 /// Splits a signed reply into the three parts an opinion must state when the drafter labelled them
-/// (查明事实：… 处理依据：… 处理意见：…, each at the start of a line, 一、二、三、 allowed before the label).
+/// (查明事实：… 处理依据：… 处理意见：…, each at the start of a line, 一、二、三、 allowed before the label; the English
+/// UI's template labels Facts: Basis: Decision: count the same).
 /// </summary>
 public static class ReplySections
 {
     private static readonly (string Part, string[] Labels)[] Parts =
     [
-        ("facts", ["查明事实", "查明的事实", "经查明"]),
-        ("basis", ["处理依据", "依据"]),
-        ("decision", ["处理意见", "处理决定", "复查意见", "复核意见"]),
+        ("facts", ["查明事实", "查明的事实", "经查明", "Facts"]),
+        ("basis", ["处理依据", "依据", "Basis"]),
+        ("decision", ["处理意见", "处理决定", "复查意见", "复核意见", "Decision"]),
     ];
 
     public static bool TrySplit(string reply, out IReadOnlyList<string> facts, out IReadOnlyList<string> basis, out IReadOnlyList<string> decision)

@@ -250,5 +250,8 @@ public sealed class CaseDocumentsTests
         Assert.False(ReplySections.TrySplit("查明事实：甲\n处理意见：乙", out _, out _, out _));
         Assert.True(ReplySections.TrySplit("一、查明事实：甲\n补充\n二、处理依据：丙\n三、处理意见：乙", out var facts, out _, out _));
         Assert.Equal(["甲", "补充"], facts);
+        // The English UI's reply template labels the same parts.
+        Assert.True(ReplySections.TrySplit("Facts: 甲\nBasis: 丙\nDecision: 乙", out var f, out var b, out var d));
+        Assert.Equal(["甲", "丙", "乙"], [f.Single(), b.Single(), d.Single()]);
     }
 }
