@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton(sp => new Cases.IntakeLookups(sp.GetRequiredService<DatabaseSettings>()));
         }
         services.AddScoped<Cases.CaseWorkflow>();
+        services.AddScoped<CaseDocuments.CaseDocumentDesk>();
         services.AddSingleton<Text.CaseMatterIndex>();
         services.AddScoped<Deadlines.DeadlineSweep>();
         var attachmentRoot = configuration["Attachments:Root"];

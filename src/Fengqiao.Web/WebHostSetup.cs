@@ -23,6 +23,7 @@ using Fengqiao.Web.Text;
 using Fengqiao.Web.Portal;
 using Fengqiao.Web.Procuratorate;
 using Fengqiao.Web.Public;
+using Fengqiao.Web.CaseDocuments;
 using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -266,6 +267,7 @@ public static class WebHostSetup
         app.MapLettersApi();
         app.MapAssessment();
         app.MapPublic();
+        app.MapCaseDocuments();
         app.MapAdmin();
         app.MapTidalApi();
         app.MapCalendarApi();

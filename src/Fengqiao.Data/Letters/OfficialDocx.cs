@@ -49,7 +49,15 @@ public static class OfficialDocx
     }
 
     /// <summary>A plain official document: header, title, optional sections with headings, and signature.</summary>
-    public static byte[] Report(string issuingUnitName, string? number, string title, IEnumerable<(string? Heading, IEnumerable<string> Paragraphs)> sections, string signature, LocalDate date)
+    public static byte[] Report(string issuingUnitName, string? number, string title, IEnumerable<(string? Heading, IEnumerable<string> Paragraphs)> sections, string signature, LocalDate date) =>
+        Document(issuingUnitName, number, title, null, sections, signature, LetterFacts.FormatDate(date));
+
+    /// <summary>
+    /// Any official document: the issuer's red header, the number (or none) over the red rule, the title, the addressee
+    /// (主送, flush left) when there is one, sections with 黑体 headings, and the signature unit and date on the right.
+    /// </summary>
+    public static byte[] Document(string issuingUnitName, string? number, string title, string? addressee,
+        IEnumerable<(string? Heading, IEnumerable<string> Paragraphs)> sections, string signature, string dateText)
     {
         ArgumentNullException.ThrowIfNull(sections);
         return Build(body =>
@@ -61,6 +69,10 @@ public static class OfficialDocx
             }
             body.Append(Rule());
             body.Append(Paragraph(title, TitleFont, 44, JustificationValues.Center, spaceBefore: 240, spaceAfter: 240));
+            if (!string.IsNullOrEmpty(addressee))
+            {
+                body.Append(Paragraph(addressee, BodyFont, 32, JustificationValues.Left));
+            }
             foreach (var (heading, paragraphs) in sections)
             {
                 if (heading is not null)
@@ -74,7 +86,7 @@ public static class OfficialDocx
             }
             body.Append(Paragraph("", BodyFont, 32, JustificationValues.Left));
             body.Append(Paragraph(signature, BodyFont, 32, JustificationValues.Right, rightIndentChars: 4));
-            body.Append(Paragraph(LetterFacts.FormatDate(date), BodyFont, 32, JustificationValues.Right, rightIndentChars: 4));
+            body.Append(Paragraph(dateText, BodyFont, 32, JustificationValues.Right, rightIndentChars: 4));
         });
     }
 

@@ -80,7 +80,7 @@ public sealed class CodeHolderDesk(DatabaseSettings settings, CaseRules rules, I
     }
 
     /// <summary>The case with both codes; compared in constant time so response timing does not leak how much of a guessed code was right.</summary>
-    private static async Task<CaseRecord?> FindAsync(FengqiaoDbContext db, string? trackingCode, string? queryCode, CancellationToken ct)
+    internal static async Task<CaseRecord?> FindAsync(FengqiaoDbContext db, string? trackingCode, string? queryCode, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(trackingCode) || string.IsNullOrWhiteSpace(queryCode) || trackingCode.Length > 32 || queryCode.Length > 16)
         {

@@ -107,7 +107,8 @@ public sealed class ShellTests(FengqiaoWebFactory factory) : IClassFixture<Fengq
             .Concat(Enum.GetNames<Core.Organisations.ScopeKind>().Select(n => "ScopeKind." + n))
             .Concat(Enum.GetNames<Core.Cases.CaseAction>().Select(n => "CaseAction." + n))
             .Concat(Enum.GetNames<Core.Cases.CaseRating>().Select(n => "CaseRating." + n))
-            .Concat(Enum.GetNames<Core.Cases.CaseStage>().Select(n => "CaseStage." + n));
+            .Concat(Enum.GetNames<Core.Cases.CaseStage>().Select(n => "CaseStage." + n))
+            .Concat(Enum.GetNames<Core.Cases.Documents.CaseDocumentKind>().Select(n => "CaseDocumentKind." + n));
         Assert.All(expected, k => Assert.Contains(k, keys));
     }
 }
