@@ -15,6 +15,23 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = pick }).First.ClickAsync();
     }
 
+    // Waits for the case page after 登记; when it does not come, says what the form showed instead (a refused field,
+    // a message), with a screenshot, so a failure in CI names its cause.
+    private async Task RegisteredAsync(IPage page, string channel)
+    {
+        try
+        {
+            await page.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"), new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            await server.ScreenshotAsync(page, "intake-not-registered");
+            var shown = await page.Locator(".mud-snackbar, .mud-input-helper-text.mud-input-error, .mud-alert").AllInnerTextsAsync();
+            throw new TimeoutException($"登记 of a {channel} case did not open the case page (still at {page.Url}); the form showed: "
+                + (shown.Count == 0 ? "nothing" : string.Join(" | ", shown)));
+        }
+    }
+
     private static async Task ActAsync(IPage page, string action, Func<Task>? fill = null)
     {
         await ChooseAsync(page, "action-select", action);
@@ -112,7 +129,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
             await Field(clerk, "party-name-0").EnterAsync("王秀兰");
             await Field(clerk, "party-phone-0").EnterAsync("13905467777");
             await clerk.ClickAsync("[data-testid=intake-submit]");
-            await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
+            await RegisteredAsync(clerk, channel);
             await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已登记");
             await Assertions.Expect(clerk.Locator("[data-testid=case-meta]")).ToContainTextAsync($" · {channel} · ");
             dues[channel] = await clerk.Locator("[data-testid=case-due]").InnerTextAsync();
