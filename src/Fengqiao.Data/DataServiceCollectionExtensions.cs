@@ -47,6 +47,8 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton(sp => new Cases.IntakeLookups(sp.GetRequiredService<DatabaseSettings>()));
         }
         services.AddScoped<Cases.CaseWorkflow>();
+        services.AddScoped<Text.IntakeRouting>();
+        services.AddScoped<Cases.IntakeDesk>();
         services.AddScoped<CaseDocuments.CaseDocumentDesk>();
         services.AddSingleton<Text.CaseMatterIndex>();
         services.AddScoped<Deadlines.DeadlineSweep>();
@@ -68,6 +70,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Assessment.AssessmentDesk>();
         services.AddScoped<Cases.CaseDashboard>();
         services.AddScoped<Cases.CaseWorklist>();
+        services.AddScoped<Cases.CaseFiles>();
+        services.AddScoped<Cases.CaseSheets>();
         services.AddScoped<Text.TextDesk>();
         return services;
     }

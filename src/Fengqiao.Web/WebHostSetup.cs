@@ -24,6 +24,7 @@ using Fengqiao.Web.Portal;
 using Fengqiao.Web.Procuratorate;
 using Fengqiao.Web.Public;
 using Fengqiao.Web.CaseDocuments;
+using Fengqiao.Web.Cases;
 using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -259,7 +260,7 @@ public static class WebHostSetup
 
         app.MapAccountEndpoints();
         app.MapOrganisation();
-        app.MapCasesApi();
+        app.MapCases();
         app.MapCaseIntakeApi();
         app.MapAttachmentsApi();
         app.MapLedger();

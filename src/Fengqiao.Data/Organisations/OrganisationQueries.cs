@@ -84,6 +84,16 @@ public sealed class OrganisationQueries(IDbContextFactory<FengqiaoDbContext> con
         return new UnitHome(unitId, unit.Name, unit.DivisionCode, areas);
     }
 
+    /// <summary>Towns and villages (and the districts above them) within an area, or everywhere without one: where a matter can be placed at intake.</summary>
+    public async Task<IReadOnlyList<DivisionView>> PlacesWithinAsync(DivisionCode? area, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var prefix = area?.Value;
+        return await db.Divisions.AsNoTracking()
+            .Where(d => d.Level >= DivisionLevel.Town && (prefix == null || d.Code.StartsWith(prefix)))
+            .OrderBy(d => d.Code).Select(d => new DivisionView(d.Code, d.Name, d.Level, d.ParentCode)).ToListAsync(ct);
+    }
+
     /// <summary>The three-level matter taxonomy (事项分类).</summary>
     public async Task<IReadOnlyList<CategoryView>> CategoriesAsync(CancellationToken ct = default)
     {

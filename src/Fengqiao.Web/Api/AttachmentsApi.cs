@@ -21,7 +21,7 @@ public static class AttachmentsApi
             {
                 var added = await attachments.AddAsync(trackingCode, file.FileName, content, http.User.Identity!.Name!, ct);
                 return added is null
-                    ? CasesApi.CaseNotFound()
+                    ? Cases.Endpoints.CaseNotFound()
                     : TypedResults.Created($"/api/cases/{trackingCode}/attachments/{added.Id}", ToDto(added));
             }
             catch (AttachmentRefusedException ex)

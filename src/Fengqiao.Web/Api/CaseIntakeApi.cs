@@ -58,7 +58,7 @@ public static class CaseIntakeApi
         var group = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).WithTags("Cases");
 
         group.MapPost("/", async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> (
-            IntakeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, CaseWorkflow workflow, Text.IntakeRouting routing, CancellationToken ct) =>
+            IntakeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IntakeDesk intake, CancellationToken ct) =>
         {
             if (!Guid.TryParse(http.User.FindFirst(FengqiaoClaims.UnitId)?.Value, out var unit))
             {
@@ -69,11 +69,7 @@ public static class CaseIntakeApi
                 request.Urgent, parties, request.GroupSize, unit, request.FirstContact, request.OnTheSpotResolution, idempotencyKey);
             try
             {
-                var result = await workflow.RegisterAsync(command, http.User.Identity!.Name!, ct);
-                if (!result.Replayed)
-                {
-                    await routing.RecordDecisionAsync(result.Case, http.User.Identity!.Name!, ct);
-                }
+                var result = await intake.RegisterAsync(command, http.User.Identity!.Name!, ct);
                 var body = new IntakeResponse(result.Case.TrackingCode, result.Case.QueryCode, result.Case.State, result.Case.DueAt, result.Case.EventCount, result.Case.IsRepeat, result.EarlierCases, result.Similar ?? []);
                 return result.Replayed ? TypedResults.Ok(body) : TypedResults.Created($"/api/cases/{result.Case.TrackingCode}", body);
             }
@@ -104,7 +100,7 @@ public static class CaseIntakeApi
                 var result = await workflow.ApplyAsync(trackingCode, request.ExpectedVersion, build, ct);
                 if (result is not { } applied)
                 {
-                    return CasesApi.CaseNotFound();
+                    return Cases.Endpoints.CaseNotFound();
                 }
                 return TypedResults.Ok(new CaseStateDto(applied.Record.TrackingCode, applied.File.State, applied.File.Stage, applied.File.Version, applied.Record.DueAt, applied.Record.HandlingUnitId));
             }
@@ -123,7 +119,7 @@ public static class CaseIntakeApi
         {
             if (await workflow.AssignableUnitsAsync(trackingCode, ct) is not { } units)
             {
-                return CasesApi.CaseNotFound();
+                return Cases.Endpoints.CaseNotFound();
             }
             return TypedResults.Ok(units.Select(u => new AssignableUnitDto(u.Id, u.Name, u.Kind, u.Division.Value)).ToList());
         }).WithSummary("The units the case may be assigned to (交办), nearest first: its district's and those above; other districts only by transfer (转送)");

@@ -20,7 +20,7 @@ public sealed record RoutingStatus(RoutingState State, double Progress, IReadOnl
 /// the shipped training files and writes that file. An administrator's retraining adds the deployment's own closed
 /// cases and overrides and swaps the new model in whole: a suggestion in flight keeps the model it started with.
 /// </summary>
-public sealed class RoutingService
+public sealed class RoutingService : Fengqiao.Data.Text.IRoutingModel
 {
     private readonly string _modelPath;
     private readonly string _trainingFolder;

@@ -1,0 +1,48 @@
+using Fengqiao.Core.Audit;
+using Fengqiao.Core.Cases;
+using Fengqiao.Core.Cases.Routing;
+using Fengqiao.Data.Attachments;
+using Fengqiao.Data.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Data.Cases;
+
+/// <summary>Everything the case page shows of one case, read in one go and replayed through the case rules.</summary>
+public sealed record CaseSheet(
+    CaseRecord Case, CaseFile File, CaseHeader Header, IReadOnlyList<CaseEvent> Events, int? FirstBrokenLink,
+    IReadOnlyList<CaseParty> Parties, IReadOnlyList<PersonalDataViewEntry> Views, IReadOnlyList<CaseAttachment> Attachments,
+    IReadOnlyList<RoutingUnit> Assignable, IReadOnlyList<RoutingUnit> Units);
+
+/// <summary>
+/// The case page's reads and its one logged read (revealing a party's full ID number and phone). The case filter
+/// decides what the viewer may open: a case outside scope reads as absent.
+/// </summary>
+public sealed class CaseSheets(FengqiaoDbContext db, CaseRules rules, PersonalDataViews views)
+{
+    /// <param name="withUnits">Also every unit (transfer and review may go to any); the page asks once.</param>
+    public async Task<CaseSheet?> ForAsync(string trackingCode, bool withUnits, CancellationToken ct = default)
+    {
+        var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingCode == trackingCode, ct);
+        if (record is null)
+        {
+            return null;
+        }
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == record.Id).ToListAsync(ct);
+        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == record.Id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
+        var broken = EventChain.FirstBrokenLink(events.Select(e => (CaseEventLog.ToLink(e), e.PreviousHash, e.Hash)));
+        var file = rules.Replay(record.Id, CaseEventLog.Lifecycle(events));
+        var header = await CaseHeaders.ForAsync(db, record, ct);
+        var assignable = CaseLifecycle.IsAllowed(file.State, CaseAction.Assign) ? await CaseRouting.AssignableAsync(db, record, file, ct) : [];
+        var units = withUnits ? await CaseRouting.AllUnitsAsync(db, ct) : [];
+        return new CaseSheet(record, file, header, events, broken, parties, await views.ForCaseAsync(record.Id, ct), attachments, assignable, units);
+    }
+
+    /// <summary>Logs the reveal first, then answers it; null when the party is not on a case the viewer may open.</summary>
+    public async Task<(RevealedParty Party, IReadOnlyList<PersonalDataViewEntry> Views)?> RevealAsync(
+        string trackingCode, Guid caseId, Guid partyId, string accountId, string accountName, CancellationToken ct = default)
+    {
+        var revealed = await views.RevealAsync(trackingCode, partyId, accountId, accountName, ct);
+        return revealed is null ? null : (revealed, await views.ForCaseAsync(caseId, ct));
+    }
+}
