@@ -8,13 +8,6 @@ namespace Fengqiao.E2E;
 /// <summary>A clerk registers a case in the browser and dispatches it; the handler takes it and replies.</summary>
 public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
-    private static async Task AutocompleteAsync(IPage page, string testId, string typed, string pick)
-    {
-        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
-        await input.FillAsync(typed);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = pick }).First.ClickAsync();
-    }
-
     // Waits for the case page after 登记; when it does not come, says what the form showed instead (a refused field,
     // a message), with a screenshot, so a failure in CI names its cause.
     private async Task RegisteredAsync(IPage page, string channel)
@@ -48,7 +41,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         var clerk = await server.SignedInPageAsync("clerk");
         await server.OpenAsync(clerk, "/cases/new");
         await Field(clerk, "intake-title").EnterAsync("小区雨污管网堵塞，污水外溢");
-        await AutocompleteAsync(clerk, "intake-place", "垦利街道", "垦利街道");
+        await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
         await Field(clerk, "party-name-0").EnterAsync("孙秀英");
         await Field(clerk, "party-phone-0").EnterAsync("13905461234");
         await server.ScreenshotAsync(clerk, "intake-form");
@@ -74,7 +67,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Assertions.Expect(clerk.Locator("[data-testid=privacy-views]")).ToContainTextAsync("孙秀英");
         await ActAsync(clerk, "受理");
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已受理");
-        await ActAsync(clerk, "交办", () => AutocompleteAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));
+        await ActAsync(clerk, "交办", () => PickAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
         await Assertions.Expect(clerk.Locator("[data-testid=case-handling-unit]")).ToHaveTextAsync("垦利区住房和城乡建设局");
         var url = clerk.Url;
@@ -125,7 +118,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
             await server.OpenAsync(clerk, "/cases/new");
             await ChooseAsync(clerk, "intake-channel", channel);
             await Field(clerk, "intake-title").EnterAsync($"{channel}反映：小区路灯长期不亮");
-            await AutocompleteAsync(clerk, "intake-place", "垦利街道", "垦利街道");
+            await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
             await Field(clerk, "party-name-0").EnterAsync("王秀兰");
             await Field(clerk, "party-phone-0").EnterAsync("13905467777");
             await clerk.ClickAsync("[data-testid=intake-submit]");

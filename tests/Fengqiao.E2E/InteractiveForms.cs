@@ -28,6 +28,36 @@ public static class InteractiveForms
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Types into a MudAutocomplete and picks the suggestion holding <paramref name="pick"/>, then waits until the
+    /// server has taken the pick: the input then shows the chosen item's own text, no longer what was typed. The
+    /// suggestions are re-rendered as results arrive; a click on a list the next render replaced never reaches the
+    /// server, the field keeps the typed text (which looks like a pick), and the form later says nothing was chosen.
+    /// </summary>
+    public static async Task PickAsync(IPage page, string testId, string typed, string pick)
+    {
+        var input = Field(page, testId);
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(typed);
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = pick }).First.ClickAsync();
+            for (var wait = 0; wait < 25; wait++)
+            {
+                var value = await input.InputValueAsync();
+                if (value != typed && value.Contains(pick, StringComparison.Ordinal))
+                {
+                    await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+                    return;
+                }
+                await page.WaitForTimeoutAsync(200);
+            }
+            if (attempt == 3)
+            {
+                throw new TimeoutException($"picking “{pick}” in {testId} did not reach the server (the field shows “{await input.InputValueAsync()}”)");
+            }
+        }
+    }
+
     public static async Task EnterAsync(this ILocator field, string text)
     {
         for (var attempt = 1; ; attempt++)

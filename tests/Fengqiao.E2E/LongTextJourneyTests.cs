@@ -29,13 +29,6 @@ public sealed class LongTextJourneyTests(WebServerFixture server) : IClassFixtur
         Assert.True(held == text, $"the field holds {held.Length} characters, not the {text.Length} typed");
     }
 
-    private static async Task AutocompleteAsync(IPage page, string testId, string typed, string pick)
-    {
-        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
-        await input.FillAsync(typed);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = pick }).First.ClickAsync();
-    }
-
     [Fact]
     public async Task A_clerk_pastes_twenty_thousand_characters_into_the_detail_and_the_case_is_registered_after_a_reload()
     {
@@ -59,7 +52,7 @@ public sealed class LongTextJourneyTests(WebServerFixture server) : IClassFixtur
         await server.ScreenshotAsync(clerk, "long-text-intake-restored");
 
         await Field(clerk, "intake-title").EnterAsync("排水沟堵塞，雨天污水倒灌");
-        await AutocompleteAsync(clerk, "intake-place", "垦利街道", "垦利街道");
+        await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
         await Field(clerk, "party-name-0").EnterAsync("刘桂芳");
         await Field(clerk, "party-phone-0").EnterAsync("13905462020");
         await clerk.ClickAsync("[data-testid=intake-submit]");

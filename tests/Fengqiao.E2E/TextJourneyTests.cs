@@ -72,9 +72,7 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         await Assertions.Expect(earlier.Locator("[data-testid=earlier-case]").First).ToContainTextAsync(new Regex(@"\d+%"));
         await server.ScreenshotAsync(clerk, "intake-suggestions");
 
-        await Field(clerk, "intake-place").FillAsync("垦利街道");
-        await clerk.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "垦利街道" }).First.ClickAsync();
-        await Assertions.Expect(Field(clerk, "intake-place")).ToHaveValueAsync(new Regex("垦利街道"));
+        await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
         await clerk.ClickAsync("[data-testid=intake-submit]");
         await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"), new() { Timeout = 120_000 });
         await Assertions.Expect(clerk.Locator(".mud-alert").Filter(new() { HasText = earlierCode }).First).ToBeVisibleAsync();
