@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Fengqiao.Web.Tests.Infrastructure;
+namespace Fengqiao.Testing;
 
 /// <summary>
 /// A TCP relay between a web host and its PostgreSQL, so a test can take the database away and bring it back:
 /// <see cref="Cut"/> resets every open connection and refuses new ones (as a stopped server does), <see cref="Restore"/>
 /// accepts again on the same port.
 /// </summary>
-internal sealed class DatabaseLink : IAsyncDisposable
+public sealed class DatabaseLink : IAsyncDisposable
 {
     private readonly IPEndPoint _server;
     private readonly Lock _gate = new();
