@@ -26,6 +26,7 @@ public static class PublicGuards
     {
         services.AddMemoryCache();
         services.AddSingleton<PublicAbuseGuard>();
+        services.AddSingleton<Public.TrackTickets>();
         services.AddScoped<Data.Portal.PublicIntake>();
         services.AddScoped<Data.Portal.PublicPlaces>();
         services.AddScoped<Data.Portal.CodeHolderDesk>();

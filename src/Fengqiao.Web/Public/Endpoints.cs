@@ -22,18 +22,18 @@ public static class Endpoints
     }
 
     private static async Task<IResult> Rate([FromForm] string? code, [FromForm] string? key, [FromForm] int? version, [FromForm] string? rating,
-        HttpContext http, PublicAbuseGuard guard, CodeHolderDesk desk, CancellationToken ct)
+        HttpContext http, PublicAbuseGuard guard, TrackTickets tickets, CodeHolderDesk desk, CancellationToken ct)
     {
         if (!Enum.TryParse<CaseRating>(rating, out var value) || !Enum.IsDefined(value) || value is CaseRating.NotRated || version is null)
         {
             await PublicGuards.RefuseAsync(http, 400, "评价无效 (the rating is invalid)");
             return Results.Empty;
         }
-        return await AnswerAsync(http, guard, key, "&rated=1", () => desk.RateAsync(code, key, version.Value, value, ct));
+        return await AnswerAsync(http, guard, tickets, key, "?rated=1", () => desk.RateAsync(code, key, version.Value, value, ct));
     }
 
     private static async Task<IResult> Review([FromForm] string? code, [FromForm] string? key, [FromForm] int? version, [FromForm] string? grounds,
-        HttpContext http, PublicAbuseGuard guard, CodeHolderDesk desk, CancellationToken ct)
+        HttpContext http, PublicAbuseGuard guard, TrackTickets tickets, CodeHolderDesk desk, CancellationToken ct)
     {
         if (version is null || string.IsNullOrWhiteSpace(grounds))
         {
@@ -45,10 +45,10 @@ public static class Endpoints
             await PublicGuards.RefuseAsync(http, 400, error);
             return Results.Empty;
         }
-        return await AnswerAsync(http, guard, key, "&reviewed=1", () => desk.RequestReviewAsync(code, key, version.Value, grounds, ct));
+        return await AnswerAsync(http, guard, tickets, key, "?reviewed=1", () => desk.RequestReviewAsync(code, key, version.Value, grounds, ct));
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, PublicAbuseGuard guard, string? key, string done, Func<Task<CodeHolderAct?>> act)
+    private static async Task<IResult> AnswerAsync(HttpContext http, PublicAbuseGuard guard, TrackTickets tickets, string? key, string done, Func<Task<CodeHolderAct?>> act)
     {
         if (await guard.ChallengeRequiredAsync(http))
         {
@@ -62,7 +62,8 @@ public static class Endpoints
             return Results.Empty;
         }
         // Refused by the lifecycle (already rated, past the review window, moved on): the page shows the current state.
-        var back = $"/portal/track?code={Uri.EscapeDataString(outcome.TrackingCode)}&key={Uri.EscapeDataString(key!.Trim())}";
-        return Results.LocalRedirect(outcome.Taken ? back + done : back);
+        // The codes travel back in the ticket cookie, never in the address.
+        tickets.Issue(http, outcome.TrackingCode, key!);
+        return Results.LocalRedirect(outcome.Taken ? "/portal/track" + done : "/portal/track");
     }
 }

@@ -92,4 +92,48 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
         await using var db = factory.Database.Context();
         Assert.Null((await db.Cases.SingleAsync(c => c.TrackingCode == code, TestContext.Current.CancellationToken)).Rating);
     }
+
+    [Fact]
+    public async Task The_codes_are_posted_and_kept_out_of_every_address()
+    {
+        var (code, key) = await RepliedCaseAsync();
+        var resident = factory.Anonymous();
+        var ct = TestContext.Current.CancellationToken;
+        var form = await resident.GetStringAsync("/query", ct);
+        Assert.Contains("method=\"post\"", form, StringComparison.Ordinal);
+        var token = FormSignIn.AntiforgeryToken(form);
+
+        var wrong = await resident.PostAsync("/query", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "track", ["code"] = code, ["key"] = key == "AAAAAAAA" ? "BBBBBBBB" : "AAAAAAAA", ["__RequestVerificationToken"] = token,
+        }), ct);
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.False(wrong.Headers.Contains("Set-Cookie") && wrong.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("fq-track=", StringComparison.Ordinal)));
+
+        // The refusal page carries the form again, with a fresh token.
+        token = FormSignIn.AntiforgeryToken(await wrong.Content.ReadAsStringAsync(ct));
+        var posted = await resident.PostAsync("/query", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "track", ["code"] = code, ["key"] = key, ["__RequestVerificationToken"] = token,
+        }), ct);
+        Assert.True(posted.StatusCode == HttpStatusCode.Redirect, $"{posted.StatusCode}: {await posted.Content.ReadAsStringAsync(ct)}");
+        var location = posted.Headers.Location!;
+        Assert.Equal("/query", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+
+        // The page finds the case by the ticket cookie alone.
+        var page = await resident.GetStringAsync("/query", ct);
+        Assert.Contains("已列入本年度农村公路养护计划", page, StringComparison.Ordinal);
+        var rate = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code, ["key"] = key, ["version"] = "6", ["rating"] = "Satisfied", ["__RequestVerificationToken"] = FormSignIn.AntiforgeryToken(page),
+        }), ct);
+        var back = rate.Headers.Location!.IsAbsoluteUri ? rate.Headers.Location.PathAndQuery : rate.Headers.Location.OriginalString;
+        Assert.Equal("/portal/track?rated=1", back);
+        Assert.DoesNotContain(key, back, StringComparison.Ordinal);
+        Assert.Contains("已评价", await resident.GetStringAsync(back, ct), StringComparison.Ordinal);
+
+        // Another browser without the ticket sees only the empty form.
+        var other = await factory.Anonymous().GetStringAsync("/portal/track", ct);
+        Assert.DoesNotContain("已列入本年度农村公路养护计划", other, StringComparison.Ordinal);
+    }
 }

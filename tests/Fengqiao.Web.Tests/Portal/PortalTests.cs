@@ -20,7 +20,8 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         var response = await resident.PostAsync("/portal/submit", PortalForms.Submission(token, PortalForms.ValidFields(), ("lamp.png", PortalForms.Png)), Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = PathOf(response);
-        Assert.StartsWith("/portal/track?code=", location, StringComparison.Ordinal);
+        // The codes travel in the ticket cookie: the address holds neither.
+        Assert.Equal("/portal/track?new=1", location);
 
         var page = await resident.GetStringAsync(location, Ct);
         var code = ReceivedCode().Match(page).Groups[1].Value;
@@ -190,8 +191,10 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         var resident = factory.Anonymous();
         var token = await PortalForms.TokenAsync(resident);
         var submitted = await resident.PostAsync("/portal/submit", PortalForms.Submission(token, PortalForms.ValidFields("村道破损无人维修，雨天积水严重。")), Ct);
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + PathOf(submitted)).Query);
-        var code = query["code"]!;
+        // The codes come back on the receipt page (through the ticket cookie), not in its address.
+        var receipt = await resident.GetStringAsync(PathOf(submitted), Ct);
+        var code = ReceivedCode().Match(receipt).Groups[1].Value;
+        var key = ReceivedKey().Match(receipt).Groups[1].Value;
         var clerk = await factory.SignedInAsync("clerk");
         await using var db = factory.Database.Context();
         var transport = await db.Units.SingleAsync(u => u.Name == "垦利区住房和城乡建设局", Ct);
@@ -208,8 +211,11 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         }
         var chief = await factory.SignedInAsync("housing.chief");
         Assert.Equal(HttpStatusCode.OK, (await chief.PostAsJsonAsync($"/api/cases/{code}/actions", new { action = "Reply", expectedVersion = 5 }, Ct)).StatusCode);
-        return (code, query["key"]!);
+        return (code, key);
     }
+
+    [GeneratedRegex("data-testid=\"received-key\">([^<]+)<")]
+    private static partial Regex ReceivedKey();
 
     [GeneratedRegex("data-testid=\"received-code\">([^<]+)<")]
     private static partial Regex ReceivedCode();
