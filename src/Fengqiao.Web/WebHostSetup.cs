@@ -24,6 +24,9 @@ using Fengqiao.Web.Portal;
 using Fengqiao.Web.Procuratorate;
 using Fengqiao.Web.Public;
 using Fengqiao.Web.CaseDocuments;
+using Fengqiao.Web.Contracting;
+using Fengqiao.Web.Letters;
+using Fengqiao.Web.Whistles;
 using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -263,8 +266,8 @@ public static class WebHostSetup
         app.MapCaseIntakeApi();
         app.MapAttachmentsApi();
         app.MapLedger();
-        app.MapWhistlesApi();
-        app.MapLettersApi();
+        app.MapWhistles();
+        app.MapLetters();
         app.MapAssessment();
         app.MapPublic();
         app.MapCaseDocuments();
@@ -280,7 +283,7 @@ public static class WebHostSetup
         app.MapOutreach();
         app.MapMediation();
         app.MapServiceMenu();
-        app.MapContractingApi();
+        app.MapContracting();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

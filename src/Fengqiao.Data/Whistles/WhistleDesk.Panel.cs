@@ -17,7 +17,7 @@ public sealed partial class WhistleDesk
     /// The units of the case's district a whistle may summon, the viewer's own unit left out, by division then name:
     /// a whistle reaches beyond the blower's own scope, but not beyond the district. Empty when the case is not in scope.
     /// </summary>
-    public async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(string trackingCode, Guid? exceptUnit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UnitChoice>> SummonableUnitsAsync(string trackingCode, Guid? exceptUnit, CancellationToken cancellationToken = default)
     {
         var county = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => c.DivisionCode.Substring(0, 6)).FirstOrDefaultAsync(cancellationToken);
         if (county is null)
