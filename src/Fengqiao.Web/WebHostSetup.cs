@@ -25,6 +25,9 @@ using Fengqiao.Web.Procuratorate;
 using Fengqiao.Web.Public;
 using Fengqiao.Web.CaseDocuments;
 using Fengqiao.Web.Cases;
+using Fengqiao.Web.Contracting;
+using Fengqiao.Web.Letters;
+using Fengqiao.Web.Whistles;
 using Fengqiao.Web.VillageAssessment;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -264,8 +267,8 @@ public static class WebHostSetup
         app.MapCaseIntakeApi();
         app.MapAttachmentsApi();
         app.MapLedger();
-        app.MapWhistlesApi();
-        app.MapLettersApi();
+        app.MapWhistles();
+        app.MapLetters();
         app.MapAssessment();
         app.MapPublic();
         app.MapCaseDocuments();
@@ -281,7 +284,7 @@ public static class WebHostSetup
         app.MapOutreach();
         app.MapMediation();
         app.MapServiceMenu();
-        app.MapContractingApi();
+        app.MapContracting();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

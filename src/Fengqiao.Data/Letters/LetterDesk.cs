@@ -21,7 +21,7 @@ public sealed class LetterConflictException(int expected, int actual)
 /// rebuilds it from the stored row and log, applies the action, logs it and projects it, in one save. Issuing takes
 /// the next number of the issuer's (type, year) sequence in the same transaction.
 /// </summary>
-public sealed class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clock)
+public sealed partial class LetterDesk(FengqiaoDbContext db, CaseRules rules, IClock clock)
 {
     /// <summary>
     /// The tracking code of a letter's case, read past the case filter: the recipient unit sees the letter (and the code

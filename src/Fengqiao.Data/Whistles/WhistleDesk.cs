@@ -41,7 +41,7 @@ public sealed class WhistleConflictException(int expected, int actual)
 /// its log, applies the action, appends the event to the whistle's hash chain and projects the result onto the
 /// rows lists and the timer read, in one save, so a refused or conflicting action leaves nothing behind.
 /// </summary>
-public sealed class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClock clock)
+public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy policy, IClock clock)
 {
     public WhistlePolicy Policy => policy;
 

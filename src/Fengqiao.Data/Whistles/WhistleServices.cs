@@ -23,6 +23,7 @@ public static class WhistleServices
         services.AddScoped<Letters.LetterRuleBook>();
         services.AddScoped<Letters.LetterProposalSweep>();
         services.AddScoped<Contracting.ContractingDesk>();
+        services.AddScoped<Contracting.ContractingBoard>();
         services.AddScoped<WhistleLimitBook>();
         services.AddScoped<Contracting.RankingNoticeDesk>();
         services.AddScoped<Contracting.ReceptionDesk>();

@@ -1,6 +1,8 @@
 using Fengqiao.Core.Assessment;
 using Fengqiao.Core.Letters;
+using Fengqiao.Core.Organisations;
 using Fengqiao.Data.Assessment;
+using Fengqiao.Data.Contracting;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,10 +20,13 @@ public sealed record UnratedRowDto(string UnitId, string UnitName, NotRatedReaso
 
 public sealed record RankingDto(string Month, AssessmentCohort Cohort, IReadOnlyList<RankingRowDto> Rows, IReadOnlyList<UnratedRowDto> NotRated);
 
+public sealed record RankingNoticeDto(Guid Id, string Month, string? County, string IssuerName, Instant PublishedAt, string PublishedBy, string Text);
+
 public sealed record PeriodCountsDto(Instant From, Instant To, int Supervision, int RiskAlert, int Accountability, int Whistles, int Escalated);
 
 /// <summary>
-/// The monthly ranking of departments and towns (月度考核排名), its Word notice and the year's letter and whistle counts.
+/// The monthly ranking of departments and towns (月度考核排名), its Word notice, the published notices (访情通报, frozen
+/// when published) and the year's letter and whistle counts.
 /// The rules (who is rated, how the score is formed) are Core's <see cref="MonthlyAssessment"/>; this only translates.
 /// </summary>
 public static class Endpoints
@@ -35,6 +40,41 @@ public static class Endpoints
             .WithSummary("The monthly ranking of departments or towns, with month-on-month change, then the units not rated (不参评) and why; weights as query parameters");
         group.MapGet("/notice", Notice).WithSummary("The monthly notice (访情通报) as a Word document");
         group.MapGet("/counts", Counts).WithSummary("Letters by type and whistles in a year (default: this year)");
+
+        var notices = app.MapGroup("/api/rankings/notices").RequireAuthorization(Policies.Staff).WithTags("Rankings");
+        notices.MapGet("/", PublishedNotices).WithSummary("The published monthly notices, newest first, as published");
+        notices.MapPost("/", Publish).WithSummary("Publish the month's notice (访情通报): figures, text and Word file frozen as of now");
+        notices.MapGet("/{id:guid}/docx", PublishedNotice).WithSummary("A published notice's Word file, exactly as published");
+    }
+
+    private static async Task<Ok<List<RankingNoticeDto>>> PublishedNotices(RankingNoticeDesk desk, CancellationToken ct) =>
+        TypedResults.Ok((await desk.ListAsync(ct)).Select(ToDto).ToList());
+
+    private static async Task<Results<Created<RankingNoticeDto>, ProblemHttpResult>> Publish(string? month, string? county, HttpContext http, RankingNoticeDesk desk, IClock clock,
+        CancellationToken ct)
+    {
+        if (!FengqiaoClaims.May(http.User, StaffAction.PublishRankingNotice) || FengqiaoClaims.Unit(http.User) is not { } unit)
+        {
+            return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick("您的角色不能进行此操作 (your role may not do this)"));
+        }
+        if (ParseRequest(month, null, null, null, null, null, clock) is not ({ } m, { } scheme))
+        {
+            return TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("月份应为 yyyy-MM (month must be yyyy-MM)"));
+        }
+        var issuer = http.User.FindFirst(FengqiaoClaims.UnitName)?.Value ?? "信访工作联席会议办公室";
+        var notice = await desk.PublishAsync(m, county, scheme, unit, issuer, http.User.Identity!.Name!, ct);
+        return TypedResults.Created($"/api/rankings/notices/{notice.Id}/docx", ToDto(notice));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PublishedNotice(Guid id, RankingNoticeDesk desk, CancellationToken ct) =>
+        await desk.FindAsync(id, ct) is { } n
+            ? TypedResults.File(n.Docx, DocxType, $"notice-{n.Month}-{n.PublishedAt.ToUnixTimeSeconds()}.docx")
+            : TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("通报不存在 (no such notice)"));
+
+    public static RankingNoticeDto ToDto(RankingNoticeRecord n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        return new(n.Id, n.Month, n.County, n.IssuerName, n.PublishedAt, n.PublishedBy, n.Text);
     }
 
     private static async Task<Results<Ok<RankingDto>, ProblemHttpResult>> Ranking(string? month, AssessmentCohort? cohort, string? county,

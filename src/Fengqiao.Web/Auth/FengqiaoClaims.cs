@@ -27,6 +27,12 @@ public static class FengqiaoClaims
     public static string Name(ClaimsPrincipal principal) =>
         principal.FindFirstValue(DisplayName) ?? principal.Identity?.Name ?? string.Empty;
 
+    /// <summary>The account's unit, or null for an account without one (a resident, an unlinked administrator).</summary>
+    public static Guid? Unit(ClaimsPrincipal principal) => Guid.TryParse(principal.FindFirstValue(UnitId), out var u) ? u : null;
+
+    /// <summary>The account's id (the name identifier), or empty when signed out.</summary>
+    public static string AccountId(ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+
     public static IReadOnlyList<StaffRole> Roles(ClaimsPrincipal principal) =>
         [.. principal.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<StaffRole>(c.Value, out var r) ? r : (StaffRole?)null).OfType<StaffRole>()];
 

@@ -34,12 +34,8 @@ public sealed partial class WebTranslatesOnlyTests
     /// </summary>
     private static readonly HashSet<string> NotYetMoved =
     [
-        "Api/ContractingApi.cs", "Api/LettersApi.cs",
-        "Components/Pages/Contracting/ContractingPage.razor",
-        "Components/Pages/Contracting/ContractingPanel.razor",
-        "Grid/GridVisit.razor", "Components/Pages/Letters/LettersPage.razor",
+        "Grid/GridVisit.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
-        "Components/Pages/Whistles/WhistlePanel.razor",
         // The planner workspace holds the tidal queries.
         "Tidal/TidalWorkspace.cs",
     ];
