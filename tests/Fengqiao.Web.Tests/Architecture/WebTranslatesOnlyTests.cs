@@ -40,8 +40,8 @@ public sealed partial class WebTranslatesOnlyTests
         "Grid/GridVisit.razor", "Components/Pages/Letters/LettersPage.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
         "Components/Pages/Whistles/WhistlePanel.razor",
-        // Intake routing and the reply check hold queries and rules; the planner workspace holds the tidal queries.
-        "Text/TextServices.cs", "Tidal/TidalWorkspace.cs",
+        // Intake routing and the reply check hold queries and rules.
+        "Text/TextServices.cs",
     ];
 
     [GeneratedRegex(@"\bIgnoreQueryFilters\b")]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Fengqiao.Web.Components.Pages.Tidal;
+namespace Fengqiao.Web.Tidal;
 
 /// <summary>One colour ramp for every tidal heatmap: pale for quiet cells, deep red for the busiest.</summary>
 public static class HeatColor
