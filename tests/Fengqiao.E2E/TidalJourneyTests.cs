@@ -132,14 +132,15 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
             List<IDictionary<string, object>> Sheet(string name) =>
                 [.. new MemoryStream(workbookBytes).Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>()];
             static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            Assert.Equal(["Duties", "Officers", "Areas"], new MemoryStream(workbookBytes).GetSheetNames());
-            var duties = Sheet("Duties");
+            // Sheets and headers in the page's language (Chinese here).
+            Assert.Equal(["班次", "警员", "片区"], new MemoryStream(workbookBytes).GetSheetNames());
+            var duties = Sheet("班次");
             Assert.NotEmpty(duties);
-            Assert.Contains(duties, d => Text(d["Officer"]) == officer && Text(d["Area"]) == area);
-            var areaRows = Sheet("Areas");
+            Assert.Contains(duties, d => Text(d["警号"]) == officer && Text(d["片区"]) == area);
+            var areaRows = Sheet("片区");
             Assert.Equal(10 * 168, areaRows.Count);
-            // The Areas sheet's unmet column adds up to what the page shows after the move.
-            Assert.Equal(movedUnmet, areaRows.Sum(r => Convert.ToInt64(r["Unmet"], CultureInfo.InvariantCulture)));
+            // The areas sheet's unmet column adds up to what the page shows after the move.
+            Assert.Equal(movedUnmet, areaRows.Sum(r => Convert.ToInt64(r["未满足"], CultureInfo.InvariantCulture)));
 
             var calendar = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=plan-ics]"));
             var ics = CalendarLines(await File.ReadAllTextAsync((await calendar.PathAsync())!, TestContext.Current.CancellationToken));

@@ -6,6 +6,8 @@ using Fengqiao.Tidal.Incidents;
 using Fengqiao.Tidal.Rostering;
 using Fengqiao.Tidal.Staffing;
 using Fengqiao.Web.Infrastructure;
+using Fengqiao.Web.Resources;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -60,7 +62,7 @@ public static class Endpoints
         group.MapPost("/plan", Plan).DisableAntiforgery().WithSummary("Solve a tidal roster (CP-SAT, time limit ≤ 60 s) and compare it with the fixed three-shift plan");
         group.MapGet("/plan", LatestPlan).WithSummary("The latest roster and its comparison");
         group.MapPost("/plan/moves", MoveDuty).DisableAntiforgery().WithSummary("Move one officer's shift to another area; the roster is re-measured and re-checked");
-        group.MapGet("/plan/export.xlsx", ExportExcel).WithSummary("The current roster as an Excel workbook (Duties, Officers, Areas)");
+        group.MapGet("/plan/export.xlsx", ExportExcel).WithSummary("The current roster as an Excel workbook (duties, officers, areas), headers in the caller's language");
         group.MapGet("/plan/roster.ics", ExportCalendar).WithSummary("The current roster as iCalendar, for everyone or one officer");
     }
 
@@ -240,7 +242,7 @@ public static class Endpoints
         }
     }
 
-    private static Results<FileStreamHttpResult, ProblemHttpResult> ExportExcel(TidalWorkspace w)
+    private static Results<FileStreamHttpResult, ProblemHttpResult> ExportExcel(TidalWorkspace w, IStringLocalizer<Strings> l)
     {
         if (w.Plan is not { } plan)
         {
@@ -248,7 +250,8 @@ public static class Endpoints
         }
 
         var buffer = new MemoryStream();
-        RosterExcelExporter.Write(buffer, plan.Problem, plan.Current);
+        // Sheet names and headers in the reader's language, like the ledger's export.
+        RosterExcelExporter.Write(buffer, plan.Problem, plan.Current, key => l[$"TidalExcel.{key}"]);
         buffer.Position = 0;
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"tidal-roster-{plan.Problem.WeekStart.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
     }

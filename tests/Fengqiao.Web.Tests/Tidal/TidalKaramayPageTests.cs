@@ -77,4 +77,65 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         Assert.DoesNotMatch(@"周[一二三四五六日] \d{2}:00", english);
         Assert.DoesNotContain("巡警", english, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_tide_chart_the_timeline_and_the_printed_roster_read_in_Chinese_and_in_English()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
+        var plan = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        var outcome = factory.Services.GetRequiredService<TidalWorkspace>().Plan!;
+
+        // The tide: demand against officers on duty, both rosters, gaps shaded, with its legend and weekday axis.
+        var tide = await client.GetStringAsync("/tidal?tab=tide", Ct);
+        Assert.Contains("data-testid=\"tide-chart\"", tide, StringComparison.Ordinal);
+        foreach (var words in new[] { "全区", "警情需求（所需警力）", "潮汐排班在岗警力", "固定三班在岗警力", "警力缺口", "周六" })
+        {
+            Assert.Contains(words, tide, StringComparison.Ordinal);
+        }
+
+        var district = Fengqiao.Tidal.Rostering.TideSeries.Of(outcome.Problem, outcome.Current);
+        Assert.Equal(district.Demand.Zip(district.OnDuty).Count(x => x.First > x.Second), Regex.Count(tide, "class=\"tide-gap\""));
+        Assert.Contains($"潮汐排班 {outcome.CurrentMetrics.UnmetDemandHours}、固定三班 {outcome.FixedMetrics.UnmetDemandHours}", tide, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishWords(), tide);
+        Assert.DoesNotMatch(Code(), tide);
+
+        // The timeline: Monday's shifts as bars by officer name, the print view and exports beside it.
+        var timeline = await client.GetStringAsync("/tidal?tab=timeline", Ct);
+        var monday = outcome.Current.Duties.Where(d => d.Day == 0).Select(d => d.OfficerId).Distinct().ToList();
+        Assert.NotEmpty(monday);
+        Assert.Contains(outcome.Problem.Officers.Single(o => o.Id == monday[0]).Name, timeline, StringComparison.Ordinal);
+        Assert.True(Regex.Count(timeline, "class=\"timeline-shift\"") >= monday.Count);
+        Assert.Contains("打印勤务表", timeline, StringComparison.Ordinal);
+        Assert.Contains("派出所", timeline, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishWords(), timeline);
+        Assert.DoesNotMatch(Code(), timeline);
+
+        // The printable 勤务表: A4 landscape, one table for the day, every shift starting that day, posts by name.
+        var print = await client.GetStringAsync("/tidal/roster/print?day=0", Ct);
+        Assert.Contains("size: A4 landscape", print, StringComparison.Ordinal);
+        Assert.Contains("克拉玛依区公安分局勤务表", print, StringComparison.Ordinal);
+        Assert.Contains("window.print()", print, StringComparison.Ordinal);
+        Assert.Equal(outcome.Current.Duties.Count(d => d.Day == 0) + 1, Regex.Count(print, "<tr"));
+        if (outcome.Current.PostDuties.Any(p => p.FromHourOfWeek < 24 && p.PostId.StartsWith("护学岗", StringComparison.Ordinal)))
+        {
+            Assert.Contains("护学岗·", print, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotMatch(EnglishWords(), print);
+        Assert.DoesNotMatch(Code(), print);
+        var week = await client.GetStringAsync("/tidal/roster/print?day=week", Ct);
+        Assert.Equal(7, Regex.Count(week, "data-testid=\"print-day\""));
+
+        // In English: English words, none of the Chinese labels.
+        var english = await client.GetStringAsync("/tidal/roster/print?day=0&culture=en&ui-culture=en", Ct);
+        Assert.Contains("Duty roster", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("勤务表", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("周一", english, StringComparison.Ordinal);
+        var englishTide = await client.GetStringAsync("/tidal?tab=tide&culture=en&ui-culture=en", Ct);
+        Assert.Contains("Whole district", englishTide, StringComparison.Ordinal);
+        Assert.Contains("On duty, fixed three shifts", englishTide, StringComparison.Ordinal);
+        Assert.DoesNotContain("全区", englishTide, StringComparison.Ordinal);
+    }
 }
