@@ -43,6 +43,12 @@ public sealed record TidalPlanRequest(int Areas = 12, int Officers = 150, double
 
 public sealed record TidalMoveRequest(string OfficerId, int StartHourOfWeek, string Area);
 
+/// <param name="Day">0 = Monday … 6 = Sunday of the plan's week.</param>
+public sealed record TidalReplanRequest(int Day, IReadOnlyList<PlannedEvent>? Events = null, IReadOnlyList<string>? OffSick = null);
+
+/// <param name="Before">Unmet demand-hours of the roster as it stood, with the events' demand.</param>
+public sealed record TidalReplanDto(TidalPlanDto Plan, long Before, long After, IReadOnlyList<RosterChange> Changes);
+
 /// <summary>The tidal duty planner (潮汐勤务) as JSON: the same views as the pages, for police planners only.</summary>
 public static class Endpoints
 {
@@ -62,6 +68,7 @@ public static class Endpoints
         group.MapPost("/plan", Plan).DisableAntiforgery().WithSummary("Solve a tidal roster (CP-SAT, time limit ≤ 60 s) and compare it with the fixed three-shift plan");
         group.MapGet("/plan", LatestPlan).WithSummary("The latest roster and its comparison");
         group.MapPost("/plan/moves", MoveDuty).DisableAntiforgery().WithSummary("Move one officer's shift to another area; the roster is re-measured and re-checked");
+        group.MapPost("/plan/replan", ReplanDay).DisableAntiforgery().WithSummary("动态调整: re-plan one day for planned events (area, hours, extra officers) and officers off sick; other days stay; the changes come back for the briefing");
         group.MapGet("/plan/export.xlsx", ExportExcel).WithSummary("The current roster as an Excel workbook (duties, officers, areas), headers in the caller's language");
         group.MapGet("/plan/roster.ics", ExportCalendar).WithSummary("The current roster as iCalendar, for everyone or one officer");
     }
@@ -239,6 +246,29 @@ public static class Endpoints
             return Invalid("move", ex.ParamName == "area"
                 ? BilingualText.Pick(ex.Message.Split(" (Parameter", 2)[0])
                 : BilingualText.Pick("该警员在此时刻没有开始的班次 (that officer has no shift starting at that hour)"));
+        }
+    }
+
+    private static Results<Ok<TidalReplanDto>, ValidationProblem, ProblemHttpResult> ReplanDay(TidalReplanRequest request, TidalWorkspace w)
+    {
+        if (w.Plan is null)
+        {
+            return NoPlan();
+        }
+
+        if (request.Day is < 0 or > 6)
+        {
+            return Invalid("day", "调整日须为计划周内的一天（0–6）(the day must be 0–6 of the plan's week)");
+        }
+
+        try
+        {
+            var (plan, replan) = w.ReplanDay(request.Day, request.Events ?? [], request.OffSick ?? []);
+            return TypedResults.Ok(new TidalReplanDto(ToDto(plan), replan.Before.UnmetDemandHours, replan.After.UnmetDemandHours, replan.Changes));
+        }
+        catch (ArgumentException ex)
+        {
+            return Invalid(ex.ParamName == "offSick" ? "offSick" : "events", BilingualText.Pick(ex.Message.Split(" (Parameter", 2)[0]), picked: true);
         }
     }
 

@@ -356,6 +356,37 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
         }
     }
 
+    /// <summary>
+    /// 动态调整 of one day of the current roster: the planned events and officers off sick change that day's shifts only
+    /// (<see cref="DayReplanner"/>). The roster kept is measured against the plan's own demand, as every other roster
+    /// here; the answer measures it with the events too, for the briefing.
+    /// </summary>
+    public (PlanOutcome Plan, DayReplan Replan) ReplanDay(int day, IReadOnlyList<PlannedEvent> events, IReadOnlyCollection<string> offSick)
+    {
+        lock (_gate)
+        {
+            Refresh();
+            var plan = _plan ?? throw new InvalidOperationException("还没有排班方案 (there is no roster yet)");
+            var unknown = offSick.FirstOrDefault(id => plan.Problem.Officers.All(o => o.Id != id));
+            if (unknown is not null)
+            {
+                throw new ArgumentException($"警员 {unknown} 不在方案中 (officer {unknown} is not in the plan)", nameof(offSick));
+            }
+
+            var replan = DayReplanner.Replan(plan.Problem, plan.Current, day, events, offSick);
+            var edited = plan with
+            {
+                Current = replan.Roster,
+                CurrentMetrics = RosterEvaluator.Evaluate(plan.Problem, replan.Roster),
+                CurrentViolations = RosterChecker.Check(plan.Problem, replan.Roster),
+                Edits = plan.Edits + 1,
+            };
+            _planKey = SavePlan(_datasetId, edited, _planKey);
+            _plan = edited;
+            return (edited, replan);
+        }
+    }
+
     private static PlanOutcome Solve(TidalDataset dataset, PlanSettings settings, LocalDate trainTo, StaffingSettings staffing, TidalPlanRun run)
     {
         // The planner's own calls-per-incident factor, as on the staffing tab: the builder's automatic calibration

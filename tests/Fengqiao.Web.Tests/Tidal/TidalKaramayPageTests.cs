@@ -138,4 +138,40 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         Assert.Contains("On duty, fixed three shifts", englishTide, StringComparison.Ordinal);
         Assert.DoesNotContain("全区", englishTide, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_Saturday_event_and_an_officer_off_sick_re_plan_that_day_only_and_list_the_changes()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
+        var solved = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, solved.StatusCode);
+        var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
+        var before = workspace.Plan!;
+        const int saturday = 5;
+        var sick = before.Current.Duties.First(d => d.Day == saturday).OfficerId;
+        var area = before.Problem.Areas[0];
+
+        var response = await client.PostAsJsonAsync("/api/tidal/plan/replan", new { day = saturday, events = new[] { new { area, day = saturday, fromHour = 18, toHour = 23, extraUnits = 3 } }, offSick = new[] { sick } }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        // Before: the roster as it stood, event included; after: with the sick officer's shift gone and the day re-planned.
+        Assert.True(answer.GetProperty("before").GetInt64() >= 0 && answer.GetProperty("after").GetInt64() >= 0);
+        Assert.Contains(answer.GetProperty("changes").EnumerateArray(), c => c.GetProperty("officerId").GetString() == sick);
+        Assert.Equal(before.Edits + 1, answer.GetProperty("plan").GetProperty("edits").GetInt32());
+
+        var after = workspace.Plan!;
+        Assert.Equal(
+            before.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek),
+            after.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek));
+        Assert.DoesNotContain(after.Current.Duties, d => d.OfficerId == sick && d.Day == saturday);
+
+        // The adjustment tab offers it in Chinese; bad requests are refused in the caller's language.
+        var tab = await client.GetStringAsync("/tidal?tab=adjust", Ct);
+        Assert.Contains("重排当日", tab, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/tidal/plan/replan", new { day = 7 }, Ct)).StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/tidal/plan/replan?culture=en", new { day = saturday, offSick = new[] { "nobody" } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("officer nobody is not in the plan", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }
