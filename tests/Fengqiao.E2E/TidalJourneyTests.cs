@@ -280,6 +280,22 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
             await print.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotFolder, $"{server.Database.ProviderName.ToLowerInvariant()}-tidal-karamay-print.png"), FullPage = true });
             await print.CloseAsync();
 
+            // 动态调整: a planned event on Saturday evening in the busiest area, and that day re-planned.
+            await OpenTabAsync(page, "动态调整");
+            await ChooseNthAsync(page, "replan-day", 5);
+            await ChooseNthAsync(page, "replan-area", 0);
+            await page.ClickAsync("[data-testid=replan-run]");
+            var effect = page.Locator("[data-testid=replan-effect]");
+            await Assertions.Expect(effect).ToContainTextAsync("周六");
+            await Assertions.Expect(effect).ToContainTextAsync("已重排");
+            Assert.DoesNotMatch(Latin, await effect.InnerTextAsync());
+            if (await page.Locator("[data-testid=replan-changes] tbody tr").CountAsync() > 0)
+            {
+                Assert.DoesNotMatch(Latin, await page.Locator("[data-testid=replan-changes]").InnerTextAsync());
+            }
+
+            await server.ScreenshotAsync(page, "tidal-karamay-replan");
+
             // The same in English: English words, and no Chinese outside the names of people and places.
             await server.OpenAsync(page, "/culture/en?returnUrl=%2Ftidal%3Ftab%3Dtide");
             await Assertions.Expect(page.Locator("[data-testid=tide-summary]")).ToContainTextAsync("Whole district");
