@@ -20,6 +20,7 @@ using Fengqiao.Web.ServiceMenu;
 using Fengqiao.Web.Organisation;
 using Fengqiao.Web.Outreach;
 using Fengqiao.Web.Text;
+using Fengqiao.Web.Tidal;
 using Fengqiao.Web.Portal;
 using Fengqiao.Web.Procuratorate;
 using Fengqiao.Web.Public;
@@ -68,7 +69,7 @@ public static class WebHostSetup
         services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
-        services.AddSingleton<Tidal.TidalWorkspace>();
+        services.AddSingleton<TidalWorkspace>();
         services.AddScoped<Data.Grid.GridDesk>();
         services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
         services.AddSingleton(Data.JudicialAid.JudicialAidSettings.Read(configuration));
@@ -273,7 +274,7 @@ public static class WebHostSetup
         app.MapPublic();
         app.MapCaseDocuments();
         app.MapAdmin();
-        app.MapTidalApi();
+        app.MapTidal();
         app.MapCalendarApi();
         app.MapText();
         app.MapOpen311Api();

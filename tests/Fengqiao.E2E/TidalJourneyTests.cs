@@ -132,14 +132,15 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
             List<IDictionary<string, object>> Sheet(string name) =>
                 [.. new MemoryStream(workbookBytes).Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>()];
             static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            Assert.Equal(["Duties", "Officers", "Areas"], new MemoryStream(workbookBytes).GetSheetNames());
-            var duties = Sheet("Duties");
+            // Sheets and headers in the page's language (Chinese here).
+            Assert.Equal(["班次", "警员", "片区"], new MemoryStream(workbookBytes).GetSheetNames());
+            var duties = Sheet("班次");
             Assert.NotEmpty(duties);
-            Assert.Contains(duties, d => Text(d["Officer"]) == officer && Text(d["Area"]) == area);
-            var areaRows = Sheet("Areas");
+            Assert.Contains(duties, d => Text(d["警号"]) == officer && Text(d["片区"]) == area);
+            var areaRows = Sheet("片区");
             Assert.Equal(10 * 168, areaRows.Count);
-            // The Areas sheet's unmet column adds up to what the page shows after the move.
-            Assert.Equal(movedUnmet, areaRows.Sum(r => Convert.ToInt64(r["Unmet"], CultureInfo.InvariantCulture)));
+            // The areas sheet's unmet column adds up to what the page shows after the move.
+            Assert.Equal(movedUnmet, areaRows.Sum(r => Convert.ToInt64(r["未满足"], CultureInfo.InvariantCulture)));
 
             var calendar = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=plan-ics]"));
             var ics = CalendarLines(await File.ReadAllTextAsync((await calendar.PathAsync())!, TestContext.Current.CancellationToken));
@@ -216,5 +217,103 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
         await Assertions.Expect(page.Locator("[data-testid=staffing-heatmap] rect")).ToHaveCountAsync(20 * 168);
         await Assertions.Expect(page.Locator("[data-testid=staffing-error]")).ToHaveCountAsync(0);
         await server.ScreenshotAsync(page, "tidal-priorities");
+    }
+
+    /// <summary>Latin words of two letters or more: English or codes (C004, school-1) where the page should read Chinese.</summary>
+    private static readonly Regex Latin = new("[A-Za-z]{2,}", RegexOptions.Compiled);
+
+    private static readonly Regex Cjk = new(@"\p{IsCJKUnifiedIdeographs}", RegexOptions.Compiled);
+
+    [Fact]
+    public async Task A_planner_builds_the_Karamay_roster_reads_the_tide_and_the_timeline_and_prints_the_duty_roster_in_Chinese_and_in_English()
+    {
+        var page = await server.SignedInPageAsync("police");
+        Assert.True((await page.Context.APIRequest.PostAsync(server.BaseUrl + "/api/tidal/dataset/reset")).Ok);
+        try
+        {
+            // The planner opens on the 克拉玛依区 demo and next week's demand.
+            await server.OpenAsync(page, "/tidal");
+            await Assertions.Expect(page.Locator("[data-testid=tidal-dataset]")).ToContainTextAsync("克拉玛依区");
+            await Assertions.Expect(page.Locator("[data-testid=demand-heatmap-legend]")).ToContainTextAsync("颜色刻度");
+            Assert.DoesNotMatch(Latin, await page.Locator("[data-testid=tidal-dataset]").InnerTextAsync());
+
+            await OpenTabAsync(page, "潮汐排班");
+            await SetAsync(page, "plan-areas", "10");
+            await SetAsync(page, "plan-officers", "40");
+            await SetAsync(page, "plan-seconds", "4");
+            await page.ClickAsync("[data-testid=plan-run]");
+            await Assertions.Expect(page.Locator("[data-testid=plan-comparison]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+            var tidalUnmet = Number(await page.Locator("[data-testid=tidal-unmet]").InnerTextAsync());
+            var fixedUnmet = Number(await page.Locator("[data-testid=fixed-unmet]").InnerTextAsync());
+            Assert.DoesNotMatch(Latin, await page.Locator("[data-testid=plan-comparison]").InnerTextAsync());
+            await server.ScreenshotAsync(page, "tidal-karamay-roster");
+
+            // The tide: the district's demand against officers on duty, the same unmet figures as the comparison.
+            await OpenTabAsync(page, "潮汐曲线");
+            var summary = page.Locator("[data-testid=tide-summary]");
+            await Assertions.Expect(summary).ToContainTextAsync($"潮汐排班 {tidalUnmet}、固定三班 {fixedUnmet}");
+            await Assertions.Expect(page.Locator("[data-testid=tide-chart] path[data-series=tidal]")).ToHaveCountAsync(1);
+            var tidePanel = await page.Locator(".mud-tabs-panels").InnerTextAsync();
+            Assert.DoesNotMatch(Latin, tidePanel);
+            Assert.Contains("固定三班在岗警力", tidePanel, StringComparison.Ordinal);
+            var area = await ChooseNthAsync(page, "tide-area", 1);
+            await Assertions.Expect(summary).ToContainTextAsync(area);
+            await server.ScreenshotAsync(page, "tidal-karamay-tide");
+
+            // The timeline: officers by name, shifts as bars; Saturday only, then one station.
+            await OpenTabAsync(page, "勤务表");
+            await Assertions.Expect(page.Locator("[data-testid=roster-timeline] rect.timeline-shift").First).ToBeVisibleAsync();
+            await ChooseNthAsync(page, "timeline-day", 6);
+            await Assertions.Expect(page.Locator("[data-testid=timeline-summary]")).ToContainTextAsync("周六");
+            await ChooseNthAsync(page, "timeline-station", 1);
+            // "导出 Excel" (shown in capitals): the one product name a Chinese planner reads as it is.
+            Assert.DoesNotMatch(Latin, (await page.Locator(".mud-tabs-panels").InnerTextAsync()).Replace("Excel", "", StringComparison.OrdinalIgnoreCase));
+            await server.ScreenshotAsync(page, "tidal-karamay-timeline");
+
+            // The printable 勤务表 opens in its own tab: A4 landscape, the chosen day and station.
+            var print = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("[data-testid=timeline-print]"));
+            await print.WaitForLoadStateAsync();
+            await Assertions.Expect(print.Locator("[data-testid=print-title]")).ToHaveTextAsync("克拉玛依区公安分局勤务表");
+            await Assertions.Expect(print.Locator("[data-testid=print-day]")).ToHaveCountAsync(1);
+            await Assertions.Expect(print.Locator("[data-testid=print-day] h2")).ToContainTextAsync("周六");
+            Assert.DoesNotMatch(Latin, await print.Locator("body").InnerTextAsync());
+            await print.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotFolder, $"{server.Database.ProviderName.ToLowerInvariant()}-tidal-karamay-print.png"), FullPage = true });
+            await print.CloseAsync();
+
+            // 动态调整: a planned event on Saturday evening in the busiest area, and that day re-planned.
+            await OpenTabAsync(page, "动态调整");
+            await ChooseNthAsync(page, "replan-day", 5);
+            await ChooseNthAsync(page, "replan-area", 0);
+            await page.ClickAsync("[data-testid=replan-run]");
+            var effect = page.Locator("[data-testid=replan-effect]");
+            await Assertions.Expect(effect).ToContainTextAsync("周六");
+            await Assertions.Expect(effect).ToContainTextAsync("已重排");
+            Assert.DoesNotMatch(Latin, await effect.InnerTextAsync());
+            if (await page.Locator("[data-testid=replan-changes] tbody tr").CountAsync() > 0)
+            {
+                Assert.DoesNotMatch(Latin, await page.Locator("[data-testid=replan-changes]").InnerTextAsync());
+            }
+
+            await server.ScreenshotAsync(page, "tidal-karamay-replan");
+
+            // The same in English: English words, and no Chinese outside the names of people and places.
+            await server.OpenAsync(page, "/culture/en?returnUrl=%2Ftidal%3Ftab%3Dtide");
+            await Assertions.Expect(page.Locator("[data-testid=tide-summary]")).ToContainTextAsync("Whole district");
+            Assert.DoesNotMatch(Cjk, await page.Locator(".mud-tabs-panels").InnerTextAsync());
+            await server.ScreenshotAsync(page, "tidal-karamay-tide-en");
+            await OpenTabAsync(page, "Duty timeline");
+            await Assertions.Expect(page.Locator("[data-testid=timeline-summary]")).ToContainTextAsync("officers on duty");
+            var english = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("[data-testid=timeline-print]"));
+            await english.WaitForLoadStateAsync();
+            await Assertions.Expect(english.Locator("[data-testid=print-title]")).ToContainTextAsync("Duty roster");
+            var headers = await english.Locator("[data-testid=print-table] thead").First.InnerTextAsync();
+            Assert.DoesNotMatch(Cjk, headers);
+            await english.CloseAsync();
+        }
+        finally
+        {
+            await page.Context.APIRequest.GetAsync(server.BaseUrl + "/culture/zh-CN?returnUrl=%2F");
+            await page.Context.APIRequest.PostAsync(server.BaseUrl + "/api/tidal/dataset/reset?demo=houston");
+        }
     }
 }

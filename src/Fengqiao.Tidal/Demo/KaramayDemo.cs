@@ -36,6 +36,9 @@ public static class KaramayDemo
 
     public const int DefaultWeeks = 12;
 
+    /// <summary>The first 警号 of the demo force; officers are numbered on from it.</summary>
+    private const int FirstBadge = 653001;
+
     /// <summary>Incidents a week across the district on an average week (a district of about 300,000 people).</summary>
     public const double IncidentsPerWeek = 1400;
 
@@ -133,11 +136,23 @@ public static class KaramayDemo
         {
             var skill = i < count - traffic - combined ? Skill.Patrol : i < count - combined ? Skill.Traffic : Skill.Combined;
             var off = i < Requests.Length ? Requests[i] : null;
-            var id = (653001 + i).ToString(CultureInfo.InvariantCulture);
+            var id = (FirstBadge + i).ToString(CultureInfo.InvariantCulture);
             result.Add(new DemoOfficer(new Officer(id, names[i], skill, 48, off), stations[i % stations.Count]));
         }
 
         return result;
+    }
+
+    /// <summary>The 派出所 a demo officer belongs to, from the 警号 <see cref="Officers"/> gives; null for anyone else.</summary>
+    public static string? StationOf(string officerId)
+    {
+        if (!int.TryParse(officerId, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < FirstBadge)
+        {
+            return null;
+        }
+
+        var stations = Stations;
+        return stations[(number - FirstBadge) % stations.Count];
     }
 
     /// <summary>

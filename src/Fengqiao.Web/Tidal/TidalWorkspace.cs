@@ -6,9 +6,7 @@ using Fengqiao.Tidal.Incidents;
 using Fengqiao.Tidal.Rostering;
 using Fengqiao.Tidal.Staffing;
 using System.Text.Json;
-using Fengqiao.Data;
 using Fengqiao.Data.Tidal;
-using Microsoft.EntityFrameworkCore;
 using Fengqiao.Web.Infrastructure;
 using NodaTime;
 
@@ -145,7 +143,7 @@ public sealed record PlanOutcome(
 /// restart keeps them; this node caches what it last read and re-checks the latest ids at most once a second. At
 /// most one solver run at a time per node — the solver takes both cores for its time limit.
 /// </summary>
-public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
+public sealed class TidalWorkspace(TidalStore store, IClock clock)
 {
     private const int StoredErrors = 1000;
     private static readonly Duration Freshness = Duration.FromSeconds(1);
@@ -358,6 +356,37 @@ public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
         }
     }
 
+    /// <summary>
+    /// 动态调整 of one day of the current roster: the planned events and officers off sick change that day's shifts only
+    /// (<see cref="DayReplanner"/>). The roster kept is measured against the plan's own demand, as every other roster
+    /// here; the answer measures it with the events too, for the briefing.
+    /// </summary>
+    public (PlanOutcome Plan, DayReplan Replan) ReplanDay(int day, IReadOnlyList<PlannedEvent> events, IReadOnlyCollection<string> offSick)
+    {
+        lock (_gate)
+        {
+            Refresh();
+            var plan = _plan ?? throw new InvalidOperationException("还没有排班方案 (there is no roster yet)");
+            var unknown = offSick.FirstOrDefault(id => plan.Problem.Officers.All(o => o.Id != id));
+            if (unknown is not null)
+            {
+                throw new ArgumentException($"警员 {unknown} 不在方案中 (officer {unknown} is not in the plan)", nameof(offSick));
+            }
+
+            var replan = DayReplanner.Replan(plan.Problem, plan.Current, day, events, offSick);
+            var edited = plan with
+            {
+                Current = replan.Roster,
+                CurrentMetrics = RosterEvaluator.Evaluate(plan.Problem, replan.Roster),
+                CurrentViolations = RosterChecker.Check(plan.Problem, replan.Roster),
+                Edits = plan.Edits + 1,
+            };
+            _planKey = SavePlan(_datasetId, edited, _planKey);
+            _plan = edited;
+            return (edited, replan);
+        }
+    }
+
     private static PlanOutcome Solve(TidalDataset dataset, PlanSettings settings, LocalDate trainTo, StaffingSettings staffing, TidalPlanRun run)
     {
         // The planner's own calls-per-incident factor, as on the staffing tab: the builder's automatic calibration
@@ -400,12 +429,10 @@ public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
             return;
         }
 
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-        var latest = db.TidalDatasets.AsNoTracking().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
+        var latest = store.LatestDatasetId();
         if (latest != _datasetId || _dataset is null)
         {
-            var record = latest == 0 ? null : db.TidalDatasets.AsNoTracking().Single(d => d.Id == latest);
+            var record = latest == 0 ? null : store.Dataset(latest);
             // A demo is stored as a marker: Houston by name, otherwise the 克拉玛依区 demo as of the day it was chosen.
             _dataset = record?.Incidents is null
                 ? record?.Name == TidalDataset.DemoName ? TidalDataset.Demo() : TidalDataset.Karamay(Today(record?.ImportedAt ?? now))
@@ -415,65 +442,32 @@ public sealed class TidalWorkspace(IServiceScopeFactory scopes, IClock clock)
             (_datasetId, _plan, _planKey) = (latest, null, default);
         }
 
-        var plan = db.TidalPlans.AsNoTracking().Where(p => p.DatasetId == latest).OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Version }).FirstOrDefault();
-        if (plan is null)
+        var plan = store.LatestPlan(latest);
+        if (plan is not { } key)
         {
             (_plan, _planKey) = (null, default);
         }
-        else if ((plan.Id, plan.Version) != _planKey)
+        else if (key != _planKey)
         {
-            var payload = db.TidalPlans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.Payload).Single();
-            (_plan, _planKey) = (TidalPlanPayload.Decode(payload).ToOutcome(), (plan.Id, plan.Version));
+            (_plan, _planKey) = (TidalPlanPayload.Decode(store.PlanPayload(key.Id)).ToOutcome(), key);
         }
 
         _checkedAt = now;
     }
 
-    private long Store(TidalDataset dataset, byte[]? incidents, string actor)
+    private long Store(TidalDataset dataset, byte[]? incidents, string actor) => store.AddDataset(new TidalDatasetRecord
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-        var record = new TidalDatasetRecord
-        {
-            Name = dataset.Name,
-            ImportedAt = clock.GetCurrentInstant(),
-            ImportedBy = actor,
-            RowsRead = dataset.RowsRead,
-            IncidentCount = dataset.Incidents.Count,
-            ErrorCount = dataset.Errors.Count,
-            ErrorsJson = JsonSerializer.Serialize(dataset.Errors.Take(StoredErrors)),
-            Incidents = incidents,
-        };
-        db.TidalDatasets.Add(record);
-        db.SaveChanges();
-        return record.Id;
-    }
+        Name = dataset.Name,
+        ImportedAt = clock.GetCurrentInstant(),
+        ImportedBy = actor,
+        RowsRead = dataset.RowsRead,
+        IncidentCount = dataset.Incidents.Count,
+        ErrorCount = dataset.Errors.Count,
+        ErrorsJson = JsonSerializer.Serialize(dataset.Errors.Take(StoredErrors)),
+        Incidents = incidents,
+    });
 
     /// <summary>Adds the plan (no key) or replaces the stored one; a stale version means another node edited it first.</summary>
-    private (long Id, int Version) SavePlan(long datasetId, PlanOutcome plan, (long Id, int Version)? existing)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
-        var payload = TidalPlanPayload.From(plan).Encode();
-        var now = clock.GetCurrentInstant();
-        TidalPlanRecord record;
-        if (existing is { Id: > 0 } key)
-        {
-            record = db.TidalPlans.Single(p => p.Id == key.Id);
-            if (record.Version != key.Version)
-            {
-                throw new InvalidOperationException("方案已被他人修改，请刷新后重试 (the roster was changed by someone else; reload and try again)");
-            }
-
-            (record.Payload, record.Edits, record.UpdatedAt) = (payload, plan.Edits, now);
-        }
-        else
-        {
-            record = new TidalPlanRecord { DatasetId = datasetId, CreatedAt = now, UpdatedAt = now, CreatedBy = "planner", Edits = plan.Edits, Payload = payload };
-            db.TidalPlans.Add(record);
-        }
-
-        db.SaveChanges();
-        return (record.Id, record.Version);
-    }
+    private (long Id, int Version) SavePlan(long datasetId, PlanOutcome plan, (long Id, int Version)? existing) =>
+        store.SavePlan(datasetId, TidalPlanPayload.From(plan).Encode(), plan.Edits, clock.GetCurrentInstant(), "planner", existing);
 }

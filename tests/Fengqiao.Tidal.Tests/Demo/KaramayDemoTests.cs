@@ -81,6 +81,10 @@ public sealed partial class KaramayDemoTests
         Assert.Equal(15, officers.Count(o => o.Officer.Skill == Skill.Traffic));
         Assert.Equal(30, officers.Count(o => o.Officer.Skill == Skill.Combined));
         Assert.Equal(KaramayDemo.Officers(40).Select(o => o.Officer.Name), officers.Take(40).Select(o => o.Officer.Name));
+        // The timeline and the printed 勤务表 find an officer's 派出所 from the 警号 alone.
+        Assert.All(officers, o => Assert.Equal(o.Station, KaramayDemo.StationOf(o.Officer.Id)));
+        Assert.Null(KaramayDemo.StationOf("P001"));
+        Assert.Null(KaramayDemo.StationOf("12"));
     }
 
     [Fact]

@@ -36,8 +36,6 @@ public sealed partial class WebTranslatesOnlyTests
     [
         "Grid/GridVisit.razor",
         "Components/Pages/Portal/PortalSubmit.razor",
-        // The planner workspace holds the tidal queries.
-        "Tidal/TidalWorkspace.cs",
     ];
 
     [GeneratedRegex(@"\bIgnoreQueryFilters\b")]

@@ -142,14 +142,26 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         Assert.Equal(JsonValueKind.Number, tidal.GetProperty("expectedWaitMinutes").ValueKind);
         Assert.True(tidal.GetProperty("unmetDemandHours").GetInt64() < fixedPlan.GetProperty("unmetDemandHours").GetInt64(), plan.ToString());
 
-        // The workbook holds one Duties row per shift of the roster the workspace keeps.
+        // The workbook holds one duty row per shift of the roster the workspace keeps, headed in the reader's language.
         var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
         var duties = workspace.Plan!.Current.Duties.Count;
-        var xlsx = await client.GetAsync("/api/tidal/plan/export.xlsx", Ct);
+        var xlsx = await client.GetAsync("/api/tidal/plan/export.xlsx?culture=en", Ct);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct));
-        Assert.Contains("Duties", stream.GetSheetNames());
+        Assert.Equal(["Duties", "Officers", "Areas"], stream.GetSheetNames());
         Assert.Equal(duties, stream.Query(useHeaderRow: true, sheetName: "Duties").Count());
+        var english = (IDictionary<string, object>)stream.Query(useHeaderRow: true, sheetName: "Officers").First();
+        Assert.Equal(["Officer", "Name", "Skill", "Shifts", "Hours", "Overtime"], english.Keys);
+
+        var chineseBook = await client.GetAsync("/api/tidal/plan/export.xlsx?culture=zh-CN", Ct);
+        await using var chinese = new MemoryStream(await chineseBook.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(["班次", "警员", "片区"], chinese.GetSheetNames());
+        var dutyRows = chinese.Query(useHeaderRow: true, sheetName: "班次").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(duties, dutyRows.Count);
+        Assert.Equal(["警号", "姓名", "警种", "片区", "开始", "结束", "小时", "固定岗位"], dutyRows[0].Keys);
+        Assert.All(dutyRows, r => Assert.Contains((string)r["警种"], new[] { "巡警", "交警", "合成" }));
+        var areaHeaders = chinese.Query(useHeaderRow: true, sheetName: "片区").Cast<IDictionary<string, object>>().First().Keys;
+        Assert.DoesNotContain(areaHeaders, h => h.Any(char.IsAsciiLetter));
 
         // A hand move: one officer's shift to another area, re-measured and re-checked.
         var duty = workspace.Plan.Current.Duties.First();

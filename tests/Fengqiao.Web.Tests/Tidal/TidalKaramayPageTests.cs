@@ -77,4 +77,101 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         Assert.DoesNotMatch(@"周[一二三四五六日] \d{2}:00", english);
         Assert.DoesNotContain("巡警", english, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_tide_chart_the_timeline_and_the_printed_roster_read_in_Chinese_and_in_English()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
+        var plan = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        var outcome = factory.Services.GetRequiredService<TidalWorkspace>().Plan!;
+
+        // The tide: demand against officers on duty, both rosters, gaps shaded, with its legend and weekday axis.
+        var tide = await client.GetStringAsync("/tidal?tab=tide", Ct);
+        Assert.Contains("data-testid=\"tide-chart\"", tide, StringComparison.Ordinal);
+        foreach (var words in new[] { "全区", "警情需求（所需警力）", "潮汐排班在岗警力", "固定三班在岗警力", "警力缺口", "周六" })
+        {
+            Assert.Contains(words, tide, StringComparison.Ordinal);
+        }
+
+        var district = Fengqiao.Tidal.Rostering.TideSeries.Of(outcome.Problem, outcome.Current);
+        Assert.Equal(district.Demand.Zip(district.OnDuty).Count(x => x.First > x.Second), Regex.Count(tide, "class=\"tide-gap\""));
+        Assert.Contains($"潮汐排班 {outcome.CurrentMetrics.UnmetDemandHours}、固定三班 {outcome.FixedMetrics.UnmetDemandHours}", tide, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishWords(), tide);
+        Assert.DoesNotMatch(Code(), tide);
+
+        // The timeline: Monday's shifts as bars by officer name, the print view and exports beside it.
+        var timeline = await client.GetStringAsync("/tidal?tab=timeline", Ct);
+        var monday = outcome.Current.Duties.Where(d => d.Day == 0).Select(d => d.OfficerId).Distinct().ToList();
+        Assert.NotEmpty(monday);
+        Assert.Contains(outcome.Problem.Officers.Single(o => o.Id == monday[0]).Name, timeline, StringComparison.Ordinal);
+        Assert.True(Regex.Count(timeline, "class=\"timeline-shift\"") >= monday.Count);
+        Assert.Contains("打印勤务表", timeline, StringComparison.Ordinal);
+        Assert.Contains("派出所", timeline, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishWords(), timeline);
+        Assert.DoesNotMatch(Code(), timeline);
+
+        // The printable 勤务表: A4 landscape, one table for the day, every shift starting that day, posts by name.
+        var print = await client.GetStringAsync("/tidal/roster/print?day=0", Ct);
+        Assert.Contains("size: A4 landscape", print, StringComparison.Ordinal);
+        Assert.Contains("克拉玛依区公安分局勤务表", print, StringComparison.Ordinal);
+        Assert.Contains("window.print()", print, StringComparison.Ordinal);
+        Assert.Equal(outcome.Current.Duties.Count(d => d.Day == 0) + 1, Regex.Count(print, "<tr"));
+        if (outcome.Current.PostDuties.Any(p => p.FromHourOfWeek < 24 && p.PostId.StartsWith("护学岗", StringComparison.Ordinal)))
+        {
+            Assert.Contains("护学岗·", print, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotMatch(EnglishWords(), print);
+        Assert.DoesNotMatch(Code(), print);
+        var week = await client.GetStringAsync("/tidal/roster/print?day=week", Ct);
+        Assert.Equal(7, Regex.Count(week, "data-testid=\"print-day\""));
+
+        // In English: English words, none of the Chinese labels.
+        var english = await client.GetStringAsync("/tidal/roster/print?day=0&culture=en&ui-culture=en", Ct);
+        Assert.Contains("Duty roster", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("勤务表", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("周一", english, StringComparison.Ordinal);
+        var englishTide = await client.GetStringAsync("/tidal?tab=tide&culture=en&ui-culture=en", Ct);
+        Assert.Contains("Whole district", englishTide, StringComparison.Ordinal);
+        Assert.Contains("On duty, fixed three shifts", englishTide, StringComparison.Ordinal);
+        Assert.DoesNotContain("全区", englishTide, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Saturday_event_and_an_officer_off_sick_re_plan_that_day_only_and_list_the_changes()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
+        var solved = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, solved.StatusCode);
+        var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
+        var before = workspace.Plan!;
+        const int saturday = 5;
+        var sick = before.Current.Duties.First(d => d.Day == saturday).OfficerId;
+        var area = before.Problem.Areas[0];
+
+        var response = await client.PostAsJsonAsync("/api/tidal/plan/replan", new { day = saturday, events = new[] { new { area, day = saturday, fromHour = 18, toHour = 23, extraUnits = 3 } }, offSick = new[] { sick } }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        // Before: the roster as it stood, event included; after: with the sick officer's shift gone and the day re-planned.
+        Assert.True(answer.GetProperty("before").GetInt64() >= 0 && answer.GetProperty("after").GetInt64() >= 0);
+        Assert.Contains(answer.GetProperty("changes").EnumerateArray(), c => c.GetProperty("officerId").GetString() == sick);
+        Assert.Equal(before.Edits + 1, answer.GetProperty("plan").GetProperty("edits").GetInt32());
+
+        var after = workspace.Plan!;
+        Assert.Equal(
+            before.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek),
+            after.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek));
+        Assert.DoesNotContain(after.Current.Duties, d => d.OfficerId == sick && d.Day == saturday);
+
+        // The adjustment tab offers it in Chinese; bad requests are refused in the caller's language.
+        var tab = await client.GetStringAsync("/tidal?tab=adjust", Ct);
+        Assert.Contains("重排当日", tab, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/tidal/plan/replan", new { day = 7 }, Ct)).StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/tidal/plan/replan?culture=en", new { day = saturday, offSick = new[] { "nobody" } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("officer nobody is not in the plan", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }

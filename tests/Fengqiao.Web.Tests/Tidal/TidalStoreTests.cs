@@ -26,7 +26,7 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
 
     /// <summary>A second workspace on the same database, as on another web node or after a restart.</summary>
     private TidalWorkspace OtherNode() =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IClock>());
+        new(factory.Services.GetRequiredService<Fengqiao.Data.Tidal.TidalStore>(), factory.Services.GetRequiredService<IClock>());
 
     [Fact]
     public async Task An_import_is_stored_compactly_and_served_by_another_node()

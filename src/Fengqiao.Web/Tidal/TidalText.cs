@@ -5,7 +5,7 @@ using Fengqiao.Web.Resources;
 using Fengqiao.Web.Tidal;
 using Microsoft.Extensions.Localization;
 
-namespace Fengqiao.Web.Components.Pages.Tidal;
+namespace Fengqiao.Web.Tidal;
 
 /// <summary>The planner's words in the reader's language: weekdays ("周二 06:00"), teams, datasets, officers by name.</summary>
 public static class TidalText

@@ -1,0 +1,186 @@
+using Fengqiao.Tidal.Demand;
+using Fengqiao.Tidal.Rostering;
+
+namespace Fengqiao.Tidal.Adjustment;
+
+/// <summary>A planned event (集市、考试、球赛 …): extra units wanted in one area on one day, [FromHour, ToHour) of that day.</summary>
+public sealed record PlannedEvent(string Area, int Day, int FromHour, int ToHour, int ExtraUnits);
+
+/// <summary>What changed for the briefing (勤务调整): an officer off sick, a shift sent to another area, a shift added.</summary>
+public enum RosterChangeKind
+{
+    OffSick,
+    Moved,
+    Added,
+}
+
+public sealed record RosterChange(RosterChangeKind Kind, string OfficerId, int StartHourOfWeek, int LengthHours, string? FromArea, string? ToArea);
+
+public sealed record DayReplan(RosterProblem Problem, Roster Roster, RosterMetrics Before, RosterMetrics After, IReadOnlyList<RosterViolation> Violations, IReadOnlyList<RosterChange> Changes);
+
+/// <summary>
+/// 动态调整 of one day: the day's planned events raise the demand, officers off sick lose that day's shifts, and only the
+/// shifts starting that day move (to the area where they cover the most unmet demand) or are added (for officers with
+/// the day free and hours to spare, within every per-person rule); every other day's shifts stay exactly as they were,
+/// so the rest of the week's roster the officers were told stands.
+/// </summary>
+public static class DayReplanner
+{
+    public static DayReplan Replan(RosterProblem problem, Roster roster, int day, IReadOnlyList<PlannedEvent> events, IReadOnlyCollection<string> offSick)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(offSick);
+        ArgumentOutOfRangeException.ThrowIfNegative(day);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 6);
+        const int H = HourOfWeek.Count;
+        var patrol = problem.PatrolUnits.ToArray();
+        foreach (var e in events)
+        {
+            if (!problem.AreaIndex.TryGetValue(e.Area, out var a))
+            {
+                throw new ArgumentException($"片区 {e.Area} 不在方案中 (area {e.Area} is not in the plan)", nameof(events));
+            }
+
+            if (e.Day != day || e.FromHour < 0 || e.ToHour > 24 || e.ToHour <= e.FromHour || e.ExtraUnits is < 1 or > 50)
+            {
+                throw new ArgumentException("活动须在调整当日、时段有效、增加 1–50 名警力 (an event must fall on the day re-planned, with valid hours and 1–50 extra officers)", nameof(events));
+            }
+
+            for (var h = e.FromHour; h < e.ToHour; h++)
+            {
+                patrol[(a * H) + (day * 24) + h] += e.ExtraUnits;
+            }
+        }
+
+        var changed = new RosterProblem(problem.Areas, patrol, problem.TrafficUnits, problem.Officers, problem.Shifts, problem.Posts, problem.Rules)
+        {
+            Arrivals = problem.Arrivals,
+            BusyHours = problem.BusyHours,
+            WeekStart = problem.WeekStart,
+        };
+        var before = RosterEvaluator.Evaluate(changed, roster);
+        var changes = new List<RosterChange>();
+        var sick = offSick.ToHashSet(StringComparer.Ordinal);
+        var duties = new List<Duty>();
+        foreach (var d in roster.Duties)
+        {
+            if (d.Day == day && sick.Contains(d.OfficerId))
+            {
+                changes.Add(new RosterChange(RosterChangeKind.OffSick, d.OfficerId, d.StartHourOfWeek, d.LengthHours, d.Area, null));
+            }
+            else
+            {
+                duties.Add(d);
+            }
+        }
+
+        MoveTodaysShifts(changed, duties, day, changes);
+        AddShifts(changed, duties, day, sick, changes);
+        var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
+        return new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), changes);
+    }
+
+    /// <summary>Unmet demand-hours as <see cref="RosterEvaluator.Evaluate"/> counts them, without the waits (cheap enough to probe every move).</summary>
+    internal static long Unmet(RosterProblem problem, List<Duty> duties)
+    {
+        var present = RosterEvaluator.Presence(problem, new Roster("probe", duties, []));
+        long unmet = 0;
+        for (var cell = 0; cell < problem.PatrolUnits.Count; cell++)
+        {
+            unmet += RosterEvaluator.Unmet(problem.PatrolUnits[cell] + problem.PostUnits[cell], problem.TrafficUnits[cell], present[cell * 3], present[(cell * 3) + 1], present[(cell * 3) + 2]);
+        }
+
+        return unmet;
+    }
+
+    /// <summary>Best single moves first, until none helps; each shift moves at most once, so the briefing stays short.</summary>
+    private static void MoveTodaysShifts(RosterProblem problem, List<Duty> duties, int day, List<RosterChange> changes)
+    {
+        var moved = new HashSet<int>();
+        var current = Unmet(problem, duties);
+        while (true)
+        {
+            var (best, bestIndex, bestArea) = (current, -1, "");
+            for (var i = 0; i < duties.Count; i++)
+            {
+                if (duties[i].Day != day || moved.Contains(i))
+                {
+                    continue;
+                }
+
+                foreach (var area in problem.Areas.Where(a => a != duties[i].Area))
+                {
+                    var original = duties[i];
+                    duties[i] = original with { Area = area };
+                    var unmet = Unmet(problem, duties);
+                    duties[i] = original;
+                    if (unmet < best)
+                    {
+                        (best, bestIndex, bestArea) = (unmet, i, area);
+                    }
+                }
+            }
+
+            if (bestIndex < 0)
+            {
+                return;
+            }
+
+            var d = duties[bestIndex];
+            changes.Add(new RosterChange(RosterChangeKind.Moved, d.OfficerId, d.StartHourOfWeek, d.LengthHours, d.Area, bestArea));
+            duties[bestIndex] = d with { Area = bestArea };
+            moved.Add(bestIndex);
+            current = best;
+        }
+    }
+
+    /// <summary>Officers free that day (not off sick) take the shift and area that cover the most, if no rule breaks.</summary>
+    private static void AddShifts(RosterProblem problem, List<Duty> duties, int day, HashSet<string> sick, List<RosterChange> changes)
+    {
+        var current = Unmet(problem, duties);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (current > 0)
+        {
+            var working = duties.Where(d => d.Day == day).Select(d => d.OfficerId).ToHashSet(StringComparer.Ordinal);
+            var (best, bestDuty) = (current, (Duty?)null);
+            foreach (var officer in problem.Officers.Where(o => !sick.Contains(o.Id) && !working.Contains(o.Id) && !tried.Contains(o.Id)))
+            {
+                foreach (var shift in problem.Shifts)
+                {
+                    foreach (var area in problem.Areas)
+                    {
+                        var candidate = new Duty(officer.Id, area, (day * 24) + shift.StartHour, shift.LengthHours);
+                        duties.Add(candidate);
+                        var unmet = Unmet(problem, duties);
+                        duties.RemoveAt(duties.Count - 1);
+                        if (unmet < best)
+                        {
+                            (best, bestDuty) = (unmet, candidate);
+                        }
+                    }
+                }
+            }
+
+            if (bestDuty is not { } add)
+            {
+                return;
+            }
+
+            duties.Add(add);
+            // Rest between shifts, weekly hours, requested days off, skills: a candidate that breaks one is dropped.
+            var broken = RosterChecker.Check(problem, new Roster("probe", duties, []), requirePostCoverage: false)
+                .Any(v => v.Subject == add.OfficerId);
+            if (broken)
+            {
+                duties.RemoveAt(duties.Count - 1);
+                tried.Add(add.OfficerId);
+                continue;
+            }
+
+            changes.Add(new RosterChange(RosterChangeKind.Added, add.OfficerId, add.StartHourOfWeek, add.LengthHours, null, add.Area));
+            current = best;
+        }
+    }
+}
