@@ -65,6 +65,8 @@ public static class WebHostSetup
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
         services.AddSingleton<Tidal.TidalWorkspace>();
+        // The base map every PlaceMap draws on (docs/operations.md, "Base map"); none configured is a valid choice.
+        services.Configure<Components.Maps.MapSettings>(configuration.GetSection(Components.Maps.MapSettings.Section));
         services.AddScoped<Data.Grid.GridDesk>();
         services.AddScoped<Data.VillageAssessment.VillageAssessmentDesk>();
         services.AddSingleton(Data.JudicialAid.JudicialAidSettings.Read(configuration));
