@@ -141,4 +141,35 @@ public sealed class MapPointsTests(DemoDatabaseFixture fixture) : IClassFixture<
         var (theirPins, _) = await otherDesk.VisitPinsAsync(TestTime.Now - Duration.FromDays(1), ct: Ct);
         Assert.DoesNotContain(theirPins, p => p.VisitId == located.Visit.Id);
     }
+
+    [Fact]
+    public async Task A_village_is_drawn_at_the_mean_of_its_located_cases_and_villages_without_any_are_absent()
+    {
+        await using var system = fixture.Database.Context();
+        var village = await system.Cases.Where(c => c.DivisionCode.StartsWith("370505") && c.DivisionCode.Length == 12 && c.Latitude == null)
+            .GroupBy(c => c.DivisionCode).Where(g => g.Count() >= 2).Select(g => g.Key).OrderBy(k => k).FirstAsync(Ct);
+        var two = await system.Cases.Where(c => c.DivisionCode == village).OrderBy(c => c.TrackingCode).Take(2).ToListAsync(Ct);
+        (two[0].Latitude, two[0].Longitude) = (37.60, 118.50);
+        (two[1].Latitude, two[1].Longitude) = (37.62, 118.54);
+        await system.SaveChangesAsync(Ct);
+        var (clerk, _, _) = await AccountAsync("clerk");
+        await using var db = fixture.Database.Context(new FixedAccessScopeProvider(clerk));
+        var desk = new Fengqiao.Data.VillageAssessment.VillageAssessmentDesk(db, TestTime.Clock);
+
+        var town = village[..9];
+        var centres = await desk.VillageCentresAsync(town, Ct);
+
+        var (centre, cases) = centres[village];
+        var located = await system.Cases.CountAsync(c => c.DivisionCode == village && c.Latitude != null, Ct);
+        Assert.Equal(located, cases);
+        if (located == 2)
+        {
+            Assert.Equal(37.61, centre.Latitude, 9);
+            Assert.Equal(118.52, centre.Longitude, 9);
+        }
+        var rows = await system.Cases.Where(c => c.DivisionCode.StartsWith(town) && c.DivisionCode.Length == 12)
+            .Select(c => new { c.DivisionCode, Located = c.Latitude != null }).ToListAsync(Ct);
+        var unlocated = rows.GroupBy(r => r.DivisionCode).Where(g => g.All(r => !r.Located)).Select(g => g.Key).ToList();
+        Assert.All(unlocated, v => Assert.False(centres.ContainsKey(v)));
+    }
 }

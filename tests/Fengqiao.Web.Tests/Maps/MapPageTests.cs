@@ -105,6 +105,15 @@ public sealed partial class MapPageTests(FengqiaoWebFactory factory) : IClassFix
         Assert.Matches(CaptionCount(), page);
     }
 
+    [Fact]
+    public async Task The_village_scores_map_says_where_its_circles_stand_and_invents_no_shapes()
+    {
+        var leader = await factory.SignedInAsync("townlead");
+        var page = await leader.GetStringAsync("/assessment", Ct);
+        Assert.Contains("data-testid=\"assessment-map\"", page, StringComparison.Ordinal);
+        Assert.Contains("村（社区）无边界数据：圆点位于该村已标注位置案件的中心", page, StringComparison.Ordinal);
+    }
+
     private static string PortalFormsToken(string page) => FormSignIn.AntiforgeryToken(page);
 
     [GeneratedRegex("地图上 \\d+ (件|次)")]

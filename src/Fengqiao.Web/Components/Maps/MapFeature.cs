@@ -41,13 +41,16 @@ public static class MapColours
     public const string Done = "#2e7d32";
     public const string Grey = "#757575";
 
-    /// <summary>A score from 0 to 100 as red (low) through amber to green (high): the 双十 choropleth's scale.</summary>
-    public static string ForScore(decimal score) => score switch
+    /// <summary>
+    /// A 双十 total as its distance from the scheme's base score (100 by default): well above green, around it light
+    /// green and yellow, well below orange and red. The choropleth's scale.
+    /// </summary>
+    public static string ForScore(decimal total, decimal baseScore) => (total - baseScore) switch
     {
-        >= 90 => "#1b5e20",
-        >= 80 => "#43a047",
-        >= 70 => "#c0ca33",
-        >= 60 => "#fb8c00",
+        >= 10 => "#1b5e20",
+        >= 0 => "#43a047",
+        >= -10 => "#c0ca33",
+        >= -20 => "#fb8c00",
         _ => "#c62828",
     };
 }
