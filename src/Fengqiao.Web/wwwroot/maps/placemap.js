@@ -102,7 +102,7 @@ function popup(feature, text) {
 }
 
 function layerOf(L, f) {
-    const style = { color: f.colour, fillColor: f.colour, weight: 1, fillOpacity: 0.75, className: 'fq-map-feature' };
+    const style = { color: f.colour, fillColor: f.colour, weight: 1, fillOpacity: 0.75, className: 'fq-map-feature', fqKey: f.key || null };
     switch (f.kind) {
         case 'circle': return L.circle(f.at, { ...style, radius: f.radius || 200, weight: 2, fillOpacity: 0.45 });
         case 'polygon': return L.polygon(f.ring || [], { ...style, weight: 2, fillOpacity: 0.4 });
@@ -117,6 +117,8 @@ export async function render(el, payload) {
     let state = maps.get(el);
     if (!state) {
         const map = L.map(el, { zoomControl: true, attributionControl: true, worldCopyJump: false });
+        // A plain credit line (Leaflet 1.9's default adds a flag).
+        map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
         const box = L.control({ position: 'bottomleft' });
         box.onAdd = () => {
             const div = L.DomUtil.create('div', 'fq-map-status');
@@ -143,8 +145,6 @@ export async function render(el, payload) {
         layer.bindPopup(popup(f, text));
         state.group.addLayer(layer);
         if (f.kind === 'polygon') bounds.extend(layer.getBounds()); else bounds.extend(f.at);
-        const node = layer.getElement && layer.getElement();
-        if (node && f.key) node.setAttribute('data-key', f.key);
     }
     el.dataset.layer = payload.heat ? 'heat' : 'points';
     el.dataset.drawn = String(features.length);
@@ -154,6 +154,11 @@ export async function render(el, payload) {
     } else if (!state.map._loaded) {
         state.map.setView([35.0, 105.0], 4);
     }
+    // A map without a view defers drawing its layers, so the feature's key is written on its shape only now.
+    state.group.eachLayer(layer => {
+        const node = layer.getElement && layer.getElement();
+        if (node && layer.options.fqKey) node.setAttribute('data-key', layer.options.fqKey);
+    });
     el.dataset.ready = 'true';
 }
 
