@@ -48,4 +48,11 @@ public sealed class CaseDashboard(IDbContextFactory<FengqiaoDbContext> contexts)
         }
         return new DashboardSummary(byChannel, byState, last30, villages, areaName, notices, codes);
     }
+
+    /// <summary>The viewer's open cases (not 办结) that carry a point, for the dashboard's map, and how many do not.</summary>
+    public async Task<Places.CasePointSet> OpenPointsAsync(Instant now, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await Places.CasePoints.OfAsync(db.Cases.AsNoTracking().Where(c => c.State != CaseState.Closed), now, ct: ct);
+    }
 }

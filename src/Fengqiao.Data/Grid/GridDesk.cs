@@ -22,7 +22,12 @@ public sealed record PlannedVisitItem(string Id, Guid KeyPlaceId, string PlaceNa
 public sealed record NewFinding(string? Title, string? Description, FindingSeverity Severity, string? CategoryCode);
 
 /// <summary>A visit as entered on the phone; <see cref="PlannedVisitId"/> ties it to the month's plan.</summary>
-public sealed record NewInspectionVisit(string GridCode, Guid? KeyPlaceId, string? PlannedVisitId, string? Notes, IReadOnlyList<NewFinding> Findings);
+/// <summary>A visit as the member enters it; <paramref name="Point"/> is where the phone was, when the member shared it.</summary>
+public sealed record NewInspectionVisit(string GridCode, Guid? KeyPlaceId, string? PlannedVisitId, string? Notes, IReadOnlyList<NewFinding> Findings,
+    Core.Places.GeoPoint? Point = null);
+
+/// <summary>A visit's pin on the grid map (巡查点位).</summary>
+public sealed record VisitPin(Guid VisitId, string GridCode, string GridName, string? PlaceName, string InspectorName, Instant At, double Latitude, double Longitude, int Findings);
 
 /// <summary>A recorded visit with its findings and the cases raised from them.</summary>
 public sealed record VisitView(InspectionVisitRecord Visit, string GridCode, string? PlaceName, IReadOnlyList<InspectionFindingRecord> Findings);
@@ -199,6 +204,7 @@ public sealed class GridDesk(FengqiaoDbContext db, CaseWorkflow cases, CaseRules
         {
             Id = visit.Id, GridId = gridRow.Id, KeyPlaceId = placeRow?.Id, PlannedVisitId = visit.PlannedVisitId,
             Inspector = accountId, InspectorName = inspectorName, At = visit.At, Notes = visit.Notes,
+            Latitude = request.Point?.Latitude, Longitude = request.Point?.Longitude,
         };
         db.InspectionVisits.Add(record);
         var findingRows = visit.Findings.Select(f => new InspectionFindingRecord
@@ -221,6 +227,27 @@ public sealed class GridDesk(FengqiaoDbContext db, CaseWorkflow cases, CaseRules
         var place = visit.KeyPlaceId is null ? null : await db.KeyPlaces.AsNoTracking().Where(p => p.Id == visit.KeyPlaceId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var findings = await db.InspectionFindings.AsNoTracking().Where(f => f.VisitId == visitId).OrderBy(f => f.Id).ToListAsync(ct);
         return new VisitView(visit, grid, place, findings);
+    }
+
+    /// <summary>
+    /// The pins of the visits in the caller's scope (the grids' query filter) since <paramref name="since"/>, newest first,
+    /// and how many visits of that time carry no point.
+    /// </summary>
+    public async Task<(IReadOnlyList<VisitPin> Pins, int WithoutPoint)> VisitPinsAsync(Instant since, int take = 2000, CancellationToken ct = default)
+    {
+        var visits = db.InspectionVisits.AsNoTracking().Where(v => v.At >= since);
+        var without = await visits.CountAsync(v => v.Latitude == null || v.Longitude == null, ct);
+        var pins = await visits.Where(v => v.Latitude != null && v.Longitude != null)
+            .OrderByDescending(v => v.At).Take(Math.Clamp(take, 1, 5000))
+            .Select(v => new
+            {
+                v.Id, v.At, v.Latitude, v.Longitude, v.InspectorName,
+                Grid = db.Grids.Where(g => g.Id == v.GridId).Select(g => new { g.Code, g.Name }).First(),
+                Place = db.KeyPlaces.Where(p => p.Id == v.KeyPlaceId).Select(p => p.Name).FirstOrDefault(),
+                Findings = db.InspectionFindings.Count(f => f.VisitId == v.Id),
+            })
+            .ToListAsync(ct);
+        return ([.. pins.Select(p => new VisitPin(p.Id, p.Grid.Code, p.Grid.Name, p.Place, p.InspectorName, p.At, p.Latitude!.Value, p.Longitude!.Value, p.Findings))], without);
     }
 
     /// <summary>The latest visits in the caller's scope, newest first.</summary>
@@ -267,7 +294,8 @@ public sealed class GridDesk(FengqiaoDbContext db, CaseWorkflow cases, CaseRules
         var phone = string.IsNullOrWhiteSpace(partyName) ? member?.Phone : partyPhone;
         var request = new NewCase(draft.Kind, draft.Channel, draft.Title.Length > 200 ? draft.Title[..200] : draft.Title, draft.Description,
             draft.Division.Value, place?.Address ?? place?.Name, draft.CategoryCode, draft.Urgent, [new NewParty(name, null, phone, false)],
-            null, registeringUnitId, accountId, null, $"grid-finding:{findingId}");
+            null, registeringUnitId, accountId, null, $"grid-finding:{findingId}",
+            Point: view.Visit.Latitude is { } lat && view.Visit.Longitude is { } lon ? new Core.Places.GeoPoint(lat, lon) : null);
         var result = await cases.RegisterAsync(request, accountId, ct);
         if (finding.CaseId != result.Case.Id)
         {

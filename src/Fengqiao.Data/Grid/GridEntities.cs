@@ -69,6 +69,9 @@ public sealed class InspectionVisitRecord
     public required string InspectorName { get; set; }
     public Instant At { get; set; }
     public required string Notes { get; set; }
+    /// <summary>Where the member stood (the phone's location, WGS-84 degrees; both or neither): the visit's pin on the grid map.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 }
 
 /// <summary>Something found on a visit; once raised, it carries the case that took it over (一键转办).</summary>

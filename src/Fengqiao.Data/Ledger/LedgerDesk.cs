@@ -27,6 +27,13 @@ public sealed class LedgerDesk(IDbContextFactory<FengqiaoDbContext> contexts)
         await write(LedgerQueries.All(db, filter, asOf));
     }
 
+    /// <summary>The filtered cases that carry a point, for the ledger's map (台账地图), and how many do not.</summary>
+    public async Task<Places.CasePointSet> PointsAsync(LedgerFilter filter, Instant asOf, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await Places.CasePoints.OfAsync(filter.Apply(db.Cases.AsNoTracking(), asOf), asOf, ct: ct);
+    }
+
     public async Task<CaseKpis> TotalAsync(LedgerFilter filter, Instant asOf, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -186,6 +186,22 @@ public sealed class VillageAssessmentDesk(FengqiaoDbContext db, IClock clock)
         return scored;
     }
 
+    /// <summary>
+    /// Where each village of the area is drawn on the 双十 map: no village boundaries or centres are known, so it is the
+    /// mean of the points of the village's cases in the caller's scope (with how many cases that is); villages whose
+    /// cases carry no point are absent. Never a made-up shape.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (Core.Places.GeoPoint Centre, int Cases)>> VillageCentresAsync(string areaCode, CancellationToken ct = default)
+    {
+        var area = DivisionCode.Parse(areaCode).Value;
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.Latitude != null && c.Longitude != null && c.DivisionCode.StartsWith(area) && c.DivisionCode.Length == 12)
+            .GroupBy(c => c.DivisionCode)
+            .Select(g => new { g.Key, Latitude = g.Average(c => c.Latitude!.Value), Longitude = g.Average(c => c.Longitude!.Value), Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => (new Core.Places.GeoPoint(r.Latitude, r.Longitude), r.Count));
+    }
+
     /// <summary>The month's ranking from the stored entries, with last month's for the trend arrows.</summary>
     public async Task<AreaRanking> RankingAsync(string areaCode, YearMonth month, CancellationToken ct = default)
     {

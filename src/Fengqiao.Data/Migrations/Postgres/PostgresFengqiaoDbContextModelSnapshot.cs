@@ -959,6 +959,12 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<Guid?>("KeyPlaceId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Notes")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -947,6 +947,12 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<Guid?>("KeyPlaceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Notes")
                         .IsRequired()
                         .HasMaxLength(2000)
