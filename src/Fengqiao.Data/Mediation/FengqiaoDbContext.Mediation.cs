@@ -81,9 +81,12 @@ public abstract partial class FengqiaoDbContext
             b.Property(e => e.Kind).HasMaxLength(40);
             b.Property(e => e.Actor).HasMaxLength(256);
             b.Property(e => e.Data).HasMaxLength(4 * Core.TextLimits.Long);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
             b.HasIndex(e => new { e.MediationId, e.Sequence }).IsUnique();
             b.HasOne<MediationRecord>().WithMany().HasForeignKey(e => e.MediationId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(e => Mediations.Any(m => m.Id == e.MediationId));
         });
+
     }
 }

@@ -210,7 +210,7 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         };
         Project(record, mediation);
         db.Mediations.Add(record);
-        Append(record.Id, mediation, 1, opening);
+        Append(record.Id, mediation, 1, Core.Audit.EventChain.Genesis, opening);
         await db.SaveChangesAsync(ct);
         return record;
     }
@@ -234,7 +234,7 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         var now = StepTime(mediation);
         var after = Apply(mediation, action, step, actor, now);
         Project(record, after);
-        Append(id, after, events.Count + 1, step);
+        Append(id, after, events.Count + 1, events[^1].Hash, step);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -302,13 +302,15 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         record.Sessions = m.Sessions.Length;
     }
 
-    private void Append(Guid mediationId, Core.Mediation.Mediation after, int sequence, object data)
+    private void Append(Guid mediationId, Core.Mediation.Mediation after, int sequence, string previousHash, object data)
     {
         var last = after.History[^1];
+        var json = JsonSerializer.Serialize(data, data.GetType(), Json);
+        var link = MediationEventRecord.LinkOf(mediationId, sequence, last.Kind, last.Action, last.Actor, last.At, json);
         db.MediationEvents.Add(new MediationEventRecord
         {
             MediationId = mediationId, Sequence = sequence, Kind = last.Kind, Action = last.Action, Before = last.Before, After = last.After, At = last.At,
-            Actor = last.Actor, Data = JsonSerializer.Serialize(data, data.GetType(), Json),
+            Actor = last.Actor, Data = json, PreviousHash = previousHash, Hash = Core.Audit.EventChain.Hash(previousHash, link),
         });
     }
 
