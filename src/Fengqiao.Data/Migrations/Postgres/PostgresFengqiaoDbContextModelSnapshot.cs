@@ -1724,6 +1724,11 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .HasMaxLength(80000)
                         .HasColumnType("character varying(80000)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1731,6 +1736,11 @@ namespace Fengqiao.Data.Migrations.Postgres
 
                     b.Property<Guid>("MediationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
