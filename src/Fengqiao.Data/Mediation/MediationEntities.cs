@@ -105,3 +105,36 @@ public sealed class MediationEventRecord : Audit.IChainedLogEntry
     internal static Core.Audit.EventChain.Link LinkOf(Guid mediationId, int sequence, string kind, MediationAction? action, string actor, Instant at, string? data) =>
         new(mediationId, sequence, action is { } a ? $"{kind}#{(int)a}" : kind, actor, at.ToUnixTimeMilliseconds(), data ?? "");
 }
+
+/// <summary>
+/// A party's invitation to an online session (远程调解): the link's token (only its SHA-256 is kept), the party's mobile
+/// sealed like every phone, and when they opened the session with an SMS code.
+/// </summary>
+public sealed class MediationInvitationRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MediationId { get; set; }
+    public int SessionNumber { get; set; }
+    public required string PartyName { get; set; }
+    /// <summary>The mobile, encrypted; only the SMS sender decrypts it.</summary>
+    public required string PhoneCipher { get; set; }
+    public required string PhoneMasked { get; set; }
+    /// <summary>SHA-256 of the link's token; the token itself is only in the SMS.</summary>
+    public required string TokenHash { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant? JoinedAt { get; set; }
+}
+
+/// <summary>A one-time SMS code sent for an invitation (Core's <see cref="OneTimeCode"/>): its hash, expiry, tries and use.</summary>
+public sealed class MediationCodeRecord : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InvitationId { get; set; }
+    public CodePurpose Purpose { get; set; }
+    public required string Hash { get; set; }
+    public Instant IssuedAt { get; set; }
+    public Instant ExpiresAt { get; set; }
+    public int Attempts { get; set; }
+    public Instant? UsedAt { get; set; }
+    public int Version { get; set; }
+}
