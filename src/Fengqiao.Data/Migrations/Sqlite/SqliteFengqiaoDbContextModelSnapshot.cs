@@ -1610,6 +1610,46 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.ToTable("LetterRules", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId", "Purpose", "IssuedAt");
+
+                    b.ToTable("MediationCodes", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1737,6 +1777,54 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MediationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationInvitationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("MediationInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
@@ -3509,6 +3597,15 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCodeRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationInvitationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
                 {
                     b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
@@ -3527,6 +3624,15 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationInvitationRecord", b =>
                 {
                     b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
                         .WithMany()
