@@ -290,6 +290,10 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
             view.Mediation.Signatures.Where(s => !s.IsMediator && s.Signer == r.PartyName).Select(s => (Instant?)s.At).FirstOrDefault()))];
     }
 
+    /// <summary>The written agreement as a document (人民调解协议书), or null when the mediation is not in scope or has none.</summary>
+    public async Task<AgreementDocument?> AgreementDocumentAsync(Guid id, CancellationToken ct = default) =>
+        await MediationAsync(id, ct) is { } view ? AgreementDocument.For(view.Mediation, view.Committee, view.Mediator) : null;
+
     /// <summary>The SHA-256 of a link token, which is all the database keeps of it.</summary>
     public static string TokenHash(string token) => AgreementText.Sha256(token);
 

@@ -130,6 +130,18 @@ public sealed class RemoteMediationDesk(DatabaseSettings settings, IClock clock)
         return new CodeAnswer(outcome);
     }
 
+    /// <summary>The agreement document for a party who has signed it (their copy), or null.</summary>
+    public async Task<AgreementDocument?> SignedCopyAsync(string? token, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        if (await FindAsync(db, token, ct) is not { } invitation || await ViewAsync(db, invitation, ct) is not { HasSigned: true }
+            || await new MediationDesk(db, clock).MediationAsync(invitation.MediationId, ct) is not { } view)
+        {
+            return null;
+        }
+        return AgreementDocument.For(view.Mediation, view.Committee, view.Mediator);
+    }
+
     private async Task<CodeOutcome> CheckAsync(FengqiaoDbContext db, MediationInvitationRecord invitation, CodePurpose purpose, string? typed, CancellationToken ct)
     {
         // Only the latest code counts: asking for a new one retires the old.

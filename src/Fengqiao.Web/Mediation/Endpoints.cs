@@ -5,8 +5,10 @@ using Fengqiao.Data.Mediation;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Portal;
+using Fengqiao.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
@@ -84,12 +86,36 @@ public static class Endpoints
         group.MapPost("/mediations/{id:guid}/actions/{action}", TakeStep).RequireAuthorization(mediate)
             .WithSummary("Take one step (Accept, RecordSession, Extend, DraftAgreement, SignAgreement, SignAsMediator with the text's SHA-256, ApplyForConfirmation, RecordFollowUp …)");
 
+        group.MapGet("/mediations/{id:guid}/agreement", AgreementFile)
+            .WithSummary("The written agreement (人民调解协议书) as Word (?format=docx, the default) or as an A4 print view (?format=print)");
+
         // The invited party's session page posts here: no account, the link's token and SMS codes (远程调解).
         var join = app.MapGroup("/mediation/join/{token}").AllowAnonymous().ExcludeFromDescription();
         join.MapPost("/code", SendJoinCode);
         join.MapPost("/enter", EnterSession);
         join.MapPost("/sign", SignAgreement);
+        join.MapPost("/agreement", SignedCopy);
     }
+
+    private static async Task<IResult> AgreementFile(Guid id, string? format, MediationDesk desk, IStringLocalizer<Strings> l, CancellationToken ct) =>
+        await desk.AgreementDocumentAsync(id, ct) is { } document ? AgreementAnswer(document, format, l) : NotFound();
+
+    private static async Task<IResult> SignedCopy(string token, [FromForm] string? format, HttpContext http, RemoteMediationDesk desk, IDataProtectionProvider protection,
+        IStringLocalizer<Strings> l, CancellationToken ct)
+    {
+        // Only the party who opened the session in this browser and signed gets their copy.
+        if (await desk.ViewAsync(token, ct) is not { } view || !RemoteSessionCookie.Holds(http, protection, view.InvitationId)
+            || await desk.SignedCopyAsync(token, ct) is not { } document)
+        {
+            return Back(token, "error=join");
+        }
+        return AgreementAnswer(document, format, l);
+    }
+
+    private static IResult AgreementAnswer(AgreementDocument document, string? format, IStringLocalizer<Strings> l) =>
+        format == "print"
+            ? Results.Content(MediationAgreementFiles.PrintHtml(document, l["CaseDocs.Print"]), "text/html; charset=utf-8")
+            : Results.File(MediationAgreementFiles.Docx(document), MediationAgreementFiles.DocxType, MediationAgreementFiles.FileName(document));
 
     private static async Task<IResult> SendJoinCode(string token, [FromForm] string? purpose, [FromForm] string? answer, HttpContext http, PublicAbuseGuard guard,
         RemoteMediationDesk desk, CancellationToken ct)
