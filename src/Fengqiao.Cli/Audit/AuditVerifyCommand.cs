@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Fengqiao.Cli.Audit;
 
-/// <summary>`fengqiao audit verify`: every hash chain of cases, whistles and letters, and the first broken link of each that fails. Exit 1 when any does.</summary>
+/// <summary>`fengqiao audit verify`: every hash chain of cases, whistles, letters and mediations, and the first broken link of each that fails. Exit 1 when any does.</summary>
 internal sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<AuditVerifyCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettingsBase
@@ -32,7 +32,7 @@ internal sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<Au
         }
         else if (result.Broken.Count == 0)
         {
-            console.MarkupLine($"[green]All {result.CasesChecked} case chains intact[/], and {Tally(result, ChainedLog.Whistle)} whistle and {Tally(result, ChainedLog.Letter)} letter chains ({result.EventsChecked} events)");
+            console.MarkupLine($"[green]All {result.CasesChecked} case chains intact[/], and {Tally(result, ChainedLog.Whistle)} whistle, {Tally(result, ChainedLog.Letter)} letter and {Tally(result, ChainedLog.Mediation)} mediation chains ({result.EventsChecked} events)");
         }
         else
         {
@@ -51,6 +51,7 @@ internal sealed class AuditVerifyCommand(IAnsiConsole console) : AsyncCommand<Au
     {
         ChainedLog.Case => "案件 case",
         ChainedLog.Whistle => "吹哨 whistle",
+        ChainedLog.Mediation => "调解 mediation",
         _ => "函件 letter",
     };
 }

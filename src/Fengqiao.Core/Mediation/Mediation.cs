@@ -91,6 +91,17 @@ public sealed record Mediation
 
     public ImmutableArray<PerformanceFollowUp> FollowUps { get; private init; } = [];
 
+    public ImmutableArray<RemoteSession> RemoteSessions { get; private init; } = [];
+
+    /// <summary>Signatures given online under the written agreement (parties by SMS code, the mediator on the case page).</summary>
+    public ImmutableArray<AgreementSignature> Signatures { get; private init; } = [];
+
+    /// <summary>The exact text of the written agreement as it stands, what a signature's hash covers; null without one.</summary>
+    public string? AgreementDocumentText => Agreement?.Terms is { } terms ? AgreementText.Of(terms) : null;
+
+    /// <summary>The parties the written agreement names, each of whom signs.</summary>
+    public IReadOnlyList<string> Signatories => Agreement?.Terms is { } terms ? [.. terms.Parties] : [];
+
     public Instant LastActionAt { get; private init; }
 
     public ImmutableArray<MediationEvent> History { get; private init; } = [];
@@ -281,6 +292,78 @@ public sealed record Mediation
         return Logged(this with { State = state, FollowUps = FollowUps.Add(followUp) }, MediationAction.RecordFollowUp, "mediation.followed-up", at, who);
     }
 
+    /// <summary>
+    /// Schedules an online session (远程调解): when it starts and which parties are invited (each gets an SMS link). It is
+    /// held before or after the agreement is drafted, never after mediation ended or its time limit ran out.
+    /// </summary>
+    public Mediation ScheduleRemoteSession(MediationActor actor, Instant at, Instant startsAt, IEnumerable<string> invited)
+    {
+        var who = Begin(MediationAction.ScheduleRemoteSession, actor, at);
+        var names = (invited ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        if (names.IsEmpty)
+        {
+            throw new MediationRuleException("请选择要邀请的当事人 (choose the parties to invite)");
+        }
+        if (names.FirstOrDefault(n => !Parties.Any(p => p.Name == n)) is { } stranger)
+        {
+            throw new MediationRuleException($"“{stranger}”不是本案当事人 ({stranger} is not a party of this mediation)");
+        }
+        if (startsAt < at - Duration.FromHours(1))
+        {
+            throw new MediationRuleException("远程调解时间不能早于现在 (the session cannot start in the past)");
+        }
+        var session = new RemoteSession(RemoteSessions.Length + 1, startsAt, names, at, who);
+        return Logged(this with { RemoteSessions = RemoteSessions.Add(session) }, MediationAction.ScheduleRemoteSession, "mediation.remote-scheduled", at, who);
+    }
+
+    /// <summary>The mediator signs the drafted agreement's exact text; once every party has signed too, it takes effect.</summary>
+    public Mediation SignAsMediator(MediationActor actor, Instant at, string textSha256)
+    {
+        var who = Begin(MediationAction.SignAsMediator, actor, at);
+        if (!string.Equals(textSha256, AgreementText.Sha256(AgreementDocumentText!), StringComparison.Ordinal))
+        {
+            throw new MediationRuleException("协议书内容已变化，请重新阅读后签署 (the agreement's text has changed; read it again before signing)");
+        }
+        return Signed(new AgreementSignature(who, true, at, textSha256), MediationAction.SignAsMediator, "mediation.mediator-signed");
+    }
+
+    /// <summary>
+    /// Why <paramref name="party"/> may not sign the agreement text with hash <paramref name="textSha256"/> at
+    /// <paramref name="at"/>, or null when they may: a written agreement awaiting signatures, a party it names who has not
+    /// signed yet, the exact text as it stands.
+    /// </summary>
+    public string? PartySigningRefusal(string? party, Instant at, string? textSha256) =>
+        State != MediationState.AgreementDrafted || AgreementDocumentText is null ? "协议书不在待签署状态 (the agreement is not awaiting signatures)"
+        : at < LastActionAt ? "操作时间早于上一步骤 (the step is dated before the previous one)"
+        : string.IsNullOrWhiteSpace(party) || !Signatories.Contains(party.Trim()) ? "只有协议书列明的当事人本人可以签署 (only a party named in the agreement may sign)"
+        : Signatures.Any(s => !s.IsMediator && s.Signer == party.Trim()) ? "您已签署过本协议书 (you have already signed this agreement)"
+        : !string.Equals(textSha256, AgreementText.Sha256(AgreementDocumentText), StringComparison.Ordinal) ? "协议书内容已变化，请重新阅读后签署 (the agreement's text has changed; read it again before signing)"
+        : null;
+
+    /// <summary>A party signs the agreement text they read, having proved their phone with a one-time code; the last signature makes it effective.</summary>
+    public Mediation SignAsParty(string party, Instant at, string textSha256)
+    {
+        if (PartySigningRefusal(party, at, textSha256) is { } refusal)
+        {
+            throw new MediationRuleException(refusal);
+        }
+        var name = party.Trim();
+        return Signed(new AgreementSignature(name, false, at, textSha256), null, "mediation.party-signed");
+    }
+
+    /// <summary>Whether every party the agreement names and the mediator have signed its current text.</summary>
+    public bool AllSigned => AgreementDocumentText is { } text
+        && Signatures.Any(s => s.IsMediator && s.TextSha256 == AgreementText.Sha256(text))
+        && Signatories.All(p => Signatures.Any(s => !s.IsMediator && s.Signer == p && s.TextSha256 == AgreementText.Sha256(text)));
+
+    private Mediation Signed(AgreementSignature signature, MediationAction? action, string kind)
+    {
+        var signed = this with { Signatures = Signatures.Add(signature) };
+        // The last signature puts the agreement into effect, as the existing signing step does (第二十九条).
+        var after = signed.AllSigned ? signed with { State = MediationState.Agreed, Agreement = Agreement! with { EffectiveAt = signature.At } } : signed;
+        return Logged(after, action, kind, signature.At, signature.Signer);
+    }
+
     /// <summary>The actions <paramref name="actor"/> may take at <paramref name="at"/> (given valid input where one is asked).</summary>
     public IReadOnlySet<MediationAction> Offers(MediationActor actor, Instant at) =>
         Enum.GetValues<MediationAction>().Where(a => Refusal(a, actor, at) is null).ToFrozenSet();
@@ -319,6 +402,11 @@ public sealed record Mediation
             ?? (Confirmation is null ? "尚未申请司法确认 (no judicial confirmation has been applied for)"
                 : Confirmation.RuledAt is not null ? "法院已作出裁定 (the court has already ruled)" : null),
         MediationAction.RecordFollowUp => StateRefusal(action, MediationState.Agreed),
+        MediationAction.ScheduleRemoteSession => State is MediationState.InMediation ? LapseRefusal(at)
+            : State is MediationState.AgreementDrafted ? null : StateText(action),
+        MediationAction.SignAsMediator => StateRefusal(action, MediationState.AgreementDrafted)
+            ?? (Agreement?.Terms is null ? "没有书面协议可签署 (there is no written agreement to sign)" : null)
+            ?? (Signatures.Any(s => s.IsMediator) ? "调解员已签署本协议书 (the mediator has already signed)" : null),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的调解操作 (unknown mediation action)"),
     };
 
@@ -380,6 +468,8 @@ public sealed record Mediation
         MediationAction.ApplyForConfirmation => "申请司法确认",
         MediationAction.RecordConfirmationRuling => "记录确认裁定",
         MediationAction.RecordFollowUp => "履行回访",
+        MediationAction.ScheduleRemoteSession => "安排远程调解",
+        MediationAction.SignAsMediator => "调解员签署协议书",
         _ => action.ToString(),
     };
 

@@ -68,6 +68,8 @@ public enum MediationAction
     ApplyForConfirmation = 11,    // 申请司法确认
     RecordConfirmationRuling = 12, // 记录法院确认裁定
     RecordFollowUp = 13,          // 履行回访
+    ScheduleRemoteSession = 14,   // 安排远程调解，短信邀请当事人
+    SignAsMediator = 15,          // 调解员在协议书上签名
 }
 
 /// <summary>Who acts on a mediation: their name and roles. <see cref="StaffAction.Mediate"/> names the roles that may.</summary>

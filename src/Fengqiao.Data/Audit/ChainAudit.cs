@@ -9,6 +9,7 @@ public enum ChainedLog
     Case,
     Whistle,
     Letter,
+    Mediation,
 }
 
 /// <summary>A log whose chain broke: which record, how people know it (a case code, a letter number), and where.</summary>
@@ -25,7 +26,7 @@ public sealed record ChainAuditResult(IReadOnlyList<LogTally> Logs, IReadOnlyLis
 }
 
 /// <summary>
-/// Checks every hash chain (审计校验) of cases, whistles and letters, reading each log in record order so memory stays
+/// Checks every hash chain (审计校验) of cases, whistles, letters and mediations, reading each log in record order so memory stays
 /// flat on a large store. A record with no events at all has lost its first link, which is a broken chain too.
 /// </summary>
 public static class ChainAudit
@@ -37,11 +38,13 @@ public static class ChainAudit
         var cases = await db.Cases.IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.TrackingCode }).ToDictionaryAsync(c => c.Id, c => c.TrackingCode, cancellationToken);
         var whistles = await db.Whistles.IgnoreQueryFilters().AsNoTracking().Select(w => new { w.Id, w.CaseId }).ToDictionaryAsync(w => w.Id, w => $"{cases.GetValueOrDefault(w.CaseId, "?")}/{w.Id}", cancellationToken);
         var letters = await db.Letters.IgnoreQueryFilters().AsNoTracking().Select(l => new { l.Id, l.CaseId, l.Number }).ToDictionaryAsync(l => l.Id, l => l.Number ?? $"{cases.GetValueOrDefault(l.CaseId, "?")}/{l.Id}", cancellationToken);
+        var mediations = await db.Mediations.IgnoreQueryFilters().AsNoTracking().Select(m => new { m.Id, m.Parties }).ToDictionaryAsync(m => m.Id, m => $"{m.Parties}/{m.Id}", cancellationToken);
         LogTally[] logs =
         [
             await VerifyLogAsync(ChainedLog.Case, cases, db.CaseEvents.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.CaseId).ThenBy(e => e.Sequence), broken, progress, cancellationToken),
             await VerifyLogAsync(ChainedLog.Whistle, whistles, db.WhistleEvents.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.WhistleId).ThenBy(e => e.Sequence), broken, progress, cancellationToken),
             await VerifyLogAsync(ChainedLog.Letter, letters, db.LetterEvents.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.LetterId).ThenBy(e => e.Sequence), broken, progress, cancellationToken),
+            await VerifyLogAsync(ChainedLog.Mediation, mediations, db.MediationEvents.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.MediationId).ThenBy(e => e.Sequence), broken, progress, cancellationToken),
         ];
         return new ChainAuditResult(logs, broken);
     }

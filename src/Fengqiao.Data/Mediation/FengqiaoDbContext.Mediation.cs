@@ -11,6 +11,8 @@ public abstract partial class FengqiaoDbContext
     public DbSet<MediatorRecord> Mediators => Set<MediatorRecord>();
     public DbSet<MediationRecord> Mediations => Set<MediationRecord>();
     public DbSet<MediationEventRecord> MediationEvents => Set<MediationEventRecord>();
+    public DbSet<MediationInvitationRecord> MediationInvitations => Set<MediationInvitationRecord>();
+    public DbSet<MediationCodeRecord> MediationCodes => Set<MediationCodeRecord>();
 
     // A committee is seen in its area (a village or town account sees the committees sitting there, a district account
     // all of the district's) and by the judicial office guiding it; everything else of the module follows its committee.
@@ -81,9 +83,34 @@ public abstract partial class FengqiaoDbContext
             b.Property(e => e.Kind).HasMaxLength(40);
             b.Property(e => e.Actor).HasMaxLength(256);
             b.Property(e => e.Data).HasMaxLength(4 * Core.TextLimits.Long);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
             b.HasIndex(e => new { e.MediationId, e.Sequence }).IsUnique();
             b.HasOne<MediationRecord>().WithMany().HasForeignKey(e => e.MediationId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(e => Mediations.Any(m => m.Id == e.MediationId));
+        });
+
+        builder.Entity<MediationInvitationRecord>(b =>
+        {
+            b.ToTable("MediationInvitations");
+            b.Property(i => i.PartyName).HasMaxLength(50);
+            b.Property(i => i.PhoneCipher).HasMaxLength(1000);
+            b.Property(i => i.PhoneMasked).HasMaxLength(32);
+            b.Property(i => i.TokenHash).HasMaxLength(64);
+            b.HasIndex(i => i.TokenHash).IsUnique();
+            b.HasIndex(i => i.MediationId);
+            b.HasOne<MediationRecord>().WithMany().HasForeignKey(i => i.MediationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(i => Mediations.Any(m => m.Id == i.MediationId));
+        });
+
+        builder.Entity<MediationCodeRecord>(b =>
+        {
+            b.ToTable("MediationCodes");
+            b.Property(c => c.Hash).HasMaxLength(64);
+            b.HasIndex(c => new { c.InvitationId, c.Purpose, c.IssuedAt });
+            b.HasOne<MediationInvitationRecord>().WithMany().HasForeignKey(c => c.InvitationId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.HasQueryFilter(c => MediationInvitations.Any(i => i.Id == c.InvitationId));
         });
     }
 }

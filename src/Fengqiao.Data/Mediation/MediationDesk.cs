@@ -34,7 +34,17 @@ public sealed record MediationStep(
     string? Court = null,
     bool Confirmed = false,
     string? Ruling = null,
-    PerformanceFinding Finding = PerformanceFinding.Urged);
+    PerformanceFinding Finding = PerformanceFinding.Urged,
+    Instant? StartsAt = null,
+    IReadOnlyList<string>? Invited = null,
+    string? TextSha256 = null,
+    string? Party = null);
+
+/// <summary>A party to invite to an online session and the mobile the SMS goes to (kept sealed, never in the log).</summary>
+public sealed record RemoteInvitee(string Party, string? Mobile);
+
+/// <summary>An invitation as staff see it: the party, the masked mobile, the session, whether they joined and signed.</summary>
+public sealed record InvitationSummary(Guid Id, int SessionNumber, string Party, string PhoneMasked, Instant CreatedAt, Instant? JoinedAt, Instant? SignedAt);
 
 /// <summary>Someone acted on the mediation first: the caller's version is stale.</summary>
 public sealed class MediationConflictException() : Exception("该调解已被他人更新，请刷新后重试 (someone updated the mediation first; reload and try again)");
@@ -55,13 +65,16 @@ public sealed record MediationView(MediationRecord Record, Core.Mediation.Mediat
 /// so every rule is Core's and the row is only the projection lists and scope read. Scope is the query filters': a
 /// committee outside the caller's area (or guidance) and its mediations are simply not found.
 /// </summary>
-public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
+public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.PersonalDataProtector? protector = null)
 {
+    /// <summary>The log kind of a party's own signature, the one step taken by someone who is not staff.</summary>
+    public const string PartySignedKind = "mediation.party-signed";
+
     // Chinese kept as it is, so long records stay within the column.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new LocalDateConverter() },
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new LocalDateConverter(), new InstantConverter() },
     };
 
     public async Task<IReadOnlyList<CommitteeSummary>> CommitteesAsync(CancellationToken ct = default)
@@ -210,13 +223,98 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         };
         Project(record, mediation);
         db.Mediations.Add(record);
-        Append(record.Id, mediation, 1, opening);
+        Append(record.Id, mediation, 1, Core.Audit.EventChain.Genesis, opening);
         await db.SaveChangesAsync(ct);
         return record;
     }
 
     /// <summary>Takes one step; null when the mediation is not in the caller's scope. Core refuses what its rules refuse.</summary>
-    public async Task<MediationView?> TakeAsync(Guid id, int? expectedVersion, MediationActor actor, MediationAction action, MediationStep step, CancellationToken ct = default)
+    public Task<MediationView?> TakeAsync(Guid id, int? expectedVersion, MediationActor actor, MediationAction action, MediationStep step, CancellationToken ct = default) =>
+        TakeAsync(id, expectedVersion, actor, action, step, null, ct);
+
+    /// <summary>
+    /// Schedules an online session and invites the chosen parties: each gets an SMS (through the notice outbox, in the
+    /// same save) with a link to the public session page; the link's token and the mobile are kept apart from the log
+    /// (the token as a hash, the mobile sealed). Every invitee needs a valid mobile.
+    /// </summary>
+    public async Task<MediationView?> ScheduleRemoteSessionAsync(Guid id, int? expectedVersion, MediationActor actor, Instant startsAt, IReadOnlyList<RemoteInvitee> invitees,
+        string linkBase, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitees);
+        ArgumentNullException.ThrowIfNull(linkBase);
+        var phones = new Dictionary<string, Core.Cases.Intake.PhoneNumber>(StringComparer.Ordinal);
+        foreach (var invitee in invitees.Where(i => !string.IsNullOrWhiteSpace(i.Mobile)))
+        {
+            if (!Core.Cases.Intake.PhoneNumber.TryParse(invitee.Mobile, out var phone, out _) || phone.Value.StartsWith('0'))
+            {
+                throw new MediationRuleException($"{invitee.Party}的手机号不正确：须为 11 位手机号码 ({invitee.Party}'s mobile must be an 11-digit mobile number)");
+            }
+            phones[invitee.Party.Trim()] = phone;
+        }
+        var seal = protector ?? throw new InvalidOperationException("Inviting parties needs the personal data protector");
+        await seal.EnsureReadyAsync(ct);
+        var step = new MediationStep(StartsAt: startsAt, Invited: [.. phones.Keys]);
+        return await TakeAsync(id, expectedVersion, actor, MediationAction.ScheduleRemoteSession, step, (after, now) =>
+        {
+            var session = after.RemoteSessions[^1];
+            var when = session.StartsAt.InZone(Core.Mediation.Mediation.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (party, phone) in phones)
+            {
+                var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+                var sealedPhone = seal.ProtectPhone(phone.Value);
+                var invitation = new MediationInvitationRecord
+                {
+                    MediationId = id, SessionNumber = session.Number, PartyName = party, PhoneCipher = sealedPhone.Cipher, PhoneMasked = phone.Masked,
+                    TokenHash = TokenHash(token), CreatedAt = now,
+                };
+                db.MediationInvitations.Add(invitation);
+                var text = $"【枫桥】{party}您好，人民调解委员会邀请您于 {when} 参加远程调解，打开链接并输入短信验证码进入：{linkBase.TrimEnd('/')}/mediation/join/{token}";
+                db.Notices.Add(new Notices.Notice
+                {
+                    DedupKey = $"mediation.invitation:{invitation.Id:N}", Channel = Notices.NoticeChannel.Sms, Address = sealedPhone.Cipher, Kind = "mediation.invitation",
+                    Subject = text, Body = text, CreatedAt = now,
+                });
+            }
+        }, ct);
+    }
+
+    /// <summary>The invitations of a mediation, newest session first, with whether each party joined and signed.</summary>
+    public async Task<IReadOnlyList<InvitationSummary>> InvitationsAsync(Guid id, CancellationToken ct = default)
+    {
+        if (await MediationAsync(id, ct) is not { } view)
+        {
+            return [];
+        }
+        var rows = await db.MediationInvitations.AsNoTracking().Where(i => i.MediationId == id).OrderByDescending(i => i.SessionNumber).ThenBy(i => i.PartyName).ToListAsync(ct);
+        return [.. rows.Select(r => new InvitationSummary(r.Id, r.SessionNumber, r.PartyName, r.PhoneMasked, r.CreatedAt, r.JoinedAt,
+            view.Mediation.Signatures.Where(s => !s.IsMediator && s.Signer == r.PartyName).Select(s => (Instant?)s.At).FirstOrDefault()))];
+    }
+
+    /// <summary>The written agreement as a document (人民调解协议书), or null when the mediation is not in scope or has none.</summary>
+    public async Task<AgreementDocument?> AgreementDocumentAsync(Guid id, CancellationToken ct = default) =>
+        await MediationAsync(id, ct) is { } view ? AgreementDocument.For(view.Mediation, view.Committee, view.Mediator) : null;
+
+    /// <summary>The SHA-256 of a link token, which is all the database keeps of it.</summary>
+    public static string TokenHash(string token) => AgreementText.Sha256(token);
+
+    /// <summary>A party's own signature (not a staff step): appended to the mediation's chain with the text's hash, projected in the same save.</summary>
+    internal async Task<Core.Mediation.Mediation?> SignAsPartyAsync(Guid id, string party, string textSha256, CancellationToken ct)
+    {
+        var record = await db.Mediations.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (record is null)
+        {
+            return null;
+        }
+        var events = await db.MediationEvents.AsNoTracking().Where(e => e.MediationId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var mediation = Replay(events);
+        var after = mediation.SignAsParty(party, StepTime(mediation), textSha256);
+        Project(record, after);
+        Append(id, after, events.Count + 1, events[^1].Hash, new MediationStep(TextSha256: textSha256, Party: party));
+        return after;
+    }
+
+    private async Task<MediationView?> TakeAsync(Guid id, int? expectedVersion, MediationActor actor, MediationAction action, MediationStep step,
+        Action<Core.Mediation.Mediation, Instant>? also, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(step);
         var record = await db.Mediations.FirstOrDefaultAsync(m => m.Id == id, ct);
@@ -234,7 +332,8 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         var now = StepTime(mediation);
         var after = Apply(mediation, action, step, actor, now);
         Project(record, after);
-        Append(id, after, events.Count + 1, step);
+        Append(id, after, events.Count + 1, events[^1].Hash, step);
+        also?.Invoke(after, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -270,6 +369,8 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         MediationAction.ApplyForConfirmation => m.ApplyForConfirmation(actor, at, s.Court ?? ""),
         MediationAction.RecordConfirmationRuling => m.RecordConfirmationRuling(actor, at, s.Confirmed, s.Ruling ?? ""),
         MediationAction.RecordFollowUp => m.RecordFollowUp(actor, at, s.Finding, s.Note ?? ""),
+        MediationAction.ScheduleRemoteSession => m.ScheduleRemoteSession(actor, at, s.StartsAt ?? throw new MediationRuleException("请填写远程调解时间 (give the session's time)"), s.Invited ?? []),
+        MediationAction.SignAsMediator => m.SignAsMediator(actor, at, s.TextSha256 ?? ""),
         _ => throw new MediationRuleException("未知的调解操作 (unknown mediation action)"),
     };
 
@@ -284,6 +385,8 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
             var actor = new MediationActor(e.Actor, StaffPermissions.RolesFor(StaffAction.Mediate));
             mediation = mediation is null
                 ? Open(e.MediationId, Read<OpenedData>(e.Data), e.At, e.Actor)
+                : e.Action is null && e.Kind == PartySignedKind
+                ? mediation.SignAsParty(Read<MediationStep>(e.Data).Party ?? "", e.At, Read<MediationStep>(e.Data).TextSha256 ?? "")
                 : Apply(mediation, e.Action ?? throw new InvalidOperationException($"Mediation event {e.Sequence} has no action"), Read<MediationStep>(e.Data), actor, e.At);
         }
         return mediation ?? throw new InvalidOperationException("A mediation without its opening event");
@@ -302,13 +405,15 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
         record.Sessions = m.Sessions.Length;
     }
 
-    private void Append(Guid mediationId, Core.Mediation.Mediation after, int sequence, object data)
+    private void Append(Guid mediationId, Core.Mediation.Mediation after, int sequence, string previousHash, object data)
     {
         var last = after.History[^1];
+        var json = JsonSerializer.Serialize(data, data.GetType(), Json);
+        var link = MediationEventRecord.LinkOf(mediationId, sequence, last.Kind, last.Action, last.Actor, last.At, json);
         db.MediationEvents.Add(new MediationEventRecord
         {
             MediationId = mediationId, Sequence = sequence, Kind = last.Kind, Action = last.Action, Before = last.Before, After = last.After, At = last.At,
-            Actor = last.Actor, Data = JsonSerializer.Serialize(data, data.GetType(), Json),
+            Actor = last.Actor, Data = json, PreviousHash = previousHash, Hash = Core.Audit.EventChain.Hash(previousHash, link),
         });
     }
 
@@ -331,6 +436,15 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock)
 
     private sealed record OpenedData(Guid CommitteeId, Guid? RoomId, Guid? MediatorId, MediationInitiation Initiation, DisputeKind Kind, string Matter,
         IReadOnlyList<MediationParty> Parties);
+
+    private sealed class InstantConverter : System.Text.Json.Serialization.JsonConverter<Instant>
+    {
+        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            InstantPattern.ExtendedIso.Parse(reader.GetString() ?? "").GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    }
 
     private sealed class LocalDateConverter : System.Text.Json.Serialization.JsonConverter<LocalDate>
     {

@@ -78,8 +78,11 @@ public sealed class MediationRecord : IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>One step of a mediation with its full input, so the aggregate can be rebuilt through the same rules.</summary>
-public sealed class MediationEventRecord
+/// <summary>
+/// One step of a mediation with its full input, so the aggregate can be rebuilt through the same rules; hash-chained and
+/// append-only like the case log, so a changed or removed step (a signature above all) is found by the chain audit.
+/// </summary>
+public sealed class MediationEventRecord : Audit.IChainedLogEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid MediationId { get; set; }
@@ -91,4 +94,47 @@ public sealed class MediationEventRecord
     public Instant At { get; set; }
     public required string Actor { get; set; }
     public string? Data { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+
+    Guid Audit.IChainedLogEntry.OwnerId => MediationId;
+
+    // The step's action is part of the chained data: the kind alone does not say which command replay applies.
+    Core.Audit.EventChain.Link Audit.IChainedLogEntry.Link => LinkOf(MediationId, Sequence, Kind, Action, Actor, At, Data);
+
+    internal static Core.Audit.EventChain.Link LinkOf(Guid mediationId, int sequence, string kind, MediationAction? action, string actor, Instant at, string? data) =>
+        new(mediationId, sequence, action is { } a ? $"{kind}#{(int)a}" : kind, actor, at.ToUnixTimeMilliseconds(), data ?? "");
+}
+
+/// <summary>
+/// A party's invitation to an online session (远程调解): the link's token (only its SHA-256 is kept), the party's mobile
+/// sealed like every phone, and when they opened the session with an SMS code.
+/// </summary>
+public sealed class MediationInvitationRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MediationId { get; set; }
+    public int SessionNumber { get; set; }
+    public required string PartyName { get; set; }
+    /// <summary>The mobile, encrypted; only the SMS sender decrypts it.</summary>
+    public required string PhoneCipher { get; set; }
+    public required string PhoneMasked { get; set; }
+    /// <summary>SHA-256 of the link's token; the token itself is only in the SMS.</summary>
+    public required string TokenHash { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant? JoinedAt { get; set; }
+}
+
+/// <summary>A one-time SMS code sent for an invitation (Core's <see cref="OneTimeCode"/>): its hash, expiry, tries and use.</summary>
+public sealed class MediationCodeRecord : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InvitationId { get; set; }
+    public CodePurpose Purpose { get; set; }
+    public required string Hash { get; set; }
+    public Instant IssuedAt { get; set; }
+    public Instant ExpiresAt { get; set; }
+    public int Attempts { get; set; }
+    public Instant? UsedAt { get; set; }
+    public int Version { get; set; }
 }

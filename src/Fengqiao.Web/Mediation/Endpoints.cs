@@ -4,6 +4,11 @@ using Fengqiao.Core.Organisations;
 using Fengqiao.Data.Mediation;
 using Fengqiao.Web.Auth;
 using Fengqiao.Web.Infrastructure;
+using Fengqiao.Web.Portal;
+using Fengqiao.Web.Resources;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
@@ -52,7 +57,7 @@ public sealed record NewMediationDto(Guid? CommitteeId, Guid? RoomId, Guid? Medi
 
 public sealed record MediationStepRequest(int? Version, string? Reason, string? Place, bool? Online, IReadOnlyList<string>? Participants, string? Record,
     int? Days, bool? BothPartiesConsent, string? Note, AgreementTermsDto? Terms, string? Content, string? Routes, string? Court, bool? Confirmed,
-    string? Ruling, PerformanceFinding? Finding);
+    string? Ruling, PerformanceFinding? Finding, string? TextSha256 = null);
 
 /// <summary>
 /// People's mediation (人民调解): committees with their rooms and mediators, and mediations from application to
@@ -79,7 +84,133 @@ public static class Endpoints
         group.MapGet("/mediations/{id:guid}", GetMediation).WithSummary("One mediation with its sessions, agreement, deadlines, log and the steps the caller may take");
         group.MapPost("/mediations", OpenMediation).RequireAuthorization(mediate).WithSummary("Register an application (by one or both parties) or the committee's own start");
         group.MapPost("/mediations/{id:guid}/actions/{action}", TakeStep).RequireAuthorization(mediate)
-            .WithSummary("Take one step (Accept, RecordSession, Extend, DraftAgreement, SignAgreement, ApplyForConfirmation, RecordFollowUp …)");
+            .WithSummary("Take one step (Accept, RecordSession, Extend, DraftAgreement, SignAgreement, SignAsMediator with the text's SHA-256, ApplyForConfirmation, RecordFollowUp …)");
+
+        group.MapGet("/mediations/{id:guid}/agreement", AgreementFile)
+            .WithSummary("The written agreement (人民调解协议书) as Word (?format=docx, the default) or as an A4 print view (?format=print)");
+
+        // The invited party's session page posts here: no account, the link's token and SMS codes (远程调解).
+        var join = app.MapGroup("/mediation/join/{token}").AllowAnonymous().ExcludeFromDescription();
+        join.MapPost("/code", SendJoinCode);
+        join.MapPost("/enter", EnterSession);
+        join.MapPost("/sign", SignAgreement);
+        join.MapPost("/agreement", SignedCopy);
+    }
+
+    private static async Task<IResult> AgreementFile(Guid id, string? format, MediationDesk desk, IStringLocalizer<Strings> l, CancellationToken ct) =>
+        await desk.AgreementDocumentAsync(id, ct) is { } document ? AgreementAnswer(document, format, l) : NotFound();
+
+    private static async Task<IResult> SignedCopy(string token, [FromForm] string? format, HttpContext http, RemoteMediationDesk desk, IDataProtectionProvider protection,
+        IStringLocalizer<Strings> l, CancellationToken ct)
+    {
+        // Only the party who opened the session in this browser and signed gets their copy.
+        if (await desk.ViewAsync(token, ct) is not { } view || !RemoteSessionCookie.Holds(http, protection, view.InvitationId)
+            || await desk.SignedCopyAsync(token, ct) is not { } document)
+        {
+            return Back(token, "error=join");
+        }
+        return AgreementAnswer(document, format, l);
+    }
+
+    private static IResult AgreementAnswer(AgreementDocument document, string? format, IStringLocalizer<Strings> l) =>
+        format == "print"
+            ? Results.Content(MediationAgreementFiles.PrintHtml(document, l["CaseDocs.Print"]), "text/html; charset=utf-8")
+            : Results.File(MediationAgreementFiles.Docx(document), MediationAgreementFiles.DocxType, MediationAgreementFiles.FileName(document));
+
+    private static async Task<IResult> SendJoinCode(string token, [FromForm] string? purpose, [FromForm] string? answer, HttpContext http, PublicAbuseGuard guard,
+        RemoteMediationDesk desk, CancellationToken ct)
+    {
+        if (!Enum.TryParse<CodePurpose>(purpose, ignoreCase: true, out var what) || !Enum.IsDefined(what) || int.TryParse(purpose, out _))
+        {
+            await PublicGuards.RefuseAsync(http, 400, "验证码用途无效 (the code's purpose is invalid)");
+            return Results.Empty;
+        }
+        if (!await guard.TryPassAsync(http, answer))
+        {
+            return Back(token, "error=challenge");
+        }
+        return await desk.SendCodeAsync(token, what, ct) switch
+        {
+            CodeSending.Sent => Back(token, "sent=" + what.ToString().ToLowerInvariant()),
+            CodeSending.TooSoon => Back(token, "error=soon"),
+            CodeSending.NotNeeded => Back(token, ""),
+            _ => await NoSuchLinkAsync(http, guard),
+        };
+    }
+
+    private static async Task<IResult> EnterSession(string token, [FromForm] string? code, [FromForm] string? answer, HttpContext http, PublicAbuseGuard guard,
+        RemoteMediationDesk desk, IDataProtectionProvider protection, CancellationToken ct)
+    {
+        if (!await guard.TryPassAsync(http, answer))
+        {
+            return Back(token, "error=challenge");
+        }
+        if (await desk.JoinAsync(token, code, ct) is not { } joined)
+        {
+            return await NoSuchLinkAsync(http, guard);
+        }
+        if (joined.Answer.Outcome != CodeOutcome.Accepted)
+        {
+            await guard.RecordFailureAsync(http);
+            return Back(token, "error=" + joined.Answer.Outcome.ToString().ToLowerInvariant());
+        }
+        await guard.ForgiveAsync(http);
+        RemoteSessionCookie.Issue(http, protection, joined.InvitationId);
+        return Back(token, "joined=1");
+    }
+
+    private static async Task<IResult> SignAgreement(string token, [FromForm] string? code, [FromForm] string? sha, [FromForm] string? confirm, [FromForm] string? answer,
+        HttpContext http, PublicAbuseGuard guard, RemoteMediationDesk desk, IDataProtectionProvider protection, CancellationToken ct)
+    {
+        if (confirm != "yes")
+        {
+            return Back(token, "error=confirm");
+        }
+        if (!await guard.TryPassAsync(http, answer))
+        {
+            return Back(token, "error=challenge");
+        }
+        // Signing needs the session opened in this browser first (the join code), then a fresh signing code.
+        if (await desk.ViewAsync(token, ct) is not { } view)
+        {
+            return await NoSuchLinkAsync(http, guard);
+        }
+        if (!RemoteSessionCookie.Holds(http, protection, view.InvitationId))
+        {
+            return Back(token, "error=join");
+        }
+        try
+        {
+            var answered = await desk.SignAsync(token, code, sha, ct);
+            if (answered is null)
+            {
+                return await NoSuchLinkAsync(http, guard);
+            }
+            if (answered.Refusal is not null)
+            {
+                return Back(token, "error=changed");
+            }
+            if (answered.Outcome != CodeOutcome.Accepted)
+            {
+                await guard.RecordFailureAsync(http);
+                return Back(token, "error=" + answered.Outcome.ToString().ToLowerInvariant());
+            }
+            return Back(token, "signed=1");
+        }
+        catch (MediationConflictException)
+        {
+            return Back(token, "error=conflict");
+        }
+    }
+
+    private static IResult Back(string token, string query) =>
+        Results.LocalRedirect($"/mediation/join/{Uri.EscapeDataString(token)}" + (query.Length > 0 ? "?" + query : ""));
+
+    private static async Task<IResult> NoSuchLinkAsync(HttpContext http, PublicAbuseGuard guard)
+    {
+        await guard.RecordFailureAsync(http);
+        await PublicGuards.RefuseAsync(http, 404, "链接无效或已失效 (the link is invalid or no longer valid)");
+        return Results.Empty;
     }
 
     private static async Task<Ok<List<CommitteeSummaryDto>>> ListCommittees(MediationDesk desk, CancellationToken ct) =>
@@ -189,7 +320,7 @@ public static class Endpoints
             ? new AgreementTerms([.. t.Parties ?? []], t.Facts ?? "", t.MattersInDispute ?? "", t.Responsibility ?? "", t.AgreedTerms ?? "", t.PerformanceManner ?? "",
                 t.PerformanceDeadline ?? throw new MediationRuleException("协议须写明履行期限 (the agreement states the performance deadline)"))
             : null,
-        r.Content, r.Routes, r.Court, r.Confirmed ?? false, r.Ruling, r.Finding ?? 0);
+        r.Content, r.Routes, r.Court, r.Confirmed ?? false, r.Ruling, r.Finding ?? 0, TextSha256: r.TextSha256);
 
     private static ProblemHttpResult Refused(MediationRuleException ex) => TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
 

@@ -20,7 +20,8 @@ public static class PublicGuards
     public const long MaxFormBytes = 64 * 1024;
 
     public static bool IsPublic(PathString path) =>
-        path.StartsWithSegments("/portal") || path.StartsWithSegments("/query") || path.StartsWithSegments("/open311");
+        path.StartsWithSegments("/portal") || path.StartsWithSegments("/query") || path.StartsWithSegments("/open311")
+        || path.StartsWithSegments("/mediation/join");
 
     public static IServiceCollection AddFengqiaoPortal(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +31,7 @@ public static class PublicGuards
         services.AddScoped<Data.Portal.PublicIntake>();
         services.AddScoped<Data.Portal.PublicPlaces>();
         services.AddScoped<Data.Portal.CodeHolderDesk>();
+        services.AddScoped<Data.Mediation.RemoteMediationDesk>();
         services.AddScoped<Data.Open311.Open311Clients>();
         services.AddScoped<Data.Open311.Open311Desk>();
         // Registered before AddProblemDetails adds the default writer, so Open311 paths get the spec's error list.

@@ -84,6 +84,8 @@ public sealed class MediationOfferProperties
                 MediationAction.ApplyForConfirmation => m.ApplyForConfirmation(actor, at, "区人民法院"),
                 MediationAction.RecordConfirmationRuling => m.RecordConfirmationRuling(actor, at, true, "民特1号"),
                 MediationAction.RecordFollowUp => m.RecordFollowUp(actor, at, PerformanceFinding.Urged, "已督促"),
+                MediationAction.ScheduleRemoteSession => m.ScheduleRemoteSession(actor, at, at + Duration.FromDays(1), ["张大山", "李小河"]),
+                MediationAction.SignAsMediator => m.SignAsMediator(actor, at, AgreementText.Sha256(m.AgreementDocumentText ?? "")),
                 _ => throw new ArgumentOutOfRangeException(nameof(action)),
             };
             return true;

@@ -77,7 +77,8 @@ public sealed class MediationApiTests(FengqiaoWebFactory factory) : IClassFixtur
             version = Version(m),
             terms = new { parties = new[] { "张大山", "李小河" }, facts = "排水沟堵塞。", mattersInDispute = "疏通费用。", responsibility = "各负一半。", agreedTerms = "共同雇人疏通，费用各半。", performanceManner = "现金结清", performanceDeadline = "2099-01-01" },
         });
-        Assert.Equal(["SignAgreement", "RecordFailure"], Offers(m));
+        // A drafted agreement: signed on paper and sealed, or signed online (the mediator here, the parties from the SMS link), or failure.
+        Assert.Equal(["SignAgreement", "RecordFailure", "ScheduleRemoteSession", "SignAsMediator"], Offers(m));
         await Step("SignAgreement", new { version = Version(m) });
         Assert.Equal("Agreed", m.GetProperty("mediation").GetProperty("state").GetString());
         Assert.True(m.GetProperty("mediation").GetProperty("confirmationDueDate").ValueKind == JsonValueKind.String);

@@ -1630,6 +1630,46 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.ToTable("LetterRules", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId", "Purpose", "IssuedAt");
+
+                    b.ToTable("MediationCodes", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1730,6 +1770,11 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .HasMaxLength(80000)
                         .HasColumnType("character varying(80000)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1737,6 +1782,11 @@ namespace Fengqiao.Data.Migrations.Postgres
 
                     b.Property<Guid>("MediationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -1747,6 +1797,54 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MediationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationInvitationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SessionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("MediationInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
@@ -3535,6 +3633,15 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCodeRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationInvitationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
                 {
                     b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
@@ -3553,6 +3660,15 @@ namespace Fengqiao.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationInvitationRecord", b =>
                 {
                     b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
                         .WithMany()

@@ -1616,6 +1616,46 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.ToTable("LetterRules", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId", "Purpose", "IssuedAt");
+
+                    b.ToTable("MediationCodes", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1716,12 +1756,22 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .HasMaxLength(80000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MediationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
@@ -1733,6 +1783,54 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MediationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationInvitationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("MediationInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationRecord", b =>
@@ -3505,6 +3603,15 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCodeRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationInvitationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCommitteeMemberRecord", b =>
                 {
                     b.HasOne("Fengqiao.Data.Mediation.MediationCommitteeRecord", null)
@@ -3523,6 +3630,15 @@ namespace Fengqiao.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationEventRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationInvitationRecord", b =>
                 {
                     b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
                         .WithMany()
