@@ -48,7 +48,10 @@ public sealed partial class MapPageTests(FengqiaoWebFactory factory) : IClassFix
         var response = await resident.PostAsync("/portal/submit", PortalForms.Submission(token, fields), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var code = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + response.Headers.Location!.OriginalString).Query)["code"]!;
+        // The receipt page shows the tracking number (the address carries no codes).
+        var location = response.Headers.Location!;
+        var receipt = await resident.GetStringAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, Ct);
+        var code = System.Text.RegularExpressions.Regex.Match(receipt, "data-testid=\"received-code\">([^<]+)<").Groups[1].Value;
         await using var db = factory.Database.Context();
         var stored = await db.Cases.SingleAsync(c => c.TrackingCode == code, Ct);
         Assert.Equal(37.591234, stored.Latitude);
