@@ -54,6 +54,13 @@ public static class CaseEventLog
 
     public static EventChain.Link ToLink(CaseEvent e) => ((Audit.IChainedLogEntry)e).Link;
 
+    /// <summary>A case's stored events in order, and the sequence of the first link that does not verify (null when intact).</summary>
+    public static async Task<(IReadOnlyList<CaseEvent> Events, int? FirstBrokenLink)> ReadCheckedAsync(FengqiaoDbContext db, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return (events, EventChain.FirstBrokenLink(events.Select(e => (ToLink(e), e.PreviousHash, e.Hash))));
+    }
+
     /// <summary>The stored lifecycle events of a case as Core reads them (free-form notes are skipped).</summary>
     public static IEnumerable<Core.Cases.CaseEvent> Lifecycle(IEnumerable<CaseEvent> stored) =>
         stored.Where(e => e.Kind.StartsWith("case.", StringComparison.Ordinal)).OrderBy(e => e.Sequence).Select(e => Core.Cases.CaseEvent.FromLink(ToLink(e)));

@@ -1,4 +1,3 @@
-using Fengqiao.Core.Audit;
 using Fengqiao.Core.Cases;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -41,8 +40,7 @@ public sealed class CaseFiles(IDbContextFactory<FengqiaoDbContext> contexts)
         {
             return null;
         }
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == found.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var broken = EventChain.FirstBrokenLink(events.Select(e => (CaseEventLog.ToLink(e), e.PreviousHash, e.Hash)));
+        var (events, broken) = await CaseEventLog.ReadCheckedAsync(db, found.Id, ct);
         return new CaseDetailDto(
             new CaseListItemDto(found.Id, found.TrackingCode, found.Kind, found.Channel, found.State, found.Title, found.DivisionCode, found.HandlingUnitId, found.RegisteredAt),
             found.Detail, found.EventCount, found.Stage, found.DueAt, found.IsRepeat, found.RepeatOf,

@@ -1,4 +1,3 @@
-using Fengqiao.Core.Audit;
 using Fengqiao.Core.Cases;
 using Fengqiao.Core.Cases.Routing;
 using Fengqiao.Data.Attachments;
@@ -27,10 +26,9 @@ public sealed class CaseSheets(FengqiaoDbContext db, CaseRules rules, PersonalDa
         {
             return null;
         }
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var (events, broken) = await CaseEventLog.ReadCheckedAsync(db, record.Id, ct);
         var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == record.Id).ToListAsync(ct);
         var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == record.Id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
-        var broken = EventChain.FirstBrokenLink(events.Select(e => (CaseEventLog.ToLink(e), e.PreviousHash, e.Hash)));
         var file = rules.Replay(record.Id, CaseEventLog.Lifecycle(events));
         var header = await CaseHeaders.ForAsync(db, record, ct);
         var assignable = CaseLifecycle.IsAllowed(file.State, CaseAction.Assign) ? await CaseRouting.AssignableAsync(db, record, file, ct) : [];
