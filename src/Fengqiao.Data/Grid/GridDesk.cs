@@ -29,6 +29,12 @@ public sealed record NewInspectionVisit(string GridCode, Guid? KeyPlaceId, strin
 /// <summary>A visit's pin on the grid map (巡查点位).</summary>
 public sealed record VisitPin(Guid VisitId, string GridCode, string GridName, string? PlaceName, string InspectorName, Instant At, double Latitude, double Longitude, int Findings);
 
+/// <summary>A grid a member serves on, by code and name, for the phone page's grid choice.</summary>
+public sealed record MemberGrid(string Code, string Name);
+
+/// <summary>What the phone visit page shows for one grid in a month: its key places, the plan, progress and the latest visits.</summary>
+public sealed record VisitBoard(IReadOnlyList<KeyPlaceRecord> Places, IReadOnlyList<PlannedVisitItem> Plan, int Planned, int Done, IReadOnlyList<VisitView> Recent);
+
 /// <summary>A recorded visit with its findings and the cases raised from them.</summary>
 public sealed record VisitView(InspectionVisitRecord Visit, string GridCode, string? PlaceName, IReadOnlyList<InspectionFindingRecord> Findings);
 
@@ -101,10 +107,27 @@ public sealed class GridDesk(FengqiaoDbContext db, CaseWorkflow cases, CaseRules
             GridTeam.Create(members[g.Id].Select(m => new GridMember(m.MemberKey, m.Name, m.Role)))))];
     }
 
-    /// <summary>The grids in which the account holds a post, so the phone page opens on the member's own grid.</summary>
-    public Task<List<string>> GridsOfMemberAsync(string accountId, CancellationToken ct = default) =>
-        db.GridMembers.AsNoTracking().Where(m => m.AccountId == accountId)
-            .Join(db.Grids, m => m.GridId, g => g.Id, (m, g) => g.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+    /// <summary>The grids in which the account holds a post, with their names, so the phone page opens on the member's own grid.</summary>
+    public async Task<List<MemberGrid>> MemberGridsAsync(string accountId, CancellationToken ct = default)
+    {
+        var grids = await db.Grids.AsNoTracking().Where(g => db.GridMembers.Any(m => m.GridId == g.Id && m.AccountId == accountId))
+            .OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct);
+        return [.. grids.Select(g => new MemberGrid(g.Code, g.Name))];
+    }
+
+    /// <summary>
+    /// The phone page's one read for a grid: the month's plan is made the first time a member opens the page in that
+    /// month, then the grid's key places, the month's planned visits, progress and the latest visits.
+    /// </summary>
+    public async Task<VisitBoard> VisitBoardAsync(string gridCode, YearMonth month, int recent = 10, CancellationToken ct = default)
+    {
+        await GeneratePlanAsync(gridCode, month, ct);
+        var places = await db.KeyPlaces.AsNoTracking().Where(p => db.Grids.Any(g => g.Id == p.GridId && g.Code == gridCode)).OrderBy(p => p.Code).ToListAsync(ct);
+        var first = month.OnDayOfMonth(1);
+        var plan = await PlannedVisitsAsync(gridCode, first, first.PlusMonths(1).PlusDays(-1), ct);
+        var (planned, done) = await PlanProgressAsync(gridCode, month, ct);
+        return new VisitBoard(places, plan, planned, done, await RecentVisitsAsync(gridCode, recent, ct));
+    }
 
     /// <summary>
     /// Generates (once) the month's inspection plan of a grid from its key places, on the work calendar. Running it

@@ -50,6 +50,10 @@ public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, Ca
     public const int MaxTitle = TextLimits.Title;
     public const int MaxDetail = TextLimits.PublicDetail;
 
+    /// <summary>The categories a resident chooses from: the two upper levels of the catalogue (the clerk refines later).</summary>
+    public Task<List<Categories.Category>> CategoriesAsync(CancellationToken cancellationToken = default) =>
+        db.Categories.AsNoTracking().Where(c => c.Level <= 2).ToListAsync(cancellationToken);
+
     public async Task<IntakeResult> SubmitAsync(PublicSubmission submission, string actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, List<string>>();

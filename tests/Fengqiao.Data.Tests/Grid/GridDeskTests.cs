@@ -109,7 +109,7 @@ public sealed class GridDeskTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var (scope, accountId, unitId) = await AccountAsync("grid");
         await using var db = fixture.Database.Context(new FixedAccessScopeProvider(scope));
         var desk = Desk(db);
-        var gridCode = (await desk.GridsOfMemberAsync(accountId, Ct)).First();
+        var gridCode = (await desk.MemberGridsAsync(accountId, Ct)).First().Code;
         var month = new YearMonth(2027, 4);
         await desk.GeneratePlanAsync(gridCode, month, Ct);
         var planned = (await desk.PlannedVisitsAsync(gridCode, month.OnDayOfMonth(1), month.OnDayOfMonth(30), Ct)).First();
@@ -141,7 +141,7 @@ public sealed class GridDeskTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var (scope, accountId, _) = await AccountAsync("grid");
         var (townScope, townAccount, _) = await AccountAsync("townlead");
         await using var db = fixture.Database.Context(new FixedAccessScopeProvider(scope));
-        var gridCode = (await Desk(db).GridsOfMemberAsync(accountId, Ct)).First();
+        var gridCode = (await Desk(db).MemberGridsAsync(accountId, Ct)).First().Code;
         var before = await db.InspectionVisits.CountAsync(Ct);
 
         var noNotes = await Assert.ThrowsAsync<GridRuleException>(() => Desk(db).RecordVisitAsync(new NewInspectionVisit(gridCode, null, null, " ", []), accountId, Ct));

@@ -113,7 +113,7 @@ public sealed class MapPointsTests(DemoDatabaseFixture fixture) : IClassFixture<
         await using var db = fixture.Database.Context(new FixedAccessScopeProvider(scope));
         var desk = new GridDesk(db, new CaseWorkflow(db, CaseRules.Default, TestTime.Clock, fixture.Services.GetRequiredService<Fengqiao.Data.Security.PersonalDataProtector>(),
             new KnownReferences(), fixture.Services.GetRequiredService<Fengqiao.Data.Text.CaseMatterIndex>()), CaseRules.Default, TestTime.Clock);
-        var gridCode = (await desk.GridsOfMemberAsync(accountId, Ct)).First();
+        var gridCode = (await desk.MemberGridsAsync(accountId, Ct)).First().Code;
         var here = new GeoPoint(37.5912, 118.5487);
 
         var located = await desk.RecordVisitAsync(new NewInspectionVisit(gridCode, null, null, "沿河巡查",

@@ -28,16 +28,6 @@ public sealed partial class WebTranslatesOnlyTests
         ["Portal/PublicAbuseGuard.cs"] = "middleware: counts public failures",
     };
 
-    /// <summary>
-    /// Pages and endpoints written before the rule, each still to move its data work into its module's desk. The
-    /// list only shrinks: a file that no longer breaks the rule must leave it (the test says so).
-    /// </summary>
-    private static readonly HashSet<string> NotYetMoved =
-    [
-        "Grid/GridVisit.razor",
-        "Components/Pages/Portal/PortalSubmit.razor",
-    ];
-
     [GeneratedRegex(@"\bIgnoreQueryFilters\b")]
     private static partial Regex FiltersOff();
 
@@ -63,7 +53,7 @@ public sealed partial class WebTranslatesOnlyTests
     [Fact]
     public void No_web_code_switches_query_filters_off()
     {
-        var offenders = WebSources().Where(s => FiltersOff().IsMatch(s.Text) && !NotYetMoved.Contains(s.Path)).Select(s => s.Path).ToList();
+        var offenders = WebSources().Where(s => FiltersOff().IsMatch(s.Text)).Select(s => s.Path).ToList();
         Assert.True(offenders.Count == 0, "IgnoreQueryFilters in Web (scope belongs to Data):\n" + string.Join("\n", offenders));
     }
 
@@ -71,19 +61,10 @@ public sealed partial class WebTranslatesOnlyTests
     public void Pages_and_endpoints_neither_open_a_DbContext_nor_locate_services()
     {
         var offenders = WebSources()
-            .Where(s => !Host.ContainsKey(s.Path) && !NotYetMoved.Contains(s.Path))
+            .Where(s => !Host.ContainsKey(s.Path))
             .Where(s => OpensDbContext().IsMatch(s.Text) || ServiceLocator().IsMatch(s.Text))
             .Select(s => s.Path).ToList();
         Assert.True(offenders.Count == 0,
             "Pages and endpoints call their module's desk or queries, injected; these open a DbContext or locate services:\n" + string.Join("\n", offenders));
-    }
-
-    [Fact]
-    public void The_not_yet_moved_list_names_only_files_that_still_break_the_rule()
-    {
-        var sources = WebSources().ToDictionary(s => s.Path, s => s.Text);
-        var stale = NotYetMoved.Where(p => !sources.TryGetValue(p, out var text)
-            || !(FiltersOff().IsMatch(text) || OpensDbContext().IsMatch(text) || ServiceLocator().IsMatch(text))).ToList();
-        Assert.True(stale.Count == 0, "Moved (or gone): take these off NotYetMoved:\n" + string.Join("\n", stale));
     }
 }
