@@ -66,8 +66,21 @@ public sealed class WebServerFixture : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-interactive=true]");
     }
 
-    public Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{Database.ProviderName.ToLowerInvariant()}-{name}.png"), FullPage = true });
+    /// <summary>
+    /// A full-page screenshot, then the page scrolled back to where it was: Chromium captures beyond the viewport by
+    /// resizing it for a moment, which can leave the page scrolled elsewhere (161 px on the grid visit page, measured)
+    /// until something scrolls it back. A click aimed in between lands where the button used to be and is lost.
+    /// </summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{Database.ProviderName.ToLowerInvariant()}-{name}.png"), FullPage = true });
+        await page.EvaluateAsync(@"async y => {
+            if (Math.abs(window.scrollY - y) > 0.5) window.scrollTo(window.scrollX, y);
+            const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+            await frame(); await frame();
+        }", scrolled);
+    }
 
     public async ValueTask DisposeAsync()
     {
