@@ -53,7 +53,20 @@ public sealed class BoundaryPlacementTests(DemoDatabaseFixture fixture) : IClass
         Assert.Equal((0, 5), (again.Added, again.Replaced));
         Assert.Equal(5, await CountAsync());
         Assert.Equal(new PointPlace("370505001001", false), await placement.PlaceAsync(new GeoPoint(37.5912, 118.5487), "370505", Ct));
+
+        // What a map of 垦利街道 draws: the district around it, the town, its village outline; not the centre-only village, not 兴隆街道.
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var outlines = await scope.ServiceProvider.GetRequiredService<BoundaryOutlines>().InAreaAsync("370505001", Ct);
+        Assert.Equal(["370505", "370505001", "370505001001"], outlines.Select(o => o.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(new GeoPoint(37.55, 118.50), outlines.Single(o => o.Code == "370505001001").Rings.Single()[0]);
     }
+
+    [Fact]
+    public void The_common_area_of_some_villages_is_the_smallest_division_holding_them() =>
+        Assert.Equal(
+            ("370505001", "370505", "370505001001", (string?)null),
+            (BoundaryOutlines.CommonArea(["370505001001", "370505001007"]), BoundaryOutlines.CommonArea(["370505001001", "370505002003"]),
+             BoundaryOutlines.CommonArea(["370505001001"]), BoundaryOutlines.CommonArea(["370505001001", "310118001001"])));
 
     private static string Write(string json)
     {
