@@ -19,6 +19,7 @@ internal static class CliRegistration
         {
             import.SetDescription("Import reference data");
             import.AddCommand<ImportDivisionsCommand>("divisions").WithDescription("Import GB/T 2260 divisions from a folder of CSV files");
+            import.AddCommand<Places.ImportBoundariesCommand>("boundaries").WithDescription("Import district, town, village or grid boundaries from a GeoJSON or Shapefile");
         });
         config.AddBranch("seed", seed =>
         {

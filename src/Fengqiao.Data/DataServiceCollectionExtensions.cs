@@ -27,8 +27,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FengqiaoDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DivisionImporter>();
-        // Until boundaries are imported a point lands in the sender's district, flagged as an estimate.
-        services.AddSingleton<Places.IPointPlacement, Places.DistrictOnlyPlacement>();
+        // Points are placed by the imported boundaries; with none imported they land in the sender's district, flagged as an estimate.
+        services.AddSingleton<Places.BoundaryPlacement>();
+        services.AddSingleton<Places.IPointPlacement>(sp => sp.GetRequiredService<Places.BoundaryPlacement>());
+        services.AddScoped<Places.BoundaryImporter>();
+        services.AddScoped<Places.BoundaryOutlines>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton(_ => new Cases.CaseRules(Core.Calendar.WorkCalendar.China, Core.Cases.Deadlines.SlaProfileCatalog.DefaultSelector));

@@ -23,5 +23,7 @@ S.update({
  "Grid.Map": ("巡查点位", "Inspection pins"),
  "Grid.MapCaption": ("地图上 {0} 次巡查；{1} 次未记录位置。", "{0} visits on the map; {1} recorded without a location."),
  "Va.Map": ("村（社区）得分地图", "Village scores on the map"),
+ "Va.MapCaptionOutlines": ("已导入边界的村（社区）按边界着色，其余的圆点位于该村已标注位置案件的中心；{0} 个村既无边界也无定位案件，未绘出。", "Villages with imported boundaries are filled by score; the others are circles at the centre of their cases' points; {0} villages with neither are not drawn."),
+ "Va.Legend": ("得分（基准分 {0}）", "Score (base score {0})"),
  "Va.MapCaption": ("村（社区）无边界数据：圆点位于该村已标注位置案件的中心，颜色表示得分；{0} 个村无定位案件，未绘出。", "No village boundaries are known: each circle sits at the centre of its cases' points, coloured by score; {0} villages without located cases are not drawn."),
 })

@@ -6,8 +6,8 @@ namespace Fengqiao.Data.Places;
 public sealed record PointPlace(string DivisionCode, bool IsEstimate);
 
 /// <summary>
-/// Turns a point into the division it lies in (点位落区划). Until boundaries are imported, <see cref="DistrictOnlyPlacement"/>
-/// answers; a boundary-backed placement replaces it in the service registration and nothing else changes.
+/// Turns a point into the division it lies in (点位落区划). <see cref="BoundaryPlacement"/> answers from the imported
+/// boundaries; with none imported it places the point in the sender's district, flagged as an estimate.
 /// </summary>
 public interface IPointPlacement
 {
@@ -16,11 +16,4 @@ public interface IPointPlacement
     /// or null when the point cannot be placed there at all.
     /// </summary>
     Task<PointPlace?> PlaceAsync(GeoPoint point, string district, CancellationToken cancellationToken = default);
-}
-
-/// <summary>No boundaries known: the point is placed in the sender's district, marked as an estimate for the clerk to check.</summary>
-public sealed class DistrictOnlyPlacement : IPointPlacement
-{
-    public Task<PointPlace?> PlaceAsync(GeoPoint point, string district, CancellationToken cancellationToken = default) =>
-        Task.FromResult<PointPlace?>(district is { Length: 6 } ? new PointPlace(district, IsEstimate: true) : null);
 }

@@ -45,7 +45,10 @@ public static class Open311Api
         Both(v2, "requests", (HttpContext http, Open311Desk desk, IClock clock) => RequestsAsync(http, desk, clock, null));
         Both(v2, "requests/{id}", (HttpContext http, string id, Open311Desk desk, IClock clock) => RequestsAsync(http, desk, clock, id));
         Both(v2, "tokens/{token}", (HttpContext http, string token, Open311Desk desk) => TokenAsync(http, token, desk));
-        v2.MapPost("/requests.{format}", PostRequestAsync);
+        // Literal paths, not "requests.{format}": routing takes a pattern segment for any "x.y" before checking the method,
+        // so a POST to a GET-only resource (services.json) found no endpoint (404) instead of the 405 it is.
+        v2.MapPost("/requests.json", PostRequestAsync);
+        v2.MapPost("/requests.xml", PostRequestAsync);
         v2.MapPost("/requests", PostRequestAsync);
 
         // Keys are issued by an administrator and shown once; only their hashes are stored.

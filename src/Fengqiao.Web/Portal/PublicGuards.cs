@@ -36,6 +36,8 @@ public static class PublicGuards
         services.AddScoped<Data.Open311.Open311Desk>();
         // Registered before AddProblemDetails adds the default writer, so Open311 paths get the spec's error list.
         services.AddSingleton<IProblemDetailsWriter, Open311ErrorWriter>();
+        // A failure on an Open311 path answers the error list, not the error page.
+        services.AddExceptionHandler<Open311FailureAnswer>();
         var posts = configuration.GetValue("Portal:PostsPerMinute", 20);
         var reads = configuration.GetValue("Portal:ReadsPerMinute", 300);
         var keyPosts = configuration.GetValue("Open311:KeyHolderPostsPerMinute", 600);

@@ -131,8 +131,22 @@ export async function render(el, payload) {
         setUpTiles(L, el, state, payload.tiles, text);
     }
     const features = payload.features || [];
+    const outlines = payload.outlines || [];
     state.group.clearLayers();
     const bounds = L.latLngBounds([]);
+    // Imported boundaries under the features: thin, unfilled, heavier for the larger units. The view fits the features;
+    // with none, the outlines, so an area without cases still shows where it is.
+    const outlineBounds = L.latLngBounds([]);
+    const weights = { district: 3, town: 2, village: 1, grid: 1 };
+    for (const o of outlines) {
+        const line = L.polygon(o.rings, {
+            color: o.kind === 'grid' ? '#6a1b9a' : '#455a64', weight: weights[o.kind] || 1, fill: false,
+            dashArray: o.kind === 'village' || o.kind === 'grid' ? '4 3' : null, className: 'fq-map-outline', fqKey: 'outline-' + o.code,
+        });
+        line.bindTooltip(o.name, { sticky: true });
+        state.group.addLayer(line);
+        outlineBounds.extend(line.getBounds());
+    }
     const points = features.filter(f => f.kind === 'point');
     if (payload.heat && points.length > 0) {
         // The heat layer's colour scale, brightest where cases cluster.
@@ -148,6 +162,8 @@ export async function render(el, payload) {
     }
     el.dataset.layer = payload.heat ? 'heat' : 'points';
     el.dataset.drawn = String(features.length);
+    el.dataset.outlinesDrawn = String(outlines.length);
+    if (!bounds.isValid() && outlineBounds.isValid()) bounds.extend(outlineBounds);
     state.map.invalidateSize();
     if (bounds.isValid()) {
         state.map.fitBounds(bounds.pad(0.15), { maxZoom: 15 });

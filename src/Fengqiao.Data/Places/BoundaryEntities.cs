@@ -1,0 +1,36 @@
+using NodaTime;
+
+namespace Fengqiao.Data.Places;
+
+/// <summary>What an imported boundary outlines (区县、乡镇街道、村社区、网格); the numbers follow <c>DivisionLevel</c>.</summary>
+public enum BoundaryKind
+{
+    District = 3,
+    Town = 4,
+    Village = 5,
+    Grid = 6, // 网格
+}
+
+/// <summary>
+/// One imported outline (or, for a village known only by its centre, a point), kept as GeoJSON geometry text in WGS-84
+/// so SQLite and PostgreSQL store it alike and a map can draw it as it is. <see cref="DivisionCode"/> is the division
+/// a point inside it belongs to: the code itself for districts, towns and villages, the grid's village for a grid.
+/// The bounding box lets a placement skip outlines far from the point without parsing them.
+/// </summary>
+public sealed class BoundaryRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public BoundaryKind Kind { get; set; }
+    /// <summary>The GB/T 2260 code, or the grid's code for a grid.</summary>
+    public required string Code { get; set; }
+    public required string DivisionCode { get; set; }
+    public required string Name { get; set; }
+    public required string GeometryJson { get; set; }
+    public double MinLatitude { get; set; }
+    public double MinLongitude { get; set; }
+    public double MaxLatitude { get; set; }
+    public double MaxLongitude { get; set; }
+    /// <summary>Where the outline came from (the file's name or the data set's), shown beside it.</summary>
+    public required string Source { get; set; }
+    public Instant ImportedAt { get; set; }
+}
