@@ -228,6 +228,10 @@ public sealed record ServiceOrder
         {
             throw Refuse("取消须说明理由 (say why the order is cancelled)");
         }
+        if (reason.Trim().Length > TextLimits.Title)
+        {
+            throw Refuse($"取消理由不超过 {TextLimits.Title} 字 (the reason is at most {TextLimits.Title} characters)");
+        }
         return Step("service.cancelled", at, Orderer.Name, this with { State = ServiceOrderState.Cancelled }, ("reason", reason.Trim()));
     }
 

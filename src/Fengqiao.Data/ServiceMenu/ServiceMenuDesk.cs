@@ -226,6 +226,78 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         return record;
     }
 
+    /// <summary>
+    /// The providers the office may send an order to by hand (派单) when automatic matching found none, best first, each
+    /// with Core's verdict: whether it fits, the slot it would take, and why not.
+    /// </summary>
+    public async Task<IReadOnlyList<MatchAssessment>> CandidatesAsync(Guid orderId, CancellationToken ct = default)
+    {
+        if (await OrderAsync(orderId, ct) is not { } found)
+        {
+            return [];
+        }
+        return ProviderMatcher.Rank(found.Order, await ProvidersAsync(ct));
+    }
+
+    /// <summary>
+    /// The office dispatches an order by hand (人工派单) to a provider Core says fits; the provider's slot is held as when
+    /// matching automatically, and the provider confirms as usual.
+    /// </summary>
+    public async Task<ServiceOrderRecord?> DispatchAsync(Guid orderId, Guid providerId, string actor, CancellationToken ct = default)
+    {
+        if (await OrderAsync(orderId, ct) is not { } found)
+        {
+            return null;
+        }
+        var (record, order, logged) = found;
+        var provider = (await ProvidersAsync(ct)).FirstOrDefault(p => p.Id == providerId)
+            ?? throw new ServiceRuleException("所选服务方不存在 (no such provider)");
+        var matched = order.Match(provider, clock.GetCurrentInstant(), actor);
+        var slot = ProviderMatcher.Assess(order, provider).Slot!;
+        record.State = matched.Order.State;
+        record.ProviderId = provider.Id;
+        record.ScheduledStart = slot.Start;
+        record.ScheduledEnd = slot.End;
+        Log(record, matched.Event, logged + 1);
+        await HoldSlotAsync(provider.Id, slot, ct);
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    /// <summary>
+    /// The office cancels an order at the orderer's request (取消), with the reason given, before the service is held;
+    /// a slot held for it goes back to the provider's free time.
+    /// </summary>
+    public async Task<ServiceOrderRecord?> CancelAsync(Guid orderId, string? reason, string actor, CancellationToken ct = default)
+    {
+        if (await OrderAsync(orderId, ct) is not { } found)
+        {
+            return null;
+        }
+        var (record, order, logged) = found;
+        var cancelled = order.Cancel(reason ?? "", clock.GetCurrentInstant());
+        Log(record, cancelled.Event with { Actor = actor }, logged + 1);
+        if (record.ProviderId is { } provider && record.ScheduledStart is { } start && record.ScheduledEnd is { } end)
+        {
+            db.ProviderFreeSlots.Add(new ProviderFreeSlotRecord { ProviderId = provider, Start = start, End = end });
+        }
+        record.State = cancelled.Order.State;
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    // An order in the viewer's scope rebuilt from its log, with how many steps the log holds.
+    private async Task<(ServiceOrderRecord Record, ServiceOrder Order, int Logged)?> OrderAsync(Guid orderId, CancellationToken ct)
+    {
+        var record = await db.ServiceOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+        var events = await db.ServiceOrderEvents.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return (record, await ServiceOrderCompletion.ReplayAsync(db, record, events, ct), events.Count);
+    }
+
     private async Task<ServiceOrder> ReplayToMatchedAsync(ServiceOrderRecord record, ServiceProvider provider, CancellationToken ct)
     {
         var offering = ToOffering(await db.ServiceOfferings.AsNoTracking().FirstAsync(o => o.Code == record.OfferingCode, ct));
