@@ -20,5 +20,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureTidal(builder);
         ConfigureLedger(builder);
         ConfigureMediation(builder);
+        ConfigureSuggestions(builder);
     }
 }
