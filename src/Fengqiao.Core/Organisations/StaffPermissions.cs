@@ -16,6 +16,7 @@ public enum StaffAction
     Mediate = 11,              // 办理人民调解
     RegisterMediationCommittee = 12, // 登记人民调解委员会、调解室、调解员
     AnswerSuggestion = 13,     // 答复人民建议（采纳、不予采纳）
+    ReferToMediation = 14,     // 访调对接：信访件转人民调解
 }
 
 /// <summary>
@@ -47,6 +48,8 @@ public static class StaffPermissions
         [StaffAction.RegisterMediationCommittee] = [StaffRole.JudicialOfficer, StaffRole.Administrator],
         // The reception clerks who receive the public's letters and the leaders who sign for the town or district.
         [StaffAction.AnswerSuggestion] = Assigners,
+        // Those who route cases, and the judicial office that guides the committees receiving them (访调对接).
+        [StaffAction.ReferToMediation] = [.. Assigners, StaffRole.JudicialOfficer],
     };
 
     public static IReadOnlyCollection<StaffRole> RolesFor(StaffAction action) =>
