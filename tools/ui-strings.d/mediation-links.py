@@ -7,6 +7,7 @@ S.update({
     'CaseMediation.Referred': ('已转人民调解', 'Referred to mediation'),
     'CaseMediation.Returned': ('调解不成，已转回信访件', 'failed, back to the case'),
     'CaseMediation.FromCase': ('由信访件转来', 'Referred from case'),
+    'CaseMediation.Open': ('查看调解', 'Open the mediation'),
     'CaseMediation.Return': ('转回信访件办理', 'Back to the case'),
     'CaseMediation.ReturnNote': ('转回说明', 'Note'),
     'Mediation.PartySigned': ('当事人签字', 'Party signed'),

@@ -163,6 +163,13 @@ public sealed class PetitionMediationDesk(FengqiaoDbContext db, MediationDesk me
         return data is null ? null : Read(data);
     }
 
+    /// <summary>The link a case-log event carries (a referral or a return), for the timeline to point at the mediation; null for any other event.</summary>
+    public static MediationLinkData? LinkOf(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Kind is PetitionMediationLinks.CaseReferredKind or PetitionMediationLinks.CaseReturnedKind ? Read(e.Data) : null;
+    }
+
     // Case events are written with the default names, mediation events in camelCase: the web defaults read both.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
