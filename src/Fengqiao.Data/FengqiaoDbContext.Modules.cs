@@ -21,5 +21,6 @@ public abstract partial class FengqiaoDbContext
         ConfigureLedger(builder);
         ConfigureMediation(builder);
         ConfigurePlaces(builder);
+        ConfigureSuggestions(builder);
     }
 }

@@ -16,6 +16,7 @@ using Fengqiao.Web.Jobs;
 using Fengqiao.Web.JudicialAid;
 using Fengqiao.Web.Ledger;
 using Fengqiao.Web.Mediation;
+using Fengqiao.Web.Suggestions;
 using Fengqiao.Web.ServiceMenu;
 using Fengqiao.Web.Organisation;
 using Fengqiao.Web.Outreach;
@@ -78,6 +79,9 @@ public static class WebHostSetup
         services.AddScoped(sp => new Data.JudicialAid.JudicialAidDesk(sp.GetRequiredService<FengqiaoDbContext>(), sp.GetRequiredService<NodaTime.IClock>()) { Policy = sp.GetRequiredService<Core.JudicialAid.JudicialAidPolicy>() });
         services.AddScoped<Data.Outreach.OutreachDesk>();
         services.AddScoped<Data.Mediation.MediationDesk>();
+        services.AddScoped<Data.Mediation.PetitionMediationDesk>();
+        services.AddScoped<Data.Suggestions.SuggestionDesk>();
+        services.AddScoped<Data.Suggestions.PublicSuggestions>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
         services.AddScoped<Data.ServiceMenu.ServiceMenuDesk>();
         services.AddScoped<Data.ServiceMenu.ServiceOrderCompletion>();
@@ -286,6 +290,7 @@ public static class WebHostSetup
         app.MapJudicialAid();
         app.MapOutreach();
         app.MapMediation();
+        app.MapSuggestions();
         app.MapServiceMenu();
         app.MapContracting();
 
@@ -307,6 +312,9 @@ public static class Policies
 
     /// <summary>A service provider's own orders (我的服务订单): provider accounts only, linked to their provider row.</summary>
     public const string ServiceProvider = "service-provider";
+
+    /// <summary>The <see cref="Core.Organisations.StaffAction.AnswerSuggestion"/> act as a constant, for the page's attribute.</summary>
+    public const string AnswerSuggestions = "action:" + nameof(Core.Organisations.StaffAction.AnswerSuggestion);
 
     /// <summary>The policy of one act of Core's permission table (<see cref="Core.Organisations.StaffPermissions"/>).</summary>
     public static string For(Core.Organisations.StaffAction action) => "action:" + action;

@@ -15,6 +15,8 @@ public enum StaffAction
     EditWorkCalendar = 10,     // 维护工作日历
     Mediate = 11,              // 办理人民调解
     RegisterMediationCommittee = 12, // 登记人民调解委员会、调解室、调解员
+    AnswerSuggestion = 13,     // 答复人民建议（采纳、不予采纳）
+    ReferToMediation = 14,     // 访调对接：信访件转人民调解
 }
 
 /// <summary>
@@ -44,6 +46,10 @@ public static class StaffPermissions
         [StaffAction.Mediate] = [StaffRole.JudicialOfficer, StaffRole.GridMember, StaffRole.PetitionAgent, StaffRole.TownLeader, StaffRole.Administrator],
         // The judicial office and bureau register and guide the committees (人民调解法第五条).
         [StaffAction.RegisterMediationCommittee] = [StaffRole.JudicialOfficer, StaffRole.Administrator],
+        // The reception clerks who receive the public's letters and the leaders who sign for the town or district.
+        [StaffAction.AnswerSuggestion] = Assigners,
+        // Those who route cases, and the judicial office that guides the committees receiving them (访调对接).
+        [StaffAction.ReferToMediation] = [.. Assigners, StaffRole.JudicialOfficer],
     };
 
     public static IReadOnlyCollection<StaffRole> RolesFor(StaffAction action) =>

@@ -201,7 +201,14 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
     /// <summary>Opens a mediation at a committee the caller may see; the room and mediator, if named, must be the committee's.</summary>
     public async Task<MediationRecord> OpenAsync(NewMediationRequest request, string actor, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var record = await BuildAsync(request, actor, null, ct);
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    // The committee must be one the caller sees; a named room and mediator must be the committee's.
+    private async Task CheckOpeningAsync(NewMediationRequest request, CancellationToken ct)
+    {
         if (!await db.MediationCommittees.AnyAsync(c => c.Id == request.CommitteeId, ct))
         {
             throw new MediationRuleException("调解委员会不存在或不在您的范围内 (no such committee in your scope)");
@@ -214,18 +221,6 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
         {
             throw new MediationRuleException("所选调解员不属于该调解委员会 (the mediator is not the committee's)");
         }
-        var opening = new OpenedData(request.CommitteeId, request.RoomId, request.MediatorId, request.Initiation, request.Kind, request.Matter ?? "", [.. request.Parties ?? []]);
-        var mediation = Open(Guid.CreateVersion7(), opening, clock.GetCurrentInstant(), actor);
-        var record = new MediationRecord
-        {
-            Id = mediation.Id, CommitteeId = mediation.CommitteeId, RoomId = mediation.RoomId, MediatorId = mediation.MediatorId, Initiation = mediation.Initiation,
-            Kind = mediation.Kind, Matter = mediation.Matter, Parties = PartyLine(mediation), AppliedAt = mediation.AppliedAt,
-        };
-        Project(record, mediation);
-        db.Mediations.Add(record);
-        Append(record.Id, mediation, 1, Core.Audit.EventChain.Genesis, opening);
-        await db.SaveChangesAsync(ct);
-        return record;
     }
 
     /// <summary>Takes one step; null when the mediation is not in the caller's scope. Core refuses what its rules refuse.</summary>
@@ -385,6 +380,9 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
             var actor = new MediationActor(e.Actor, StaffPermissions.RolesFor(StaffAction.Mediate));
             mediation = mediation is null
                 ? Open(e.MediationId, Read<OpenedData>(e.Data), e.At, e.Actor)
+                // A link to a case (访调对接) is chained with the steps but changes nothing of the mediation itself.
+                : e.Action is null && e.Kind is PetitionMediationLinks.MediationFromCaseKind or PetitionMediationLinks.MediationBackToCaseKind
+                ? mediation
                 : e.Action is null && e.Kind == PartySignedKind
                 ? mediation.SignAsParty(Read<MediationStep>(e.Data).Party ?? "", e.At, Read<MediationStep>(e.Data).TextSha256 ?? "")
                 : Apply(mediation, e.Action ?? throw new InvalidOperationException($"Mediation event {e.Sequence} has no action"), Read<MediationStep>(e.Data), actor, e.At);
@@ -405,16 +403,55 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
         record.Sessions = m.Sessions.Length;
     }
 
-    private void Append(Guid mediationId, Core.Mediation.Mediation after, int sequence, string previousHash, object data)
+    private MediationEventRecord Append(Guid mediationId, Core.Mediation.Mediation after, int sequence, string previousHash, object data)
     {
         var last = after.History[^1];
         var json = JsonSerializer.Serialize(data, data.GetType(), Json);
         var link = MediationEventRecord.LinkOf(mediationId, sequence, last.Kind, last.Action, last.Actor, last.At, json);
-        db.MediationEvents.Add(new MediationEventRecord
+        var entry = new MediationEventRecord
         {
             MediationId = mediationId, Sequence = sequence, Kind = last.Kind, Action = last.Action, Before = last.Before, After = last.After, At = last.At,
             Actor = last.Actor, Data = json, PreviousHash = previousHash, Hash = Core.Audit.EventChain.Hash(previousHash, link),
+        };
+        db.MediationEvents.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Appends a link to a case (访调对接) to the mediation's chain; the caller saves.</summary>
+    internal void AppendLink(Guid mediationId, MediationState state, int sequence, string previousHash, string kind, string actor, Instant at, object data)
+    {
+        var json = JsonSerializer.Serialize(data, data.GetType(), Json);
+        var link = MediationEventRecord.LinkOf(mediationId, sequence, kind, null, actor, at, json);
+        db.MediationEvents.Add(new MediationEventRecord
+        {
+            MediationId = mediationId, Sequence = sequence, Kind = kind, Action = null, Before = state, After = state, At = at,
+            Actor = actor, Data = json, PreviousHash = previousHash, Hash = Core.Audit.EventChain.Hash(previousHash, link),
         });
+    }
+
+    /// <summary>Opens a mediation and chains, in the same save (the caller's), the link to the case it came from.</summary>
+    internal Task<MediationRecord> OpenFromCaseAsync(NewMediationRequest request, string actor, Func<Guid, object> caseLink, CancellationToken ct) =>
+        BuildAsync(request, actor, caseLink, ct);
+
+    private async Task<MediationRecord> BuildAsync(NewMediationRequest request, string actor, Func<Guid, object>? caseLink, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await CheckOpeningAsync(request, ct);
+        var opening = new OpenedData(request.CommitteeId, request.RoomId, request.MediatorId, request.Initiation, request.Kind, request.Matter ?? "", [.. request.Parties ?? []]);
+        var mediation = Open(Guid.CreateVersion7(), opening, clock.GetCurrentInstant(), actor);
+        var record = new MediationRecord
+        {
+            Id = mediation.Id, CommitteeId = mediation.CommitteeId, RoomId = mediation.RoomId, MediatorId = mediation.MediatorId, Initiation = mediation.Initiation,
+            Kind = mediation.Kind, Matter = mediation.Matter, Parties = PartyLine(mediation), AppliedAt = mediation.AppliedAt,
+        };
+        Project(record, mediation);
+        db.Mediations.Add(record);
+        var first = Append(record.Id, mediation, 1, Core.Audit.EventChain.Genesis, opening);
+        if (caseLink is not null)
+        {
+            AppendLink(record.Id, mediation.State, 2, first.Hash, PetitionMediationLinks.MediationFromCaseKind, actor, mediation.AppliedAt, caseLink(record.Id));
+        }
+        return record;
     }
 
     private static string PartyLine(Core.Mediation.Mediation m) =>

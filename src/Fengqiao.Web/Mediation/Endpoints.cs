@@ -59,6 +59,10 @@ public sealed record MediationStepRequest(int? Version, string? Reason, string? 
     int? Days, bool? BothPartiesConsent, string? Note, AgreementTermsDto? Terms, string? Content, string? Routes, string? Court, bool? Confirmed,
     string? Ruling, PerformanceFinding? Finding, string? TextSha256 = null);
 
+public sealed record CaseReferralRequest(Guid? CommitteeId, Guid? RoomId, DisputeKind? Kind, string? OtherParty);
+
+public sealed record CaseReturnRequest(string? Note);
+
 /// <summary>
 /// People's mediation (人民调解): committees with their rooms and mediators, and mediations from application to
 /// follow-up. Staff read what their scope admits; registering a committee and taking a step each need their act
@@ -86,6 +90,14 @@ public static class Endpoints
         group.MapPost("/mediations/{id:guid}/actions/{action}", TakeStep).RequireAuthorization(mediate)
             .WithSummary("Take one step (Accept, RecordSession, Extend, DraftAgreement, SignAgreement, SignAsMediator with the text's SHA-256, ApplyForConfirmation, RecordFollowUp …)");
 
+        // 访调对接: a case turned into a mediation, a failed mediation turned back into its case; both logs name the other.
+        group.MapGet("/cases/{trackingCode}", CaseLinks).WithSummary("The mediations a case was referred to, and why it may not be referred now (null: it may)");
+        group.MapPost("/cases/{trackingCode}/refer", ReferCase).RequireAuthorization(Policies.For(StaffAction.ReferToMediation))
+            .WithSummary("Refer a petition or 12345 case to a committee (and a named room): a mediation with the petitioner as applicant");
+        group.MapGet("/mediations/{id:guid}/case", MediationCase).WithSummary("The case a mediation came from, and why it may not go back now (null: it may)");
+        group.MapPost("/mediations/{id:guid}/return-to-case", ReturnToCase).RequireAuthorization(mediate)
+            .WithSummary("Turn a failed or declined mediation back into the case it came from");
+
         group.MapGet("/mediations/{id:guid}/agreement", AgreementFile)
             .WithSummary("The written agreement (人民调解协议书) as Word (?format=docx, the default) or as an A4 print view (?format=print)");
 
@@ -95,6 +107,52 @@ public static class Endpoints
         join.MapPost("/enter", EnterSession);
         join.MapPost("/sign", SignAgreement);
         join.MapPost("/agreement", SignedCopy);
+    }
+
+    private static async Task<Results<Ok<CaseMediationLinks>, ProblemHttpResult>> CaseLinks(string trackingCode, PetitionMediationDesk desk, CancellationToken ct) =>
+        await desk.ForCaseAsync(trackingCode, ct) is { } links ? TypedResults.Ok(links) : NotFound();
+
+    private static async Task<Results<Ok<CaseMediationLinks>, ProblemHttpResult>> ReferCase(string trackingCode, CaseReferralRequest request, HttpContext http,
+        PetitionMediationDesk desk, CancellationToken ct)
+    {
+        if (request.CommitteeId is not { } committee)
+        {
+            return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick("请选择调解委员会 (choose the committee)"));
+        }
+        try
+        {
+            return await desk.ReferAsync(trackingCode, committee, request.RoomId, request.Kind ?? DisputeKind.Other, request.OtherParty, FengqiaoClaims.Name(http.User), ct) is null
+                ? NotFound()
+                : TypedResults.Ok((await desk.ForCaseAsync(trackingCode, ct))!);
+        }
+        catch (MediationRuleException ex)
+        {
+            return Refused(ex);
+        }
+        catch (MediationConflictException ex)
+        {
+            return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick(ex.Message));
+        }
+    }
+
+    private static async Task<Results<Ok<LinkedCase>, ProblemHttpResult>> MediationCase(Guid id, PetitionMediationDesk desk, CancellationToken ct) =>
+        await desk.ForMediationAsync(id, ct) is { } linked ? TypedResults.Ok(linked) : NotFound();
+
+    private static async Task<Results<Ok<LinkedCase>, ProblemHttpResult>> ReturnToCase(Guid id, CaseReturnRequest request, HttpContext http, PetitionMediationDesk desk,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await desk.ReturnAsync(id, request.Note, FengqiaoClaims.Name(http.User), ct) is { } linked ? TypedResults.Ok(linked) : NotFound();
+        }
+        catch (MediationRuleException ex)
+        {
+            return Refused(ex);
+        }
+        catch (MediationConflictException ex)
+        {
+            return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick(ex.Message));
+        }
     }
 
     private static async Task<IResult> AgreementFile(Guid id, string? format, MediationDesk desk, IStringLocalizer<Strings> l, CancellationToken ct) =>

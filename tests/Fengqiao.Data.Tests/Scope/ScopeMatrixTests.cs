@@ -48,6 +48,21 @@ public sealed class ScopeMatrixTests(DemoDatabaseFixture fixture) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(Accounts))]
+    public async Task Suggestions_visible_through_the_database_are_exactly_those_of_the_accounts_area(string userName)
+    {
+        var scope = await ScopeOfAsync(userName);
+        await using var system = fixture.Database.Context();
+        var all = await system.Suggestions.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(all);
+        // 人民建议 belong to a town and no unit: the area (or everything) admits them, a unit or one's own never does.
+        var expected = all.Where(s => scope.SeesAll || (scope.Area is { } area && DivisionCode.Parse(s.TownCode).IsWithin(area))).Select(s => s.Id).Order().ToList();
+
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));
+        Assert.Equal(expected, (await scoped.Suggestions.Select(s => s.Id).ToListAsync(TestContext.Current.CancellationToken)).Order().ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
     public async Task Case_events_and_residents_follow_the_cases_one_may_see(string userName)
     {
         var scope = await ScopeOfAsync(userName);

@@ -46,6 +46,10 @@ public sealed class EndpointEnumerationTests(FengqiaoWebFactory factory) : IClas
         (StaffAction.Mediate, c => c.PostAsJsonAsync("/api/mediation/mediations", new { committeeId = Guid.Empty, initiation = "OneParty", kind = "Neighbour", matter = "排水沟", parties = Array.Empty<object>() }, Ct)),
         (StaffAction.RegisterMediationCommittee, c => c.PostAsJsonAsync("/api/mediation/committees", new { name = "试点调解委员会", kind = "Town", divisionCode = "370505001",
             members = new[] { new { name = "甲", isWoman = false, seat = "Director" }, new { name = "乙", isWoman = false, seat = "Member" } } }, Ct)),
+        // No such suggestion: a permitted account gets 404 and nothing changes.
+        (StaffAction.AnswerSuggestion, c => c.PostAsJsonAsync($"/api/suggestions/{Guid.Empty}/reply", new { version = 0, reply = "答复" }, Ct)),
+        // No such case: a permitted account gets 404 and nothing is referred.
+        (StaffAction.ReferToMediation, c => c.PostAsJsonAsync("/api/mediation/cases/NO-SUCH-CASE/refer", new { committeeId = Guid.Empty, kind = "Neighbour", otherParty = "王某" }, Ct)),
     ];
 
     public static TheoryData<string> StaffAccounts => [.. DemoAccounts.All.Where(a => RoleCatalog.IsStaff(a.Role)).Select(a => a.UserName)];

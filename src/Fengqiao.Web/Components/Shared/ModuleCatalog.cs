@@ -23,6 +23,7 @@ public static class ModuleCatalog
         new("Contracting", "/contracting", Icons.Material.Filled.Handshake),
         new("Grid", "/grid", Icons.Material.Filled.GridOn),
         new("Mediation", "/mediation", Icons.Material.Filled.People),
+        new("Suggestions", "/suggestions", Icons.Material.Filled.Lightbulb, Policies.AnswerSuggestions),
         new("Assessment", "/assessment", Icons.Material.Filled.Leaderboard),
         new("ServiceMenu", "/services", Icons.Material.Filled.MenuBook),
         new("Outreach", "/outreach", Icons.Material.Filled.Groups),
