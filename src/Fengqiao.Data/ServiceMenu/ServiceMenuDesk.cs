@@ -236,7 +236,9 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         {
             return [];
         }
-        return ProviderMatcher.Rank(found.Order, await ProvidersAsync(ct));
+        // A lecturer the orderer chose is the only one the order may go to (Core refuses any other).
+        var providers = await ProvidersAsync(ct);
+        return ProviderMatcher.Rank(found.Order, found.Order.ChosenProvider is { } chosen ? providers.Where(p => p.Id == chosen) : providers);
     }
 
     /// <summary>
