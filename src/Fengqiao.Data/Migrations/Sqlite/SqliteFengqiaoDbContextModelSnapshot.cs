@@ -2845,7 +2845,12 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<long>("RowsRead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("TidalDatasets");
                 });
@@ -3787,6 +3792,14 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Tidal.TidalDatasetRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Tidal.TidalPlanRecord", b =>
