@@ -8,6 +8,8 @@ S.update({
     "Tidal.Live.NoSuggestion": ("目前没有片区明显高于预测，无需调警。", "No area is running well above the forecast: no move needed."),
     "Tidal.Live.Move": ("从 {0} 调 {1} 名警力到 {2}", "Move {1} officers from {0} to {2}"),
     "Tidal.Live.Wait": ("热点片区平均等待 {0} → {1} 分钟", "average wait in the hot area {0} → {1} min"),
+    "Tidal.Live.Named": ("（{0}）", " ({0})"),
+    "Tidal.Live.Separator": ("、", ", "),
     "Tidal.Live.Accept": ("采纳", "Accept"),
     "Tidal.Live.Dismiss": ("不采纳", "Dismiss"),
     "Tidal.Live.Areas": ("各片区今日警情与在岗警力", "Calls today and officers on duty per area"),

@@ -170,7 +170,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var after = await moved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(1, after.GetProperty("edits").GetInt32());
-        Assert.Equal(target, workspace.Plan.Current.Duties.Single(d => d.OfficerId == duty.OfficerId && d.StartHourOfWeek == duty.StartHourOfWeek).Area);
+        Assert.Equal(target, factory.TidalWorkspace().Plan!.Current.Duties.Single(d => d.OfficerId == duty.OfficerId && d.StartHourOfWeek == duty.StartHourOfWeek).Area);
 
         var wrong = await client.PostAsJsonAsync("/api/tidal/plan/moves?culture=en", new { officerId = duty.OfficerId, startHourOfWeek = duty.StartHourOfWeek, area = "NOWHERE" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);

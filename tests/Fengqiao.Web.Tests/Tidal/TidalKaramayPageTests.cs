@@ -160,7 +160,7 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         Assert.Contains(answer.GetProperty("changes").EnumerateArray(), c => c.GetProperty("officerId").GetString() == sick);
         Assert.Equal(before.Edits + 1, answer.GetProperty("plan").GetProperty("edits").GetInt32());
 
-        var after = workspace.Plan!;
+        var after = factory.TidalWorkspace().Plan!; // read afresh: a workspace re-reads the store at most once a second
         Assert.Equal(
             before.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek),
             after.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek));
