@@ -70,8 +70,8 @@ public static class DataServiceCollectionExtensions
         // Read sides that pages and endpoints share; each opens a short-lived context per call.
         services.AddScoped<Organisations.OrganisationQueries>();
         services.AddScoped<Ledger.LedgerDesk>();
-        // The planners' district-wide working set, held by the web's process-wide workspace.
-        services.AddSingleton<Tidal.TidalStore>();
+        // The tidal planners' working sets, each its unit's (scoped like every read side).
+        services.AddScoped<Tidal.TidalStore>();
         services.AddScoped<Assessment.AssessmentDesk>();
         services.AddScoped<Cases.CaseDashboard>();
         services.AddScoped<Cases.CaseWorklist>();

@@ -70,7 +70,8 @@ public static class WebHostSetup
         services.AddScoped<IAccessScopeProvider>(sp => sp.GetRequiredService<CurrentPrincipal>());
         services.AddScoped<CircuitHandler, PrincipalCircuitHandler>();
         services.AddScoped<UserOperations>();
-        services.AddSingleton<Tidal.TidalWorkspace>();
+        services.AddSingleton<Tidal.TidalNodeCache>();
+        services.AddScoped<Tidal.TidalWorkspace>();
         // The base map every PlaceMap draws on (docs/operations.md, "Base map"); none configured is a valid choice.
         services.Configure<Components.Maps.MapSettings>(configuration.GetSection(Components.Maps.MapSettings.Section));
         services.AddScoped<Data.Grid.GridDesk>();

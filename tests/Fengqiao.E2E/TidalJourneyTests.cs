@@ -294,7 +294,26 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
                 Assert.DoesNotMatch(Latin, await page.Locator("[data-testid=replan-changes]").InnerTextAsync());
             }
 
+            await Assertions.Expect(page.Locator("[data-testid=replan-kept]")).ToContainTextAsync("周六");
+            Assert.DoesNotMatch(Latin, await page.Locator("[data-testid=replan-kept]").InnerTextAsync());
             await server.ScreenshotAsync(page, "tidal-karamay-replan");
+
+            // The 情指行 centre's live view: today's calls against the forecast, officers on duty now, a move to decide.
+            await page.ClickAsync("[data-testid=tidal-live-link]");
+            await Assertions.Expect(page.Locator("[data-testid=live-summary]")).ToContainTextAsync("今日已接警");
+            Assert.True(await page.Locator("[data-testid=live-chart] rect[data-hour]").CountAsync() > 0);
+            foreach (var part in new[] { "#page-title", "[data-testid=live-summary]", "[data-testid=live-chart]", "[data-testid=live-areas]" })
+            {
+                Assert.DoesNotMatch(Latin, await page.Locator(part).InnerTextAsync());
+            }
+
+            if (await page.Locator("[data-testid=live-accept]").CountAsync() > 0)
+            {
+                await page.Locator("[data-testid=live-accept]").First.ClickAsync();
+                await Assertions.Expect(page.Locator("[data-testid=live-decisions]")).ToContainTextAsync("已采纳");
+            }
+
+            await server.ScreenshotAsync(page, "tidal-karamay-live");
 
             // The same in English: English words, and no Chinese outside the names of people and places.
             await server.OpenAsync(page, "/culture/en?returnUrl=%2Ftidal%3Ftab%3Dtide");

@@ -3,13 +3,18 @@ using NodaTime;
 namespace Fengqiao.Data.Tidal;
 
 /// <summary>
-/// The tidal planner's working incident set (潮汐勤务警情数据): the latest row is the one every node serves. The
+/// A unit's working incident set for the tidal planner (潮汐勤务警情数据): the unit's latest row is the one every node
+/// serves its planners. The
 /// incidents are one compact gzipped value (see Fengqiao.Tidal's IncidentCodec), not a row each; null means the
 /// demo data the app ships.
 /// </summary>
 public sealed class TidalDatasetRecord
 {
     public long Id { get; set; }
+
+    /// <summary>The unit whose planners work on it (公安分局情指行中心 or 派出所); its plans follow it. Null only for rows stored before units owned them, which only an administrator sees.</summary>
+    public Guid? UnitId { get; set; }
+
     public required string Name { get; set; }
     public Instant ImportedAt { get; set; }
     public required string ImportedBy { get; set; }

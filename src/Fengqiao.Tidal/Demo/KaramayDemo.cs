@@ -120,6 +120,62 @@ public static class KaramayDemo
         return result;
     }
 
+    /// <summary>Hours before the current one in which the demo's live day runs hot in one area (a crowd, a market day).</summary>
+    public const int LiveSurgeHours = 3;
+
+    /// <summary>
+    /// Today's calls so far for the 情指行 centre's live view: the incidents of <paramref name="now"/>'s day up to
+    /// <paramref name="now"/>, drawn like <see cref="Incidents"/> (one seed per hour of that date, so an hour keeps its
+    /// calls as the day goes on), and in the last <see cref="LiveSurgeHours"/> hours one of the three busiest areas
+    /// (which one depends on the date) running at about three times its usual rate and at least two calls an hour, so
+    /// the demo always has calls and an area that runs hot.
+    /// </summary>
+    public static IReadOnlyList<Incident> LiveDay(IReadOnlyList<Incident> pattern, LocalDateTime now, int seed = Seed)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Count == 0)
+        {
+            throw new ArgumentException("the pattern needs incidents", nameof(pattern));
+        }
+
+        var profile = HourProfile(pattern);
+        var areas = Areas;
+        var shares = AreaShares(pattern, areas.Count(a => a.Urban));
+        shares = [.. shares.Select(x => x * (1 - (RuralShare * (areas.Count - shares.Length)))), .. Enumerable.Repeat(RuralShare, areas.Count - shares.Length)];
+        var date = now.Date;
+        var dateSeed = seed + (date.Year * 1000) + date.DayOfYear;
+        var hotArea = date.DayOfYear % 3;
+        var result = new List<Incident>();
+        for (var hour = 0; hour <= now.Hour; hour++)
+        {
+            var hourStart = date.At(new LocalTime(hour, 0));
+            var hourTotal = IncidentsPerWeek * profile[HourOfWeek.Of(hourStart)];
+            var surge = now.Hour - hour < LiveSurgeHours;
+            var random = new Random(unchecked((dateSeed * 31) + hour));
+            var extra = new Random(unchecked((dateSeed * 37) + hour));
+            for (var a = 0; a < areas.Count; a++)
+            {
+                var n = Poisson(random, hourTotal * shares[a]);
+                // The surge's calls of the current hour fall before now, so the area runs hot from the hour's start.
+                var hot = surge && a == hotArea ? 2 + Poisson(extra, 2 * hourTotal * shares[a]) : 0;
+                for (var k = 0; k < n + hot; k++)
+                {
+                    var category = PickCategory(random, hour);
+                    var at = hourStart.PlusMinutes(k >= n && hour == now.Hour ? extra.Next(now.Minute + 1) : random.Next(60));
+                    var c = areas[a].Centre;
+                    var place = new GeoPoint(c.Latitude + ((random.NextDouble() - 0.5) * 0.006), c.Longitude + ((random.NextDouble() - 0.5) * 0.008));
+                    if (at <= now)
+                    {
+                        result.Add(new Incident(at, areas[a].Name, category.Name, category.Priority, null, place));
+                    }
+                }
+            }
+        }
+
+        result.Sort((x, y) => x.Time.CompareTo(y.Time));
+        return result;
+    }
+
     /// <summary>
     /// The first <paramref name="count"/> officers of the district's force: about 70 % 巡警, 10 % 交警 and 20 % 合成
     /// (交巡警合一), spread over the stations, with a few requested days off (请休). Ids are 警号 (six digits).

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
+using Fengqiao.Data.Tidal;
 
 namespace Fengqiao.Web.Tidal;
 
@@ -36,10 +37,13 @@ public sealed record TidalPlanDto(
     RosterSummaryDto FixedThreeShift,
     double UnmetReductionVsFixed,
     int Edits,
-    StaffingSpec? Staffing);
+    StaffingSpec? Staffing,
+    IReadOnlyList<DayAdjustment> Adjustments);
 
 /// <param name="Staffing">The service standard the demand is sized with, per priority too, as on the staffing tab; the defaults when left out.</param>
 public sealed record TidalPlanRequest(int Areas = 12, int Officers = 150, double TimeLimitSeconds = 20, string? TrainTo = null, StaffingSettings? Staffing = null);
+
+public sealed record TidalLiveDecisionRequest(string FromArea, string ToArea, bool Accepted);
 
 public sealed record TidalMoveRequest(string OfficerId, int StartHourOfWeek, string Area);
 
@@ -67,8 +71,12 @@ public static class Endpoints
         group.MapGet("/adjust", Adjust).WithSummary("Areas running above forecast in the last hours and recommended moves from quiet neighbours");
         group.MapPost("/plan", Plan).DisableAntiforgery().WithSummary("Solve a tidal roster (CP-SAT, time limit ≤ 60 s) and compare it with the fixed three-shift plan");
         group.MapGet("/plan", LatestPlan).WithSummary("The latest roster and its comparison");
+        group.MapGet("/plans", Plans).WithSummary("The rosters of the caller's unit, newest first (another district's are not listed)");
+        group.MapGet("/plans/{id:long}", StoredPlan).WithSummary("One stored roster of the caller's unit; another unit's answers 404 like one that does not exist");
         group.MapPost("/plan/moves", MoveDuty).DisableAntiforgery().WithSummary("Move one officer's shift to another area; the roster is re-measured and re-checked");
         group.MapPost("/plan/replan", ReplanDay).DisableAntiforgery().WithSummary("动态调整: re-plan one day for planned events (area, hours, extra officers) and officers off sick; other days stay; the changes come back for the briefing");
+        group.MapGet("/live", Live).WithSummary("The 情指行 centre's live view now: today's calls per area and hour against the forecast, officers on duty per area, suggested moves");
+        group.MapPost("/live/decisions", DecideLive).DisableAntiforgery().WithSummary("Accept or dismiss the suggested move from one area to another (kept with the plan; an accepted move counts from then on)");
         group.MapGet("/plan/export.xlsx", ExportExcel).WithSummary("The current roster as an Excel workbook (duties, officers, areas), headers in the caller's language");
         group.MapGet("/plan/roster.ics", ExportCalendar).WithSummary("The current roster as iCalendar, for everyone or one officer");
     }
@@ -230,6 +238,33 @@ public static class Endpoints
     private static Results<Ok<TidalPlanDto>, ProblemHttpResult> LatestPlan(TidalWorkspace w) =>
         w.Plan is { } plan ? TypedResults.Ok(ToDto(plan)) : NoPlan();
 
+    private static Results<Ok<LiveBoard>, ProblemHttpResult> Live(TidalWorkspace w, IClock clock) =>
+        w.Live(clock.GetCurrentInstant().InZone(Display.Shanghai).LocalDateTime) is { } board ? TypedResults.Ok(board) : NoPlan();
+
+    private static Results<Ok<LiveDecision>, ProblemHttpResult> DecideLive(TidalLiveDecisionRequest request, TidalWorkspace w, IClock clock, HttpContext http)
+    {
+        var now = clock.GetCurrentInstant().InZone(Display.Shanghai).LocalDateTime;
+        if (w.Live(now) is not { } board)
+        {
+            return NoPlan();
+        }
+
+        // Only what the view offers now can be decided: a suggestion gone since (or never made) is refused.
+        var suggestion = board.Suggestions.FirstOrDefault(s => s.FromArea == request.FromArea && s.ToArea == request.ToArea);
+        if (suggestion is null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick("当前没有这条调警建议，请刷新 (no such suggestion now; reload)"));
+        }
+
+        var plan = w.Decide(suggestion, now, request.Accepted, Auth.FengqiaoClaims.Name(http.User));
+        return TypedResults.Ok(plan.LiveDecisions[^1]);
+    }
+
+    private static Ok<IReadOnlyList<TidalPlanListing>> Plans(TidalWorkspace w) => TypedResults.Ok(w.Plans());
+
+    private static Results<Ok<TidalPlanDto>, ProblemHttpResult> StoredPlan(long id, TidalWorkspace w) =>
+        w.StoredPlan(id) is { } plan ? TypedResults.Ok(ToDto(plan)) : NoPlan();
+
     private static Results<Ok<TidalPlanDto>, ValidationProblem, ProblemHttpResult> MoveDuty(TidalMoveRequest move, TidalWorkspace w)
     {
         if (w.Plan is null)
@@ -315,7 +350,8 @@ public static class Endpoints
         Summary(p.FixedMetrics, RosterChecker.Check(p.Problem, p.Fixed, requirePostCoverage: false).Count),
         p.ReductionVsFixed,
         p.Edits,
-        p.Scenario?.Staffing);
+        p.Scenario?.Staffing,
+        p.Adjustments);
 
     private static RosterSummaryDto Summary(RosterMetrics m, int violations) => new(
         m.UnmetDemandHours, double.IsNaN(m.ExpectedWaitMinutes) ? null : m.ExpectedWaitMinutes, m.OverloadedAreaHours, m.OvertimeHours, m.HoursSpread, m.OfficerHours, violations);

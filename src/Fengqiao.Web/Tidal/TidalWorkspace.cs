@@ -127,6 +127,12 @@ public sealed record PlanOutcome(
     /// <summary>The scenario the problem was built from; stored with the plan so any node rebuilds the same problem.</summary>
     public PlanScenario? Scenario { get; init; }
 
+    /// <summary>The days re-planned so far (planned events, officers off sick, the changes), oldest first, for the briefing.</summary>
+    public IReadOnlyList<DayAdjustment> Adjustments { get; init; } = [];
+
+    /// <summary>The live view's suggestions the centre accepted or dismissed, oldest first.</summary>
+    public IReadOnlyList<LiveDecision> LiveDecisions { get; init; } = [];
+
     /// <summary>The better of CP-SAT's proven bound and the LP relaxation's (both are lower bounds on unmet demand-hours).</summary>
     public long BestBound => Math.Max(Tidal.Solve.UnmetBound, LpBound is double lp ? (long)Math.Ceiling(lp - 1e-6) : 0);
 
@@ -138,12 +144,105 @@ public sealed record PlanOutcome(
 }
 
 /// <summary>
-/// The planners' working set: the incidents (the shipped Houston subset until someone imports a file) and the latest
-/// plan, both kept in the database (<c>TidalDatasets</c>, <c>TidalPlans</c>) so every node serves the same and a
-/// restart keeps them; this node caches what it last read and re-checks the latest ids at most once a second. At
-/// most one solver run at a time per node — the solver takes both cores for its time limit.
+/// What every planner on this node shares: the datasets and plans already decoded (by stored id and version, so a
+/// unit's planners on one node decode them once) and the one solver run a node allows — the solver takes both cores
+/// for its time limit. Which dataset and plan a planner works on is their own workspace's question, answered by the
+/// scoped store.
 /// </summary>
-public sealed class TidalWorkspace(TidalStore store, IClock clock)
+public sealed class TidalNodeCache
+{
+    private const int KeptPlans = 16;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, TidalDataset> _datasets = [];
+    private readonly Dictionary<(long Id, int Version), PlanOutcome> _plans = [];
+    private TidalPlanRun? _run;
+    private long _runDataset;
+
+    public TidalDataset Dataset(long id, Func<TidalDataset> read)
+    {
+        lock (_gate)
+        {
+            if (!_datasets.TryGetValue(id, out var dataset))
+            {
+                if (_datasets.Count >= KeptPlans)
+                {
+                    _datasets.Clear();
+                }
+
+                _datasets[id] = dataset = read();
+            }
+
+            return dataset;
+        }
+    }
+
+    public PlanOutcome? Plan((long Id, int Version) key, Func<PlanOutcome?> read)
+    {
+        lock (_gate)
+        {
+            if (_plans.TryGetValue(key, out var plan))
+            {
+                return plan;
+            }
+        }
+
+        var decoded = read();
+        if (decoded is not null)
+        {
+            Keep(key, decoded);
+        }
+
+        return decoded;
+    }
+
+    public void Keep((long Id, int Version) key, PlanOutcome plan)
+    {
+        lock (_gate)
+        {
+            if (_plans.Count >= KeptPlans)
+            {
+                _plans.Clear();
+            }
+
+            _plans[key] = plan;
+        }
+    }
+
+    /// <summary>The run solving on <paramref name="datasetId"/>, if any: a run on another unit's data is not shown.</summary>
+    public TidalPlanRun? Running(long datasetId)
+    {
+        lock (_gate)
+        {
+            return _run is { IsCompleted: false } && _runDataset == datasetId ? _run : null;
+        }
+    }
+
+    /// <summary>Takes the node's solver slot; false when a run (of any unit) is still going.</summary>
+    public bool TryStart(long datasetId, Func<TidalPlanRun> create, out TidalPlanRun? run)
+    {
+        lock (_gate)
+        {
+            if (_run is { IsCompleted: false })
+            {
+                run = null;
+                return false;
+            }
+
+            (_run, _runDataset) = (create(), datasetId);
+            run = _run;
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// A planner's working set: their unit's incidents (the 克拉玛依区 demo until someone of the unit imports a file) and
+/// its latest plan, both kept in the database (<c>TidalDatasets</c>, <c>TidalPlans</c>) so every node serves the same
+/// and a restart keeps them. Scoped: the store reads with the viewer's scope, so a planner of another district never
+/// reaches them. The workspace re-checks the latest ids at most once a second; decoding is shared through
+/// <see cref="TidalNodeCache"/>, which also holds the node's one solver run.
+/// </summary>
+public sealed class TidalWorkspace(TidalStore store, TidalNodeCache cache, IClock clock)
 {
     private const int StoredErrors = 1000;
     private static readonly Duration Freshness = Duration.FromSeconds(1);
@@ -153,7 +252,6 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
     private PlanOutcome? _plan;
     private (long Id, int Version) _planKey;
     private Instant _checkedAt;
-    private TidalPlanRun? _run;
 
     public TidalDataset Dataset
     {
@@ -185,10 +283,18 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
         {
             lock (_gate)
             {
-                return _run is { IsCompleted: false } ? _run : null;
+                Refresh();
+                return cache.Running(_datasetId);
             }
         }
     }
+
+    /// <summary>The plans of the planner's unit, newest first, as the plan list shows them.</summary>
+    public IReadOnlyList<TidalPlanListing> Plans() => store.Plans();
+
+    /// <summary>One stored plan of the planner's unit; null for one that does not exist or is another unit's.</summary>
+    public PlanOutcome? StoredPlan(long id) =>
+        store.PlanPayload(id) is { } payload ? TidalPlanPayload.Decode(payload).ToOutcome() : null;
 
     /// <summary>Replaces the working incidents for every node; the old plan no longer matches them and is dropped.</summary>
     public void Use(TidalDataset dataset, string actor = "planner")
@@ -305,11 +411,6 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
     {
         lock (_gate)
         {
-            if (_run is { IsCompleted: false })
-            {
-                return null;
-            }
-
             Refresh();
             if (_datasetId <= 0)
             {
@@ -319,20 +420,25 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
 
             var dataset = _dataset!;
             var datasetId = _datasetId;
-            _run = new TidalPlanRun(settings, token => Solve(dataset, settings, trainTo, staffing, token));
-            _run.Completed += outcome =>
+            if (!cache.TryStart(datasetId, () => new TidalPlanRun(settings, token => Solve(dataset, settings, trainTo, staffing, token)), out var run))
+            {
+                return null;
+            }
+
+            run!.Completed += outcome =>
             {
                 lock (_gate)
                 {
                     var key = SavePlan(datasetId, outcome, null);
+                    cache.Keep(key, outcome);
                     if (_datasetId == datasetId)
                     {
                         (_plan, _planKey) = (outcome, key);
                     }
                 }
             };
-            _run.Start();
-            return _run;
+            run.Start();
+            return run;
         }
     }
 
@@ -374,16 +480,57 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
             }
 
             var replan = DayReplanner.Replan(plan.Problem, plan.Current, day, events, offSick);
+            var adjustment = new DayAdjustment(day, events, [.. offSick], replan.Changes, replan.Before.UnmetDemandHours, replan.After.UnmetDemandHours, clock.GetCurrentInstant());
             var edited = plan with
             {
                 Current = replan.Roster,
                 CurrentMetrics = RosterEvaluator.Evaluate(plan.Problem, replan.Roster),
                 CurrentViolations = RosterChecker.Check(plan.Problem, replan.Roster),
                 Edits = plan.Edits + 1,
+                Adjustments = [.. plan.Adjustments, adjustment],
             };
             _planKey = SavePlan(_datasetId, edited, _planKey);
             _plan = edited;
             return (edited, replan);
+        }
+    }
+
+    /// <summary>
+    /// The 情指行 centre's live picture at <paramref name="now"/> (district time): today's calls against the plan's
+    /// forecast, the officers on duty now and the suggested moves; null when the unit has no plan yet. The 克拉玛依区
+    /// demo's data end the day before, so its calls of today come from <see cref="KaramayDemo.LiveDay"/>.
+    /// </summary>
+    public LiveBoard? Live(LocalDateTime now)
+    {
+        var d = Dataset;
+        if (Plan is not { } plan || plan.Problem.Arrivals is not { } forecast)
+        {
+            return null;
+        }
+
+        var from = now.PlusHours(-24);
+        IEnumerable<Incident> calls = d.Incidents.Where(i => i.Time > from && i.Time <= now);
+        if (d.IsKaramay)
+        {
+            calls = calls.Concat(KaramayDemo.LiveDay(TidalDataset.Demo().Incidents, now).Where(i => i.Time > d.Last));
+        }
+
+        return LiveWatch.Build(plan.Problem, plan.Current, forecast, calls, now, plan.LiveDecisions);
+    }
+
+    /// <summary>Records what the centre did with a suggestion (accepted moves count from then on); kept with the plan.</summary>
+    public PlanOutcome Decide(LiveSuggestion suggestion, LocalDateTime now, bool accepted, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        lock (_gate)
+        {
+            Refresh();
+            var plan = _plan ?? throw new InvalidOperationException("还没有排班方案 (there is no roster yet)");
+            var decision = new LiveDecision(now, suggestion.FromArea, suggestion.ToArea, suggestion.Officers, accepted, actor);
+            var edited = plan with { LiveDecisions = [.. plan.LiveDecisions, decision] };
+            _planKey = SavePlan(_datasetId, edited, _planKey);
+            _plan = edited;
+            return edited;
         }
     }
 
@@ -432,28 +579,29 @@ public sealed class TidalWorkspace(TidalStore store, IClock clock)
         var latest = store.LatestDatasetId();
         if (latest != _datasetId || _dataset is null)
         {
-            var record = latest == 0 ? null : store.Dataset(latest);
-            // A demo is stored as a marker: Houston by name, otherwise the 克拉玛依区 demo as of the day it was chosen.
-            _dataset = record?.Incidents is null
-                ? record?.Name == TidalDataset.DemoName ? TidalDataset.Demo() : TidalDataset.Karamay(Today(record?.ImportedAt ?? now))
-                : new TidalDataset(
-                record.Name,
-                new ImportResult(IncidentCodec.Decode(record.Incidents), JsonSerializer.Deserialize<List<ImportError>>(record.ErrorsJson) ?? [], record.RowsRead));
+            _dataset = latest == 0 ? TidalDataset.Karamay(Today(now)) : cache.Dataset(latest, () => Read(store.Dataset(latest)!));
             (_datasetId, _plan, _planKey) = (latest, null, default);
         }
 
-        var plan = store.LatestPlan(latest);
+        var plan = latest == 0 ? null : store.LatestPlan(latest);
         if (plan is not { } key)
         {
             (_plan, _planKey) = (null, default);
         }
         else if (key != _planKey)
         {
-            (_plan, _planKey) = (TidalPlanPayload.Decode(store.PlanPayload(key.Id)).ToOutcome(), key);
+            (_plan, _planKey) = (cache.Plan(key, () => store.PlanPayload(key.Id) is { } payload ? TidalPlanPayload.Decode(payload).ToOutcome() : null), key);
         }
 
         _checkedAt = now;
     }
+
+    /// <summary>A demo is stored as a marker: Houston by name, otherwise the 克拉玛依区 demo as of the day it was chosen.</summary>
+    private static TidalDataset Read(TidalDatasetRecord record) => record.Incidents is null
+        ? record.Name == TidalDataset.DemoName ? TidalDataset.Demo() : TidalDataset.Karamay(Today(record.ImportedAt))
+        : new TidalDataset(
+            record.Name,
+            new ImportResult(IncidentCodec.Decode(record.Incidents), JsonSerializer.Deserialize<List<ImportError>>(record.ErrorsJson) ?? [], record.RowsRead));
 
     private long Store(TidalDataset dataset, byte[]? incidents, string actor) => store.AddDataset(new TidalDatasetRecord
     {

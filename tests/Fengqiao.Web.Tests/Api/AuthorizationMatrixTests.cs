@@ -15,7 +15,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
 
     // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
-    private static readonly string[] PolicePages = ["/tidal", "/tidal/areas/1A10", "/tidal/officers/P-1"];
+    private static readonly string[] PolicePages = ["/tidal", "/tidal/live", "/tidal/areas/1A10", "/tidal/officers/P-1"];
     private static readonly string[] PoliceApi = ["/api/tidal/dataset", "/api/tidal/demand", "/api/tidal/grid?cell=2000"];
     private static readonly string[] PoliceAccounts = ["admin", "police"];
 

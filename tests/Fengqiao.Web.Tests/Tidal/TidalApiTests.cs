@@ -131,7 +131,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         var fixedPlan = plan.GetProperty("fixedThreeShift");
         Assert.Equal(10, plan.GetProperty("areas").GetInt32());
         Assert.Equal(60, plan.GetProperty("officers").GetInt32());
-        var violations = factory.Services.GetRequiredService<TidalWorkspace>().Plan!.CurrentViolations;
+        var violations = factory.TidalWorkspace().Plan!.CurrentViolations;
         Assert.True(tidal.GetProperty("violations").GetInt32() == 0, string.Join("; ", violations.Select(v => $"{v.Rule} {v.Subject}: {v.Detail}")));
         var unmet = tidal.GetProperty("unmetDemandHours").GetInt64();
         Assert.True(plan.GetProperty("solverBound").GetInt64() <= unmet);
@@ -143,7 +143,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         Assert.True(tidal.GetProperty("unmetDemandHours").GetInt64() < fixedPlan.GetProperty("unmetDemandHours").GetInt64(), plan.ToString());
 
         // The workbook holds one duty row per shift of the roster the workspace keeps, headed in the reader's language.
-        var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
+        var workspace = factory.TidalWorkspace();
         var duties = workspace.Plan!.Current.Duties.Count;
         var xlsx = await client.GetAsync("/api/tidal/plan/export.xlsx?culture=en", Ct);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
@@ -170,7 +170,7 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var after = await moved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(1, after.GetProperty("edits").GetInt32());
-        Assert.Equal(target, workspace.Plan.Current.Duties.Single(d => d.OfficerId == duty.OfficerId && d.StartHourOfWeek == duty.StartHourOfWeek).Area);
+        Assert.Equal(target, factory.TidalWorkspace().Plan!.Current.Duties.Single(d => d.OfficerId == duty.OfficerId && d.StartHourOfWeek == duty.StartHourOfWeek).Area);
 
         var wrong = await client.PostAsJsonAsync("/api/tidal/plan/moves?culture=en", new { officerId = duty.OfficerId, startHourOfWeek = duty.StartHourOfWeek, area = "NOWHERE" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
@@ -190,14 +190,14 @@ public sealed class TidalApiTests(FengqiaoWebFactory factory) : IClassFixture<Fe
         Assert.Contains("areas must be 10–20", body, StringComparison.Ordinal);
         Assert.Contains("officers must be 20–600", body, StringComparison.Ordinal);
         Assert.Contains("the solver time limit must be 2–60 s", body, StringComparison.Ordinal);
-        Assert.Null(factory.Services.GetRequiredService<TidalWorkspace>().Running);
+        Assert.Null(factory.TidalWorkspace().Running);
     }
 
     [Fact]
     public async Task A_second_roster_run_waits_for_the_first_and_a_run_can_be_cancelled()
     {
         var client = await OnHoustonAsync();
-        var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
+        var workspace = factory.TidalWorkspace();
         var run = workspace.StartPlan(new PlanSettings(10, 60, 60), new LocalDate(2010, 7, 3), new StaffingSettings());
         Assert.NotNull(run);
         try

@@ -41,7 +41,7 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         // A small roster on the demo, then the pages a planner reads.
         var plan = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
         Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
-        var outcome = factory.Services.GetRequiredService<TidalWorkspace>().Plan!;
+        var outcome = factory.TidalWorkspace().Plan!;
         Assert.True(outcome.Problem.WeekStart >= TestTime.Today, $"the roster is for the coming week, not {outcome.Problem.WeekStart}");
         Assert.Empty(outcome.CurrentViolations);
         var names = KaramayDemo.Officers(40).Select(o => o.Officer.Name).ToHashSet();
@@ -85,7 +85,7 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
         var plan = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
         Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
-        var outcome = factory.Services.GetRequiredService<TidalWorkspace>().Plan!;
+        var outcome = factory.TidalWorkspace().Plan!;
 
         // The tide: demand against officers on duty, both rosters, gaps shaded, with its legend and weekday axis.
         var tide = await client.GetStringAsync("/tidal?tab=tide", Ct);
@@ -146,7 +146,7 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
         var solved = await client.PostAsJsonAsync("/api/tidal/plan", new { areas = 10, officers = 40, timeLimitSeconds = 3 }, Ct);
         Assert.Equal(HttpStatusCode.OK, solved.StatusCode);
-        var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
+        var workspace = factory.TidalWorkspace();
         var before = workspace.Plan!;
         const int saturday = 5;
         var sick = before.Current.Duties.First(d => d.Day == saturday).OfficerId;
@@ -160,7 +160,7 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
         Assert.Contains(answer.GetProperty("changes").EnumerateArray(), c => c.GetProperty("officerId").GetString() == sick);
         Assert.Equal(before.Edits + 1, answer.GetProperty("plan").GetProperty("edits").GetInt32());
 
-        var after = workspace.Plan!;
+        var after = factory.TidalWorkspace().Plan!; // read afresh: a workspace re-reads the store at most once a second
         Assert.Equal(
             before.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek),
             after.Current.Duties.Where(d => d.Day != saturday).OrderBy(d => d.OfficerId, StringComparer.Ordinal).ThenBy(d => d.StartHourOfWeek));

@@ -118,7 +118,7 @@ public sealed class TidalPriorityStaffingTests(FengqiaoWebFactory factory) : ICl
             Assert.Equal(1, standard.GetProperty("priority").GetInt32());
             Assert.Equal(1, standard.GetProperty("targetWaitMinutes").GetDouble());
             // The plan kept is the one just solved, with the standard it was sized by.
-            Assert.Equal(strictDemand, factory.Services.GetRequiredService<TidalWorkspace>().Plan!.CurrentMetrics.DemandUnitHours);
+            Assert.Equal(strictDemand, factory.TidalWorkspace().Plan!.CurrentMetrics.DemandUnitHours);
 
             // Longer travel for every call: more busy time, more units.
             var far = await PlanAsync(client, new { serviceMinutes = 45, travelMinutes = 40 });
@@ -157,7 +157,7 @@ public sealed class TidalPriorityStaffingTests(FengqiaoWebFactory factory) : ICl
             Assert.Contains("a priority must be a whole number 0–9", await priorityOutOfRange.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
             // Refused requests start nothing and leave the last plan as it was.
-            var workspace = factory.Services.GetRequiredService<TidalWorkspace>();
+            var workspace = factory.TidalWorkspace();
             Assert.Null(workspace.Running);
             Assert.Equal(far.GetProperty("demandUnitHours").GetInt64(), workspace.Plan!.CurrentMetrics.DemandUnitHours);
         }

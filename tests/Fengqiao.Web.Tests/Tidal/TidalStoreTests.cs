@@ -25,8 +25,7 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
     }
 
     /// <summary>A second workspace on the same database, as on another web node or after a restart.</summary>
-    private TidalWorkspace OtherNode() =>
-        new(factory.Services.GetRequiredService<Fengqiao.Data.Tidal.TidalStore>(), factory.Services.GetRequiredService<IClock>());
+    private TidalWorkspace OtherNode() => factory.TidalWorkspace();
 
     [Fact]
     public async Task An_import_is_stored_compactly_and_served_by_another_node()
@@ -55,8 +54,7 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
             Assert.Equal("SECURITY, CHECK", last.Type);
             Assert.Equal(1, last.Priority);
 
-            await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>();
+            await using var db = factory.WholeDatabase();
             var record = await db.TidalDatasets.OrderByDescending(d => d.Id).FirstAsync(Ct);
             Assert.Equal(3, record.IncidentCount);
             Assert.NotNull(record.Incidents);
@@ -68,8 +66,8 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
 
         // The reset is stored too: the demo data, with no incident bytes.
         Assert.Equal(26_574, OtherNode().Dataset.Incidents.Count);
-        await using var check = factory.Services.CreateAsyncScope();
-        Assert.Null((await check.ServiceProvider.GetRequiredService<FengqiaoDbContext>().TidalDatasets.OrderByDescending(d => d.Id).FirstAsync(Ct)).Incidents);
+        await using var check = factory.WholeDatabase();
+        Assert.Null((await check.TidalDatasets.OrderByDescending(d => d.Id).FirstAsync(Ct)).Incidents);
     }
 
     [Fact]
@@ -78,12 +76,12 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
         var client = await factory.SignedInAsync("police");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).StatusCode);
 
-        var here = factory.Services.GetRequiredService<TidalWorkspace>().Dataset;
+        var here = factory.TidalWorkspace().Dataset;
         var there = OtherNode().Dataset;
         Assert.True(there.IsKaramay);
         Assert.Equal(here.Incidents, there.Incidents);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var record = await scope.ServiceProvider.GetRequiredService<FengqiaoDbContext>().TidalDatasets.OrderByDescending(d => d.Id).FirstAsync(Ct);
+        await using var db = factory.WholeDatabase();
+        var record = await db.TidalDatasets.OrderByDescending(d => d.Id).FirstAsync(Ct);
         Assert.Equal(TidalDataset.KaramayName, record.Name);
         Assert.Null(record.Incidents);
     }
@@ -100,7 +98,7 @@ public sealed class TidalStoreTests(FengqiaoWebFactory factory) : IClassFixture<
         var other = OtherNode().Plan;
         Assert.NotNull(other);
         Assert.Equal(unmet, other.CurrentMetrics.UnmetDemandHours);
-        Assert.Equal(factory.Services.GetRequiredService<TidalWorkspace>().Plan!.Current.Duties, other.Current.Duties);
+        Assert.Equal(factory.TidalWorkspace().Plan!.Current.Duties, other.Current.Duties);
         Assert.Equal(10, other.Problem.Areas.Count);
 
         // A hand move on this node is what the other node reads next.

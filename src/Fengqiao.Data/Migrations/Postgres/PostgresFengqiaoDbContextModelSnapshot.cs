@@ -2998,7 +2998,12 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.Property<long>("RowsRead")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("TidalDatasets");
                 });
@@ -3952,6 +3957,14 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Tidal.TidalDatasetRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Tidal.TidalPlanRecord", b =>

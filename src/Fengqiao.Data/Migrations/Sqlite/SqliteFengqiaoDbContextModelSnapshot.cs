@@ -2980,7 +2980,12 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.Property<long>("RowsRead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("TidalDatasets");
                 });
@@ -3922,6 +3927,14 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Tidal.TidalDatasetRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Tidal.TidalPlanRecord", b =>
