@@ -45,7 +45,7 @@ public sealed record PublicSubmission(
 public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, CaseAttachments attachments)
 {
     /// <summary>Photos only (JPEG, PNG), small enough for a phone upload: 3 of at most 2 MB.</summary>
-    public static readonly AttachmentPolicy PhotoPolicy = new(2 * 1024 * 1024, 3);
+    public static readonly AttachmentPolicy PhotoPolicy = new(2 * 1024 * 1024, 3, PhotosOnly: true);
 
     public const int MaxTitle = TextLimits.Title;
     public const int MaxDetail = TextLimits.PublicDetail;
@@ -94,13 +94,9 @@ public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, Ca
                 photo.Content.Position = 0;
                 var read = await photo.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
                 photo.Content.Position = 0;
-                if (!PhotoPolicy.TryAccept(photo.FileName, head.AsSpan(0, read), photo.Content.Length, 0, out var kind, out var error))
+                if (!PhotoPolicy.TryAccept(photo.FileName, head.AsSpan(0, read), photo.Content.Length, 0, out _, out var error))
                 {
                     Add("Photos", $"{Path.GetFileName(photo.FileName)}: {error}");
-                }
-                else if (kind is not (AttachmentKind.Jpeg or AttachmentKind.Png))
-                {
-                    Add("Photos", $"{Path.GetFileName(photo.FileName)}: 只接受 JPEG、PNG 照片 (only JPEG and PNG photos are accepted)");
                 }
             }
         }

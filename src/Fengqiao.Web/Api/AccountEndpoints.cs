@@ -49,6 +49,19 @@ public static class AccountEndpoints
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(SafeLocal(returnUrl));
         }).ExcludeFromDescription().AllowAnonymous();
+
+        // 适老化: the portal's large-text mode, kept in a cookie like the language so the plain pages need no script.
+        app.MapGet("/text-size/{size}", (string size, string? returnUrl, HttpContext context) =>
+        {
+            if (size is not (TextSize.Large or TextSize.Normal))
+            {
+                return Results.Problem(statusCode: 400, title: "Unsupported text size", detail: $"large or normal; got '{size}'");
+            }
+            context.Response.Cookies.Append(
+                TextSize.CookieName, size,
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(SafeLocal(returnUrl));
+        }).ExcludeFromDescription().AllowAnonymous();
     }
 
     /// <summary>Only same-site paths: an open redirect would let a phishing link borrow our sign-in page.</summary>

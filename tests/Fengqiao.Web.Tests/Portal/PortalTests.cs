@@ -81,7 +81,9 @@ public sealed partial class PortalTests(FengqiaoWebFactory factory) : IClassFixt
         var page = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("may not contain HTML or script markup", page, StringComparison.Ordinal);
         Assert.Contains("describe your request", page, StringComparison.Ordinal);
-        Assert.Contains("only JPEG, PNG, PDF, DOCX and XLSX files are accepted", page, StringComparison.Ordinal);
+        // The portal takes photos only, and says so: not the case page's list of document types.
+        Assert.Contains("only JPEG and PNG photos are accepted", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("PDF", page, StringComparison.Ordinal);
         Assert.Contains("mobile", page, StringComparison.OrdinalIgnoreCase);
         // The form comes back filled in, encoded.
         Assert.Contains("胜利路 18 号", page, StringComparison.Ordinal);

@@ -15,7 +15,8 @@ public enum AttachmentKind
 /// Which files a case may carry (附件): photos, PDFs and Office documents up to a size, a few per case. The type is
 /// read from the file's signature so a renamed executable is refused whatever its name says.
 /// </summary>
-public sealed record AttachmentPolicy(long MaxBytes, int MaxPerCase)
+/// <param name="PhotosOnly">Only JPEG and PNG (the portal's photos), and the refusal says so.</param>
+public sealed record AttachmentPolicy(long MaxBytes, int MaxPerCase, bool PhotosOnly = false)
 {
     public static AttachmentPolicy Default { get; } = new(10 * 1024 * 1024, 20);
 
@@ -61,6 +62,11 @@ public sealed record AttachmentPolicy(long MaxBytes, int MaxPerCase)
             [0x50, 0x4B, 0x03, 0x04, ..] when name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) => AttachmentKind.OfficeDocument,
             _ => null,
         };
+        if (PhotosOnly && sniffed is not (AttachmentKind.Jpeg or AttachmentKind.Png))
+        {
+            error = "只接受 JPEG、PNG 照片 (only JPEG and PNG photos are accepted)";
+            return false;
+        }
         if (sniffed is null)
         {
             error = "只接受 JPEG、PNG、PDF、DOCX、XLSX 文件 (only JPEG, PNG, PDF, DOCX and XLSX files are accepted)";

@@ -29,6 +29,15 @@ public class AttachmentPolicyTests
     }
 
     [Fact]
+    public void A_photos_only_policy_refuses_a_PDF_and_names_only_the_photo_types()
+    {
+        var photos = new AttachmentPolicy(2 * 1024 * 1024, 3, PhotosOnly: true);
+        Assert.True(photos.TryAccept("现场照片.jpg", Jpeg, 1000, 0, out _, out _));
+        Assert.False(photos.TryAccept("答复意见书.pdf", Pdf, 1000, 0, out _, out var error));
+        Assert.Equal("只接受 JPEG、PNG 照片 (only JPEG and PNG photos are accepted)", error);
+    }
+
+    [Fact]
     public void Size_emptiness_and_the_per_case_limit_are_enforced()
     {
         var policy = new AttachmentPolicy(1024, 2);
