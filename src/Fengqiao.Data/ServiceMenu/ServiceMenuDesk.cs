@@ -236,9 +236,12 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         {
             return [];
         }
-        // A lecturer the orderer chose is the only one the order may go to (Core refuses any other).
-        var providers = await ProvidersAsync(ct);
-        return ProviderMatcher.Rank(found.Order, found.Order.ChosenProvider is { } chosen ? providers.Where(p => p.Id == chosen) : providers);
+        // A lecturer the orderer chose is the only one the order may go to (Core refuses any other). The fitting ones
+        // come ranked; the rest follow with Core's reasons, so the office sees why nobody was matched.
+        var order = found.Order;
+        var providers = (await ProvidersAsync(ct)).Where(p => order.ChosenProvider is null || p.Id == order.ChosenProvider).ToList();
+        return [.. ProviderMatcher.Rank(order, providers),
+            .. providers.Select(p => ProviderMatcher.Assess(order, p)).Where(a => !a.Eligible).OrderBy(a => a.Provider.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>
