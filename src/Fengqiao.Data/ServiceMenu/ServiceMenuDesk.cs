@@ -232,7 +232,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
     /// </summary>
     public async Task<IReadOnlyList<MatchAssessment>> CandidatesAsync(Guid orderId, CancellationToken ct = default)
     {
-        if (await OrderAsync(orderId, ct) is not { } found)
+        if (await ServiceOrderCompletion.LoadAsync(db, orderId, verified: false, ct) is not { } found)
         {
             return [];
         }
@@ -250,11 +250,10 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
     /// </summary>
     public async Task<ServiceOrderRecord?> DispatchAsync(Guid orderId, Guid providerId, string actor, CancellationToken ct = default)
     {
-        if (await OrderAsync(orderId, ct) is not { } found)
+        if (await ServiceOrderCompletion.LoadAsync(db, orderId, verified: false, ct) is not (var record, var order, var events))
         {
             return null;
         }
-        var (record, order, logged) = found;
         var provider = (await ProvidersAsync(ct)).FirstOrDefault(p => p.Id == providerId)
             ?? throw new ServiceRuleException("所选服务方不存在 (no such provider)");
         var matched = order.Match(provider, clock.GetCurrentInstant(), actor);
@@ -263,7 +262,7 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         record.ProviderId = provider.Id;
         record.ScheduledStart = slot.Start;
         record.ScheduledEnd = slot.End;
-        Log(record, matched.Event, logged + 1);
+        Log(record, matched.Event, events.Count + 1);
         await HoldSlotAsync(provider.Id, slot, ct);
         await db.SaveChangesAsync(ct);
         return record;
@@ -275,13 +274,12 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
     /// </summary>
     public async Task<ServiceOrderRecord?> CancelAsync(Guid orderId, string? reason, string actor, CancellationToken ct = default)
     {
-        if (await OrderAsync(orderId, ct) is not { } found)
+        if (await ServiceOrderCompletion.LoadAsync(db, orderId, verified: false, ct) is not (var record, var order, var events))
         {
             return null;
         }
-        var (record, order, logged) = found;
         var cancelled = order.Cancel(reason ?? "", clock.GetCurrentInstant());
-        Log(record, cancelled.Event with { Actor = actor }, logged + 1);
+        Log(record, cancelled.Event with { Actor = actor }, events.Count + 1);
         if (record.ProviderId is { } provider && record.ScheduledStart is { } start && record.ScheduledEnd is { } end)
         {
             db.ProviderFreeSlots.Add(new ProviderFreeSlotRecord { ProviderId = provider, Start = start, End = end });
@@ -289,18 +287,6 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         record.State = cancelled.Order.State;
         await db.SaveChangesAsync(ct);
         return record;
-    }
-
-    // An order in the viewer's scope rebuilt from its log, with how many steps the log holds.
-    private async Task<(ServiceOrderRecord Record, ServiceOrder Order, int Logged)?> OrderAsync(Guid orderId, CancellationToken ct)
-    {
-        var record = await db.ServiceOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (record is null)
-        {
-            return null;
-        }
-        var events = await db.ServiceOrderEvents.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return (record, await ServiceOrderCompletion.ReplayAsync(db, record, events, ct), events.Count);
     }
 
     private async Task<ServiceOrder> ReplayToMatchedAsync(ServiceOrderRecord record, ServiceProvider provider, CancellationToken ct)

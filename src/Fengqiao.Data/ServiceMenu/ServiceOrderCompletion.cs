@@ -35,14 +35,10 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
     private async Task<ServiceOrderRecord?> StepAsync(Guid orderId, Func<ServiceOrder, ServiceOrderRecord, Instant, ServiceOrderTransition> step, CancellationToken ct, string? actor,
         bool verified = false)
     {
-        var orders = verified ? db.ServiceOrders.IgnoreQueryFilters() : db.ServiceOrders;
-        var record = await orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (record is null)
+        if (await LoadAsync(db, orderId, verified, ct) is not (var record, var order, var events))
         {
             return null;
         }
-        var events = await db.ServiceOrderEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var order = await ReplayAsync(db, record, events, ct);
         var now = clock.GetCurrentInstant();
         var done = step(order, record, now);
         record.State = done.Order.State;
@@ -56,6 +52,23 @@ public sealed class ServiceOrderCompletion(FengqiaoDbContext db, IClock clock)
         });
         await db.SaveChangesAsync(ct);
         return record;
+    }
+
+    /// <summary>
+    /// An order (tracked, for the step that follows) rebuilt from its log, with the log; null when the viewer may not open
+    /// it. <paramref name="verified"/>: the caller already proved the order is theirs, so the staff scope is passed over.
+    /// </summary>
+    internal static async Task<(ServiceOrderRecord Record, ServiceOrder Order, List<ServiceOrderEventRecord> Events)?> LoadAsync(
+        FengqiaoDbContext db, Guid orderId, bool verified, CancellationToken ct)
+    {
+        var orders = verified ? db.ServiceOrders.IgnoreQueryFilters() : db.ServiceOrders;
+        var record = await orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+        var events = await db.ServiceOrderEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return (record, await ReplayAsync(db, record, events, ct), events);
     }
 
     /// <summary>Rebuilds the order as it stands, step by step at the logged instants.</summary>
