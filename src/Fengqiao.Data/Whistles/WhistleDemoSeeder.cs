@@ -36,13 +36,13 @@ public static class WhistleDemoSeeder
         var whistles = new WhistleDesk(db, policy, clock);
         var letters = new LetterDesk(db, rules, clock);
         int blown = 0, escalations = 0, ratings = 0, issued = 0, referrals = 0;
-        var counties = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.PetitionBureau).Select(u => new { u.Id, u.DivisionCode }).ToListAsync(cancellationToken);
+        var counties = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.PetitionBureau).OrderBy(u => u.DivisionCode).Select(u => new { u.Id, u.DivisionCode }).ToListAsync(cancellationToken);
         foreach (var county in counties)
         {
             var departments = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Department && u.DivisionCode == county.DivisionCode).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync(cancellationToken);
             var old = now - Duration.FromDays(5);
             var cases = await db.Cases.AsNoTracking().Where(c => c.DivisionCode.StartsWith(county.DivisionCode) && c.State != CaseState.Closed && c.HandlingUnitId != null && c.RegisteredAt < old)
-                .OrderBy(c => c.RegisteredAt).Take(14).ToListAsync(cancellationToken);
+                .OrderBy(c => c.RegisteredAt).ThenBy(c => c.TrackingCode).Take(14).ToListAsync(cancellationToken);
             var referred = false;
             for (var i = 0; i < cases.Count; i++)
             {
