@@ -30,7 +30,25 @@ public abstract partial class FengqiaoDbContext : IdentityDbContext<StaffUser, I
     /// Read at every query, not at construction: a context can be created (by Identity, say) before the request's
     /// principal is known, and must still filter by the principal when it queries.
     /// </summary>
-    public AccessScope Scope => _scopeProvider?.Current ?? AccessScope.Nobody;
+    public AccessScope Scope => _onBehalf ?? _scopeProvider?.Current ?? AccessScope.Nobody;
+
+    private AccessScope? _onBehalf;
+
+    /// <summary>
+    /// Work done for someone without an account (a resident on the portal, an Open311 client's report): the desk that
+    /// does it sees with system scope until the returned handle is disposed, so no page or endpoint has to lift scope.
+    /// </summary>
+    public IDisposable OnBehalfOfThePublic()
+    {
+        var previous = _onBehalf;
+        _onBehalf = AccessScope.System;
+        return new Restore(this, previous);
+    }
+
+    private sealed class Restore(FengqiaoDbContext db, AccessScope? previous) : IDisposable
+    {
+        public void Dispose() => db._onBehalf = previous;
+    }
 
     // The query filters read these members of the context, so EF parameterises them per query.
     private bool ScopeAll => Scope.SeesAll;

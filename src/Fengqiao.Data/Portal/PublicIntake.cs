@@ -54,8 +54,10 @@ public sealed class PublicIntake(FengqiaoDbContext db, CaseWorkflow workflow, Ca
     public Task<List<Categories.Category>> CategoriesAsync(CancellationToken cancellationToken = default) =>
         db.Categories.AsNoTracking().Where(c => c.Level <= 2).ToListAsync(cancellationToken);
 
+    /// <summary>Registers the submission on behalf of the place's petition bureau: the resident or client has no account.</summary>
     public async Task<IntakeResult> SubmitAsync(PublicSubmission submission, string actor, CancellationToken cancellationToken = default)
     {
+        using var forThePublic = db.OnBehalfOfThePublic();
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
 

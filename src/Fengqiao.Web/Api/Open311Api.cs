@@ -191,7 +191,7 @@ public static class Open311Api
         await Open311Document.WriteAsync(http, format, "service_definition", new Open311Node().Add("service_code", code).Add("attributes", new Open311List("attribute", attributes)));
     }
 
-    private static async Task PostRequestAsync(HttpContext http, Open311Clients clients, PublicIntake intake, PublicPlaces places, Open311Desk desk, CurrentPrincipal principal)
+    private static async Task PostRequestAsync(HttpContext http, Open311Clients clients, PublicIntake intake, PublicPlaces places, Open311Desk desk)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
         if (await PrepareAsync(http, form) is not { } format)
@@ -205,8 +205,7 @@ public static class Open311Api
             await WriteErrorsAsync(http, 403, [BilingualText.Pick("api_key 缺失或无效 (api_key was not provided or is invalid)")]);
             return;
         }
-        // The key proves the client's right to register on behalf of its unit; the case itself is written with system scope.
-        principal.ActAsSystem = true;
+        // The key proves the client's right to register on behalf of its unit; PublicIntake registers it for the public.
 
         var errors = new List<string>();
         var serviceCode = Field("service_code")?.Trim();

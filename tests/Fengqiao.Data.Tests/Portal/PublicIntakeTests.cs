@@ -58,6 +58,22 @@ public sealed class PublicIntakeTests(DemoDatabaseFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_resident_without_an_account_is_registered_for_and_the_context_sees_as_nobody_again_afterwards()
+    {
+        // The portal and Open311 ask with no signed-in principal: the intake itself acts for the public, no page lifts scope.
+        await using var scope = fixture.Services.CreateAsyncScope();
+        await using var db = fixture.Database.Context(new Fengqiao.Data.Scope.FixedAccessScopeProvider(Core.Organisations.AccessScope.Nobody));
+        var intake = new PublicIntake(db, ActivatorUtilities.CreateInstance<CaseWorkflow>(scope.ServiceProvider, db), ActivatorUtilities.CreateInstance<CaseAttachments>(scope.ServiceProvider, db));
+        var result = await intake.SubmitAsync(Submission([], "portal-nobody-" + Guid.NewGuid().ToString("N")), "portal", Ct);
+
+        Assert.False(result.Replayed);
+        Assert.Equal(Core.Organisations.AccessScope.Nobody, db.Scope);
+        Assert.False(await db.Cases.AnyAsync(c => c.TrackingCode == result.Case.TrackingCode, Ct));
+        await using var system = fixture.Database.Context();
+        Assert.True(await system.Cases.AnyAsync(c => c.TrackingCode == result.Case.TrackingCode, Ct));
+    }
+
+    [Fact]
     public async Task A_refused_photo_or_field_stores_nothing_at_all()
     {
         var before = await CountsAsync();
