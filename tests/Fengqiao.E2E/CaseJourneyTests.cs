@@ -45,7 +45,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Field(clerk, "party-name-0").EnterAsync("孙秀英");
         await Field(clerk, "party-phone-0").EnterAsync("13905461234");
         await server.ScreenshotAsync(clerk, "intake-form");
-        await clerk.ClickAsync("[data-testid=intake-submit]");
+        await SubmitIntakeAsync(clerk);
 
         try
         {
@@ -121,7 +121,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
             await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
             await Field(clerk, "party-name-0").EnterAsync("王秀兰");
             await Field(clerk, "party-phone-0").EnterAsync("13905467777");
-            await clerk.ClickAsync("[data-testid=intake-submit]");
+            await SubmitIntakeAsync(clerk);
             await RegisteredAsync(clerk, channel);
             await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已登记");
             await Assertions.Expect(clerk.Locator("[data-testid=case-meta]")).ToContainTextAsync($" · {channel} · ");
@@ -138,7 +138,7 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         var clerk = await server.SignedInPageAsync("clerk");
         await server.OpenAsync(clerk, "/cases/new");
         await Field(clerk, "party-id-0").EnterAsync("370505198001010010");
-        await clerk.ClickAsync("[data-testid=intake-submit]");
+        await SubmitIntakeAsync(clerk);
         await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync("校验位不正确");
         await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync("请填写诉求事项");
         Assert.EndsWith("/cases/new", clerk.Url, StringComparison.Ordinal);

@@ -58,6 +58,16 @@ public static class InteractiveForms
         }
     }
 
+    /// <summary>
+    /// Clicks 登记 once the intake form's earlier-cases lookup has settled. The lookup runs when typing pauses and its
+    /// panel appears above the button; a click aimed before it appeared landed in the panel (seen on PostgreSQL in CI).
+    /// </summary>
+    public static async Task SubmitIntakeAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator("[data-testid=intake-form]")).ToHaveAttributeAsync("data-previewing", "false", new() { Timeout = 30_000 });
+        await page.ClickAsync("[data-testid=intake-submit]");
+    }
+
     public static async Task EnterAsync(this ILocator field, string text)
     {
         for (var attempt = 1; ; attempt++)

@@ -37,7 +37,7 @@ public sealed class LongTextJourneyTests(WebServerFixture server) : IClassFixtur
         var detail = Field(clerk, "intake-detail");
         await PasteAsync(detail, LongText);
         // The page still reacts: 登记 without a matter is refused beside the field.
-        await clerk.ClickAsync("[data-testid=intake-submit]");
+        await SubmitIntakeAsync(clerk);
         await Assertions.Expect(clerk.Locator(".mud-input-helper-text.mud-input-error").Filter(new() { HasText = "请填写诉求事项" })).ToBeVisibleAsync();
         // The counter is rendered by the server: it counts the whole text only if the text reached it.
         await Assertions.Expect(clerk.Locator("[data-testid=intake-form]")).ToContainTextAsync($"{Pasted} / {Pasted}");
@@ -55,7 +55,7 @@ public sealed class LongTextJourneyTests(WebServerFixture server) : IClassFixtur
         await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
         await Field(clerk, "party-name-0").EnterAsync("刘桂芳");
         await Field(clerk, "party-phone-0").EnterAsync("13905462020");
-        await clerk.ClickAsync("[data-testid=intake-submit]");
+        await SubmitIntakeAsync(clerk);
         await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"));
         // Stored whole: the case shows every character of it.
         var shown = await clerk.Locator("p.mud-typography").Filter(new() { HasText = LongText[..60] }).First.TextContentAsync();

@@ -63,7 +63,18 @@ public sealed class MapJourneyTests(WebServerFixture server) : IClassFixture<Web
         var map = clerk.Locator("[data-testid=ledger-map] .fq-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true");
         var pin = clerk.Locator($"[data-testid=ledger-map] path[data-key='{code}']");
-        await Assertions.Expect(pin).ToHaveCountAsync(1);
+        try
+        {
+            await Assertions.Expect(pin).ToHaveCountAsync(1);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Seen once on PostgreSQL in CI: say what the map held, so the next failure names its cause.
+            await server.ScreenshotAsync(clerk, "map-ledger-no-pin");
+            var held = await map.EvaluateAsync<string>("e => `features=${e.dataset.features} drawn=${e.dataset.drawn} keys=${[...e.querySelectorAll('[data-key]')].map(n => n.dataset.key).slice(0, 10).join(',')}`");
+            var caption = await clerk.Locator("[data-testid=ledger-map-caption]").InnerTextAsync();
+            throw new InvalidOperationException($"{code} is not on the ledger map: {held}; caption: {caption}", ex);
+        }
         await pin.ClickAsync(new() { Force = true });
         await Assertions.Expect(clerk.Locator("[data-testid=ledger-map] .leaflet-popup-content")).ToContainTextAsync(code);
         await Assertions.Expect(clerk.Locator("[data-testid=ledger-map-caption]")).ToContainTextAsync("件未标注位置");

@@ -73,7 +73,7 @@ public sealed class TextJourneyTests(WebServerFixture server) : IClassFixture<We
         await server.ScreenshotAsync(clerk, "intake-suggestions");
 
         await PickAsync(clerk, "intake-place", "垦利街道", "垦利街道");
-        await clerk.ClickAsync("[data-testid=intake-submit]");
+        await SubmitIntakeAsync(clerk);
         await clerk.WaitForURLAsync(new Regex(@"/cases/KL-\d{4}-\d{6}$"), new() { Timeout = 120_000 });
         await Assertions.Expect(clerk.Locator(".mud-alert").Filter(new() { HasText = earlierCode }).First).ToBeVisibleAsync();
     }
