@@ -67,8 +67,17 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await Assertions.Expect(clerk.Locator("[data-testid=privacy-views]")).ToContainTextAsync("孙秀英");
         await ActAsync(clerk, "受理");
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已受理");
+        // 受理 issues the 受理告知书: listed on the case page with its number, and its Word file opens with the case in it.
+        var acceptance = clerk.Locator("[data-testid=case-document][data-kind=AcceptanceNotice]");
+        await Assertions.Expect(acceptance).ToContainTextAsync("受理告知书");
+        var download = await clerk.RunAndWaitForDownloadAsync(() => acceptance.Locator("[data-testid=case-document-docx]").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var acceptanceText = WordText(await download.PathAsync());
+        Assert.Contains("受理告知书", acceptanceText, StringComparison.Ordinal);
+        Assert.Contains("孙秀英", acceptanceText, StringComparison.Ordinal);
         await ActAsync(clerk, "交办", () => PickAsync(clerk, "action-unit", "住房", "垦利区住房和城乡建设局"));
         await Assertions.Expect(clerk.Locator("[data-testid=case-state]")).ToHaveTextAsync("已交办");
+        await Assertions.Expect(clerk.Locator("[data-testid=case-document][data-kind=AssignmentSlip]")).ToHaveCountAsync(1);
         await Assertions.Expect(clerk.Locator("[data-testid=case-handling-unit]")).ToHaveTextAsync("垦利区住房和城乡建设局");
         var url = clerk.Url;
         var code = url[(url.LastIndexOf('/') + 1)..];
@@ -99,11 +108,25 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await phone.FillAsync("#key", queryCode);
         await phone.ClickAsync("[data-testid=query-submit]");
         await Assertions.Expect(phone.Locator("[data-testid=query-result]")).ToContainTextAsync("疏通管网");
+        // The resident's own documents: the acceptance notice and the signed answer, which names the review route.
+        await Assertions.Expect(phone.Locator("[data-testid=query-document][data-kind=AcceptanceNotice]")).ToHaveCountAsync(1);
+        var answer = phone.Locator("[data-testid=query-document][data-kind=ReplyOpinion]");
+        var answerFile = await phone.RunAndWaitForDownloadAsync(() => answer.Locator("[data-testid=query-document-docx]").ClickAsync());
+        var answerText = WordText(await answerFile.PathAsync());
+        Assert.Contains("疏通管网", answerText, StringComparison.Ordinal);
+        Assert.Contains("复查", answerText, StringComparison.Ordinal);
         await server.ScreenshotAsync(phone, "query-phone");
         await phone.ClickAsync("[data-testid=rate-Satisfied]");
         await Assertions.Expect(phone.Locator("[data-testid=query-rated]")).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("[data-testid=query-state]")).ToHaveTextAsync("已评价");
         await Assertions.Expect(phone.Locator("[data-testid=rate-form]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The text of a Word file, read as Word reads it (a valid package, or this throws).</summary>
+    private static string WordText(string path)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
     }
 
     private static readonly string[] Channels = ["来访", "来信", "网上信访", "12345热线", "媒体曝光", "网络投信", "网格巡查", "代理员代办", "12309检察服务", "移动端/视频"];
