@@ -108,6 +108,9 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         await phone.FillAsync("#key", queryCode);
         await phone.ClickAsync("[data-testid=query-submit]");
         await Assertions.Expect(phone.Locator("[data-testid=query-result]")).ToContainTextAsync("疏通管网");
+        // The unit's own drafting (起草并报送签发) is not the resident's business; the answer is.
+        await Assertions.Expect(phone.Locator("[data-testid=query-result]")).Not.ToContainTextAsync("报送签发");
+        await Assertions.Expect(phone.Locator("[data-testid=query-result]")).ToContainTextAsync("作出答复");
         // The resident's own documents: the acceptance notice and the signed answer, which names the review route.
         await Assertions.Expect(phone.Locator("[data-testid=query-document][data-kind=AcceptanceNotice]")).ToHaveCountAsync(1);
         var answer = phone.Locator("[data-testid=query-document][data-kind=ReplyOpinion]");

@@ -31,6 +31,10 @@ S.update({
 S.update({
     "Portal.Step.Attachment": ("上传照片或附件", "Photo or file added"),
     "Portal.Step.Note": ("办理记录", "Handling note"),
+    "Portal.Step.OnTheSpot": ("当场化解", "Resolved on the spot"),
+    "Portal.Step.Answered": ("作出答复", "Answer issued"),
+    "Portal.Step.ToMediation": ("转人民调解", "Referred to people's mediation"),
+    "Portal.Step.BackFromMediation": ("调解未成，转回信访办理", "Mediation failed; back to petition handling"),
 })
 S.update({
  "Portal.Services": ("点单式服务：预约普法、咨询、调解", "Order a service: law talks, advice, mediation"),

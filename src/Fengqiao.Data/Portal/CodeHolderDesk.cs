@@ -11,7 +11,8 @@ using NodaTime;
 namespace Fengqiao.Data.Portal;
 
 /// <summary>One step of a case as the code holder sees it: what happened and when, not who did it.</summary>
-public sealed record CodeHolderStep(string Kind, Instant At);
+/// <summary>One step the resident sees (<see cref="ResidentTimeline"/>); <paramref name="Kind"/> names the action where it is one.</summary>
+public sealed record CodeHolderStep(ResidentStep Step, string Kind, Instant At);
 
 /// <summary>The public view of one case: its row and lifecycle, the steps, the handling unit, the masked petitioner and how many photos it holds.</summary>
 public sealed record CodeHolderView(CaseRecord Case, CaseFile File, IReadOnlyList<CodeHolderStep> Steps, string? HandlingUnit, string? Petitioner, int Photos);
@@ -44,7 +45,7 @@ public sealed class CodeHolderDesk(DatabaseSettings settings, CaseRules rules, I
         var party = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == found.Id).Select(p => new { p.Name, p.PhoneMasked }).FirstOrDefaultAsync(ct);
         var petitioner = party is null ? null : PersonalDataMask.Name(party.Name) + (party.PhoneMasked is { } phone ? " · " + phone : "");
         var photos = await db.CaseAttachments.CountAsync(a => a.CaseId == found.Id, ct);
-        return new CodeHolderView(found, file, [.. events.Select(e => new CodeHolderStep(e.Kind, e.At))], unit, petitioner, photos);
+        return new CodeHolderView(found, file, [.. events.Select(e => (Step: ResidentTimeline.Of(e.Kind), e.Kind, e.At)).Where(e => e.Step is not null).Select(e => new CodeHolderStep(e.Step!.Value, e.Kind, e.At))], unit, petitioner, photos);
     }
 
     /// <summary>Rates the reply (评价) on the version the resident saw; null when the codes name no case.</summary>
