@@ -20,6 +20,7 @@ public abstract partial class FengqiaoDbContext
         ConfigureTidal(builder);
         ConfigureLedger(builder);
         ConfigureMediation(builder);
+        ConfigureCentre(builder);
         ConfigurePlaces(builder);
         ConfigureSuggestions(builder);
     }

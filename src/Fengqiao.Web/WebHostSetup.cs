@@ -81,6 +81,9 @@ public static class WebHostSetup
         services.AddScoped<Data.Outreach.OutreachDesk>();
         services.AddScoped<Data.Mediation.MediationDesk>();
         services.AddScoped<Data.Mediation.PetitionMediationDesk>();
+        services.AddScoped<Data.Mediation.MediationFiguresDesk>();
+        services.AddScoped<Data.Mediation.CentreDesk>();
+        services.AddScoped<Data.Mediation.PublicCentres>();
         services.AddScoped<Data.Suggestions.SuggestionDesk>();
         services.AddScoped<Data.Suggestions.PublicSuggestions>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();
@@ -291,6 +294,7 @@ public static class WebHostSetup
         app.MapJudicialAid();
         app.MapOutreach();
         app.MapMediation();
+        app.MapMediationCentre();
         app.MapSuggestions();
         app.MapServiceMenu();
         app.MapContracting();

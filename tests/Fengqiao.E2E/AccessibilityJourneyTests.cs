@@ -22,11 +22,11 @@ public sealed partial class AccessibilityJourneyTests
         [
             "/", "/cases", "/cases/new", "/cases/{TrackingCode}", "/admin/accounts", "/admin/calendar", "/admin/letter-rules",
             "/admin/open311", "/admin/service-providers", "/admin/whistle-limits", "/assessment", "/contracting", "/grid",
-            "/ledger", "/letters", "/mediation", "/mediation/{Id:guid}", "/mediation/committees/{Id:guid}", "/modules/{Key}",
+            "/ledger", "/letters", "/mediation", "/mediation/{Id:guid}", "/mediation/committees/{Id:guid}", "/mediation/figures", "/modules/{Key}",
             "/organisation", "/organisation/{Code}", "/outreach", "/procuratorate", "/rankings", "/rankings/notices",
             "/services", "/suggestions", "/text", "/text/hot-topics", "/whistles", "/whistles/{Id:guid}",
         ]),
-        ("clerk", ["/", "/cases", "/cases/new"]),
+        ("clerk", ["/", "/cases", "/cases/new", "/mediation/centre"]),
         ("handler", ["/", "/cases/{TrackingCode}"]),
         ("grid", ["/", "/grid/visit"]),
         ("distlead", ["/", "/rankings"]),
@@ -38,7 +38,7 @@ public sealed partial class AccessibilityJourneyTests
         // link is no longer valid (what a party sees with an old SMS).
         (null,
         [
-            "/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions",
+            "/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre",
             "/account/login", "/error", "/mediation/join/{Token}",
         ]),
     ];
@@ -50,7 +50,7 @@ public sealed partial class AccessibilityJourneyTests
         ["/tidal/officers/{OfficerId}"] = "exists only once a CP-SAT roster has been computed (minutes on CI); TidalJourneyTests opens it after its run",
     };
 
-    private static readonly string[] PortalTemplates = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions"];
+    private static readonly string[] PortalTemplates = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre"];
 
     [Fact]
     public void Every_routable_page_is_visited_or_listed_with_its_reason()

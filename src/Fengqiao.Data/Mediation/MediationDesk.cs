@@ -433,6 +433,9 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
     internal Task<MediationRecord> OpenFromCaseAsync(NewMediationRequest request, string actor, Func<Guid, object> caseLink, CancellationToken ct) =>
         BuildAsync(request, actor, caseLink, ct);
 
+    /// <summary>Opens a mediation to be saved in the caller's save (the centre's reception that chose it).</summary>
+    internal Task<MediationRecord> OpenUnsavedAsync(NewMediationRequest request, string actor, CancellationToken ct) => BuildAsync(request, actor, null, ct);
+
     private async Task<MediationRecord> BuildAsync(NewMediationRequest request, string actor, Func<Guid, object>? caseLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

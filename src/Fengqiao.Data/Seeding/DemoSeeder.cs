@@ -307,6 +307,7 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         await new ServiceMenu.ServiceProviderDemoSeeder(db, clock, protector).SeedAsync(accountIds, cancellationToken);
         await new JudicialAid.JudicialAidDemoSeeder(db).SeedAsync(now, cancellationToken);
         await new Mediation.MediationDemoSeeder(db).SeedAsync(now, cancellationToken);
+        await new Mediation.CentreDemoSeeder(db).SeedAsync(now, cancellationToken);
         await new Suggestions.SuggestionDemoSeeder(db).SeedAsync(now, cancellationToken);
         await new Mediation.PetitionMediationDemoSeeder(db, clock).SeedAsync(cancellationToken);
         await new Procuratorate.ProcuratorateDemoSeeder(db, rules.Calendar).SeedAsync(now, cancellationToken);

@@ -84,6 +84,8 @@ public static class Endpoints
             .WithSummary("Register a committee; one breaking 人民调解法第八条 (3–9 members, a director, a woman member) is refused with the reasons");
         group.MapPost("/committees/{id:guid}/rooms", AddRoom).RequireAuthorization(register).WithSummary("Add a named mediation room (品牌调解室)");
         group.MapPost("/committees/{id:guid}/mediators", AddMediator).RequireAuthorization(register).WithSummary("Add a mediator with specialities and profile");
+        group.MapGet("/figures", Figures)
+            .WithSummary("The leaders' figures in the caller's scope, grouped by=Committee, Mediator, Town or Month: accepted, success and performance rates, confirmed, average days, village and town shares (a rate of 0 of 0 has no value)");
         group.MapGet("/mediations", ListMediations).WithSummary("Mediations in the caller's scope, latest activity first; optionally of one committee");
         group.MapGet("/mediations/{id:guid}", GetMediation).WithSummary("One mediation with its sessions, agreement, deadlines, log and the steps the caller may take");
         group.MapPost("/mediations", OpenMediation).RequireAuthorization(mediate).WithSummary("Register an application (by one or both parties) or the committee's own start");
@@ -108,6 +110,11 @@ public static class Endpoints
         join.MapPost("/sign", SignAgreement);
         join.MapPost("/agreement", SignedCopy);
     }
+
+    private static async Task<Results<Ok<MediationFigures>, ProblemHttpResult>> Figures(string? by, MediationFiguresDesk desk, CancellationToken ct) =>
+        Enum.TryParse<FiguresDimension>(by ?? nameof(FiguresDimension.Committee), ignoreCase: true, out var dimension) && Enum.IsDefined(dimension) && !int.TryParse(by, out _)
+            ? TypedResults.Ok(await desk.FiguresAsync(dimension, ct))
+            : TypedResults.Problem(statusCode: 400, title: BilingualText.Pick("分组方式无效 (group by Committee, Mediator, Town or Month)"));
 
     private static async Task<Results<Ok<CaseMediationLinks>, ProblemHttpResult>> CaseLinks(string trackingCode, PetitionMediationDesk desk, CancellationToken ct) =>
         await desk.ForCaseAsync(trackingCode, ct) is { } links ? TypedResults.Ok(links) : NotFound();

@@ -63,6 +63,85 @@ public sealed class ScopeMatrixTests(DemoDatabaseFixture fixture) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(Accounts))]
+    public async Task Mediation_committees_are_those_of_the_accounts_area_or_guidance_and_everything_else_of_the_module_follows_them(string userName)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scope = await ScopeOfAsync(userName);
+        await using var system = fixture.Database.Context();
+        var all = await system.MediationCommittees.AsNoTracking().ToListAsync(ct);
+        Assert.NotEmpty(all);
+        // A committee sits in an area and is guided by a judicial office: the area admits it, and so does the guiding unit
+        // for an account scoped to its unit; one's own never does.
+        var expected = all.Where(c => scope.SeesAll
+                || (scope.Kind >= ScopeKind.Unit && scope.UnitId is { } unit && c.GuidingUnitId == unit)
+                || (scope.Area is { } area && DivisionCode.Parse(c.DivisionCode).IsWithin(area)))
+            .Select(c => c.Id).Order().ToList();
+
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));
+        Assert.Equal(expected, (await scoped.MediationCommittees.Select(c => c.Id).ToListAsync(ct)).Order().ToList());
+
+        // Every other mediation table shows exactly the rows of the visible committees (through their mediation where they hang off one).
+        var mediations = await system.Mediations.AsNoTracking().Select(m => new { m.Id, m.CommitteeId }).ToListAsync(ct);
+        var visibleMediations = mediations.Where(m => expected.Contains(m.CommitteeId)).Select(m => m.Id).ToHashSet();
+        async Task Same<T>(Func<FengqiaoDbContext, IQueryable<T>> rows, Func<T, bool> admitted, Func<T, Guid> id, string what) where T : class
+        {
+            var want = (await rows(system).AsNoTracking().ToListAsync(ct)).Where(admitted).Select(id).Order().ToList();
+            var got = (await rows(scoped).AsNoTracking().ToListAsync(ct)).Select(id).Order().ToList();
+            Assert.True(want.SequenceEqual(got), $"{userName}: {what} {got.Count} seen, {want.Count} admitted");
+        }
+        await Same(db => db.MediationCommitteeMembers, m => expected.Contains(m.CommitteeId), m => m.Id, "committee members");
+        await Same(db => db.MediationRooms, r => expected.Contains(r.CommitteeId), r => r.Id, "rooms");
+        await Same(db => db.Mediators, m => expected.Contains(m.CommitteeId), m => m.Id, "mediators");
+        await Same(db => db.Mediations, m => expected.Contains(m.CommitteeId), m => m.Id, "mediations");
+        await Same(db => db.MediationEvents, e => visibleMediations.Contains(e.MediationId), e => e.Id, "mediation events");
+        var invitations = await system.MediationInvitations.AsNoTracking().Select(i => new { i.Id, i.MediationId }).ToListAsync(ct);
+        var visibleInvitations = invitations.Where(i => visibleMediations.Contains(i.MediationId)).Select(i => i.Id).ToHashSet();
+        await Same(db => db.MediationInvitations, i => visibleMediations.Contains(i.MediationId), i => i.Id, "invitations");
+        await Same(db => db.MediationCodes, c => visibleInvitations.Contains(c.InvitationId), c => c.Id, "one-time codes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Centres_are_those_of_the_accounts_area_or_unit_and_their_stations_rota_and_receptions_follow_them(string userName)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scope = await ScopeOfAsync(userName);
+        await using var system = fixture.Database.Context();
+        var all = await system.MediationCentres.AsNoTracking().ToListAsync(ct);
+        Assert.NotEmpty(all);
+        var expected = all.Where(c => scope.SeesAll
+                || (scope.Kind >= ScopeKind.Unit && scope.UnitId is { } unit && c.OperatorUnitId == unit)
+                || (scope.Area is { } area && DivisionCode.Parse(c.DivisionCode).IsWithin(area)))
+            .Select(c => c.Id).Order().ToList();
+        await using var scoped = fixture.Database.Context(new FixedAccessScopeProvider(scope));
+        Assert.Equal(expected, (await scoped.MediationCentres.Select(c => c.Id).ToListAsync(ct)).Order().ToList());
+        Assert.Equal((await system.CentreStations.AsNoTracking().ToListAsync(ct)).Where(s => expected.Contains(s.CentreId)).Select(s => s.Id).Order(),
+            (await scoped.CentreStations.Select(s => s.Id).ToListAsync(ct)).Order());
+        Assert.Equal((await system.CentreRota.AsNoTracking().ToListAsync(ct)).Where(r => expected.Contains(r.CentreId)).Select(r => r.Id).Order(),
+            (await scoped.CentreRota.Select(r => r.Id).ToListAsync(ct)).Order());
+        Assert.Equal((await system.CentreReceptions.AsNoTracking().ToListAsync(ct)).Where(r => expected.Contains(r.CentreId)).Select(r => r.Id).Order(),
+            (await scoped.CentreReceptions.Select(r => r.Id).ToListAsync(ct)).Order());
+    }
+
+    [Fact]
+    public async Task The_demo_gives_the_mediation_scope_rows_to_tell_apart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        async Task<int> CountAsync(string user)
+        {
+            await using var db = fixture.Database.Context(new FixedAccessScopeProvider(await ScopeOfAsync(user)));
+            return await db.Mediations.CountAsync(ct);
+        }
+        await using var system = fixture.Database.Context();
+        var total = await system.Mediations.CountAsync(ct);
+        Assert.True(total > 0);
+        Assert.Equal(total, await CountAsync("admin"));
+        Assert.InRange(await CountAsync("townlead"), 1, total);
+        Assert.Equal(0, await CountAsync("resident"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
     public async Task Case_events_and_residents_follow_the_cases_one_may_see(string userName)
     {
         var scope = await ScopeOfAsync(userName);
@@ -139,5 +218,7 @@ public sealed class ScopeMatrixTests(DemoDatabaseFixture fixture) : IClassFixtur
         Assert.Equal(0, await db.Residents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await db.CaseEvents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await StaffDirectory.VisibleAsync(db, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.MediationCommittees.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Mediations.CountAsync(TestContext.Current.CancellationToken));
     }
 }

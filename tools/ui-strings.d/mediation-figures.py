@@ -1,0 +1,23 @@
+# The leaders' mediation figures (/mediation/figures): per committee, mediator, town and month.
+S.update({
+    'MediationFigures.Title': ('调解工作统计', 'Mediation figures'),
+    'MediationFigures.Link': ('调解工作统计', 'Mediation figures'),
+    'MediationFigures.Explain': ('您辖区内各调解委员会的受理、成功、履行和司法确认情况，以及“小事不出村、大事不出乡”的就地化解比例。', 'What the committees of your area accepted, resolved, saw performed and had judicially confirmed, and how much was resolved in the village and within the town.'),
+    'MediationFigures.By': ('分组', 'Group by'),
+    'MediationFigures.By.Committee': ('调解委员会', 'Committee'),
+    'MediationFigures.By.Mediator': ('调解员', 'Mediator'),
+    'MediationFigures.By.Town': ('乡镇（街道）', 'Town or street'),
+    'MediationFigures.By.Month': ('申请月份', 'Month applied'),
+    'MediationFigures.Applied': ('申请', 'Applied'),
+    'MediationFigures.Accepted': ('受理', 'Accepted'),
+    'MediationFigures.Succeeded': ('调解成功', 'Succeeded'),
+    'MediationFigures.SuccessRate': ('调解成功率', 'Success rate'),
+    'MediationFigures.PerformanceRate': ('履行率', 'Performance rate'),
+    'MediationFigures.Confirmed': ('司法确认', 'Judicially confirmed'),
+    'MediationFigures.AverageDays': ('平均用时（天）', 'Average days'),
+    'MediationFigures.VillageShare': ('村级化解占比', 'Resolved in the village'),
+    'MediationFigures.TownShare': ('乡镇内化解占比', 'Resolved within the town'),
+    'MediationFigures.NoMediator': ('未指定调解员', 'No named mediator'),
+    'MediationFigures.Total': ('合计', 'Total'),
+    'MediationFigures.Definitions': ('调解成功率 = 达成协议（书面或口头）÷ 已结（达成协议、调解不成、当事人拒绝）；履行率 = 已履行 ÷ 已回访有结论的协议；平均用时为申请至结果之日；村级、乡镇内占比以调解成功的案件为基数。无数据时显示“—”。', 'Success rate = agreements (written or oral) ÷ concluded (agreed, failed, declined by a party); performance rate = performed ÷ agreements whose follow-up concluded; average days from application to outcome; the village and town shares are of the successes. "—" means there is nothing to count.'),
+})
