@@ -68,8 +68,16 @@ public sealed class WhistleJourneyTests(WebServerFixture server) : IClassFixture
 
         await clerk.ReloadAsync();
         await clerk.WaitForSelectorAsync("[data-interactive=true]");
+        // No mark is assumed: rating with one left empty names it, and nothing is saved.
+        await Field(clerk, "rate-timeliness").EnterAsync("5");
+        await Field(clerk, "rate-attitude").EnterAsync("4");
         await clerk.ClickAsync("[data-testid=rate]");
-        await Assertions.Expect(clerk.Locator("[data-testid=summons-rating]").First).ToHaveTextAsync("5/5/5");
+        await Assertions.Expect(clerk.Locator(".mud-snackbar").Filter(new() { HasText = "请为结果选择评分" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=summons-rating]").First).ToHaveTextAsync("—");
+        await Field(clerk, "rate-result").EnterAsync("4");
+        await clerk.ClickAsync("[data-testid=rate]");
+        await Assertions.Expect(clerk.Locator("[data-testid=summons-rating]").First).ToHaveTextAsync("5/4/4");
+        await Assertions.Expect(clerk.Locator(".mud-snackbar").Filter(new() { HasText = "已评价垦利区住房和城乡建设局" })).ToBeVisibleAsync();
         await server.ScreenshotAsync(clerk, "whistle-rated");
 
         // A supervision letter to housing: the clerk drafts, the administrator (same bureau) approves and issues.

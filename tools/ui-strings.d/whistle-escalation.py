@@ -16,7 +16,7 @@ S.update({
     "Wh.Event.whistle.rated": ("评价", "Rated"),
     "Wh.Event.whistle.closed": ("闭环", "Closed"),
     "Wh.Event.whistle.referred": ("移交纪委监委", "Referred to the discipline commission"),
-    "Lt.Reason": ("事由（风险提示函、问责建议函）", "Reason (risk alerts and accountability suggestions)"),
+    "Lt.Reason": ("事由（督办事由、风险或问责事由）", "Reason (what is supervised, the risk, or the grounds for accountability)"),
     "Lt.ReasonHelp": ("问责建议函未填时，取该单位在本案吹哨中被标记的记录", "When left empty, an accountability suggestion cites the unit's flagged whistle record on this case"),
     "As.Count": ("{0} 件", "{0}"),
 })

@@ -49,7 +49,9 @@ public sealed record LetterTemplate
     [
         new("supervision.default", LetterType.Supervision, "关于{case.title}的督办函", "{unit}：",
         [
-            "{case.code}号信访事项（{case.title}）已于{case.registered}登记并交由你单位办理，现已超过办理期限。",
+            // The facts come from the case's record (case.standing): a letter once said "交由你单位办理，现已超过办理期限"
+            // of a case never assigned to its recipient.
+            "{case.code}号信访事项（{case.title}）{case.standing}。{reason.line}",
             "根据《信访工作条例》有关规定，请你单位高度重视，于{deadline}前依法依规办理完毕，并将办理结果书面报送{issuer}。",
             "逾期未报送的，将按规定予以通报。",
         ]),

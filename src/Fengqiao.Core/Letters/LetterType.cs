@@ -34,4 +34,15 @@ public static class LetterTypes
         LetterType.AccountabilitySuggestion => "问责建议函",
         _ => type.ToString(),
     };
+
+    /// <summary>
+    /// The Word file's name as a clerk files it: the type and the document number once issued (督办函-垦信督〔2026〕3号.docx),
+    /// a draft by its case and recipient (督办函（征求意见稿）-KL-2026-000123-区住建局.docx). Characters a file system refuses become "_".
+    /// </summary>
+    public static string FileName(LetterType type, DocumentNumber? number, string caseCode, string recipientName)
+    {
+        var name = number is { } n ? $"{Chinese(type)}-{n}" : $"{Chinese(type)}（征求意见稿）-{caseCode}-{recipientName}";
+        var invalid = "\\/:*?\"<>|".ToCharArray();
+        return string.Concat(name.Select(c => char.IsControl(c) || invalid.Contains(c) ? '_' : c)) + ".docx";
+    }
 }

@@ -131,6 +131,26 @@ public sealed record ServiceProvider
         return null;
     }
 
+    /// <summary>
+    /// The days from <paramref name="from"/> to <paramref name="to"/> on which the provider has <paramref name="length"/> free
+    /// between <paramref name="dayStart"/> and <paramref name="dayEnd"/> (local time in <paramref name="zone"/>): what to offer an
+    /// orderer who chose this provider for a day they cannot serve.
+    /// </summary>
+    public IReadOnlyList<LocalDate> FreeDays(LocalDate from, LocalDate to, LocalTime dayStart, LocalTime dayEnd, DateTimeZone zone, Duration length)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var days = new List<LocalDate>();
+        for (var day = from; day <= to; day = day.PlusDays(1))
+        {
+            var window = new TimeSlot(day.At(dayStart).InZoneLeniently(zone).ToInstant(), day.At(dayEnd).InZoneLeniently(zone).ToInstant());
+            if (EarliestFree(window, length) is not null)
+            {
+                days.Add(day);
+            }
+        }
+        return days;
+    }
+
     /// <summary>Takes a booked time out of the free slots.</summary>
     public ServiceProvider Book(TimeSlot slot)
     {

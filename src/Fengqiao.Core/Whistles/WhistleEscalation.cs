@@ -31,16 +31,36 @@ public static class WhistleEscalation
         {
             return null;
         }
-        var overdue = whistle.OverdueAt(now);
-        if (overdue.IsEmpty)
+        return whistle.OverdueAt(now).IsEmpty ? null : Of(whistle, now, reason: null);
+    }
+
+    /// <summary>
+    /// Whom an escalation of <paramref name="whistle"/> at <paramref name="at"/> tells, however it came about (the timer or a
+    /// supervisor's decision with <paramref name="reason"/>): the departments whose steps are late (or, when none is, every
+    /// department still owing a step), the blowing unit, and the role that supervises the new level. The one rule for
+    /// every escalation, so a whistle raised by hand wakes the next level exactly as one raised by the timer.
+    /// </summary>
+    public static EscalationNotice Of(Whistle whistle, Instant at, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(whistle);
+        if (whistle.IsAtTopLevel)
         {
-            return null;
+            throw new WhistleRuleException("已是区领导吹哨，无法再升级 (the whistle is already at the district leader, the top level)");
         }
+        var overdue = whistle.OverdueAt(at);
         var to = whistle.Level + 1;
         var notify = ImmutableArray.CreateBuilder<EscalationRecipient>();
         foreach (var step in overdue)
         {
             notify.Add(new EscalationRecipient(step.DepartmentId, StaffRole.Handler, $"{WhistleNames.Chinese(step.Step)}超时 ({step.Step} overdue)"));
+        }
+        if (overdue.IsEmpty)
+        {
+            var why = reason?.Trim() is { Length: > 0 } r ? $"手动升级：{r} (escalated by hand: {r})" : "手动升级 (escalated by hand)";
+            foreach (var summons in whistle.Summonses.Where(s => s.IsOpen))
+            {
+                notify.Add(new EscalationRecipient(summons.DepartmentId, StaffRole.Handler, why));
+            }
         }
         notify.Add(new EscalationRecipient(whistle.BlowingUnit, null, "吹哨单位知悉升级 (the blowing unit is told of the escalation)"));
         notify.Add(new EscalationRecipient(null, SupervisorOf(to), $"升级至{WhistleNames.Chinese(to)}督办 (now supervised at {to})"));

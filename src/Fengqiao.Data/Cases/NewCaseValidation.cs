@@ -36,7 +36,12 @@ internal static class NewCaseValidation
             Add(nameof(request.Channel), "来源渠道无效 (unknown channel)");
         }
         var division = string.Empty;
-        if (!DivisionCode.TryParse(request.DivisionCode, out var code, out var codeError))
+        if (string.IsNullOrWhiteSpace(request.DivisionCode))
+        {
+            // Said as the clerk picks a place, not as the code it is stored as ("区划代码不能为空").
+            Add(nameof(request.DivisionCode), "请选择所在街道（乡镇）和村（社区） (choose the street or town and the village or community)");
+        }
+        else if (!DivisionCode.TryParse(request.DivisionCode, out var code, out var codeError))
         {
             Add(nameof(request.DivisionCode), codeError);
         }

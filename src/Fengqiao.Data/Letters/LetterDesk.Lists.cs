@@ -36,8 +36,9 @@ public sealed partial class LetterDesk
             return null;
         }
         var issuer = await db.Units.Where(u => u.Id == l.Record.IssuingUnitId).Select(u => u.Name).FirstAsync(cancellationToken);
-        var name = l.Letter.Number?.ToString() ?? $"draft-{l.Record.Id:N}";
-        return new LetterWordFile(OfficialDocx.Letter(l.Letter.ToDocument(), issuer), $"{name}.docx");
+        var caseCode = await CaseCodeAsync(l.Record.CaseId, cancellationToken);
+        return new LetterWordFile(OfficialDocx.Letter(l.Letter.ToDocument(), issuer),
+            LetterTypes.FileName(l.Letter.Type, l.Letter.Number, caseCode, l.Letter.Content.RecipientName));
     }
 
     /// <summary>The proposals on the viewer's cases still waiting for a person, newest first.</summary>

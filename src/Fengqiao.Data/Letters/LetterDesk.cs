@@ -1,5 +1,6 @@
 using Fengqiao.Core.Audit;
 using Fengqiao.Core.Calendar;
+using Fengqiao.Core.Cases;
 using Fengqiao.Core.Letters;
 using Fengqiao.Data.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,8 @@ public sealed partial class LetterDesk(FengqiaoDbContext db, CaseRules rules, IC
         }
         var facts = new LetterFacts(@case.TrackingCode, @case.Title, rules.Calculator.LocalDateOf(@case.RegisteredAt), recipient.Name, issuer.Name, replyBy,
             Blank(request.Risk) ?? (request.Type == LetterType.RiskAlert ? proposal?.Why ?? "矛盾激化的风险" : null),
-            request.Type == LetterType.AccountabilitySuggestion ? reason : null);
+            request.Type == LetterType.RiskAlert ? null : reason,
+            await StandingAsync(@case, recipient.Id, now, cancellationToken));
         var transition = Letter.Draft(new DraftLetter(Guid.CreateVersion7(), @case.Id, template, facts, issuer.Id, prefix, recipient.Id, now, actor));
         var letter = transition.Letter;
         var record = new LetterRecord
@@ -324,6 +326,33 @@ public sealed partial class LetterDesk(FengqiaoDbContext db, CaseRules rules, IC
         return failed.Level == failed.InitialLevel
             ? $"你单位被吹哨召集后{what}"
             : $"你单位被吹哨召集后{what}，吹哨已逐级升级至{Core.Whistles.WhistleNames.Chinese(failed.Level)}";
+    }
+
+    /// <summary>
+    /// Where the case stands with the recipient, from its record: the last 交办 (or reopening) to the recipient while it still
+    /// handles the case, the running time limit, and whether that has passed now.
+    /// </summary>
+    private async Task<CaseStanding> StandingAsync(CaseRecord @case, Guid recipient, Instant now, CancellationToken cancellationToken)
+    {
+        LocalDate? assignedOn = null;
+        if (@case.HandlingUnitId == recipient)
+        {
+            string[] kinds = [CaseEventKinds.For(CaseAction.Assign), CaseEventKinds.For(CaseAction.Reopen)];
+            var assignments = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id && kinds.Contains(e.Kind))
+                .OrderByDescending(e => e.Sequence).Select(e => new { e.At, e.Data }).ToListAsync(cancellationToken);
+            var to = recipient.ToString("D");
+            var last = assignments.FirstOrDefault(e => HandlingUnitOf(e.Data) == to);
+            assignedOn = last is null ? null : rules.Calculator.LocalDateOf(last.At);
+        }
+        var open = @case.State != CaseState.Closed;
+        var due = open && @case.DueAt is { } d ? rules.Calculator.LocalDateOf(d) : (LocalDate?)null;
+        return new CaseStanding(assignedOn, due, open && @case.DueAt is { } at && at < now);
+    }
+
+    private static string? HandlingUnitOf(string data)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(data);
+        return json.RootElement.TryGetProperty("handlingUnit", out var unit) && unit.ValueKind == System.Text.Json.JsonValueKind.String ? unit.GetString() : null;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -160,6 +160,20 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         var window = new TimeSlot(day.At(DayStart).InZoneLeniently(Zone).ToInstant(), day.At(DayEnd).InZoneLeniently(Zone).ToInstant());
         var id = Guid.CreateVersion7();
         var placed = ServiceOrder.Place(id, offering, orderer, request.Topic, window, request.ChosenProviderId, now);
+        var providers = await ProvidersAsync(ct);
+        if (request.ChosenProviderId is { } named)
+        {
+            // A named lecturer who cannot serve that day is said so, with the days he can; nothing is stored.
+            var lecturer = providers.FirstOrDefault(p => p.Id == named);
+            var refusal = lecturer is null
+                ? "所选讲师不存在 (no such lecturer)"
+                : ProviderMatcher.ChosenRefusal(ProviderMatcher.Assess(placed.Order, lecturer),
+                    lecturer.FreeDays(today.PlusDays(1), today.PlusDays(90), DayStart, DayEnd, Zone, offering.Duration));
+            if (refusal is not null)
+            {
+                throw new ServiceOrderValidationException(new Dictionary<string, string[]> { [nameof(request.Date)] = [refusal] });
+            }
+        }
         var record = new ServiceOrderRecord
         {
             Id = id,
@@ -181,7 +195,6 @@ public sealed class ServiceMenuDesk(FengqiaoDbContext db, IClock clock, Security
         db.ServiceOrders.Add(record);
         Log(record, placed.Event, 1);
 
-        var providers = await ProvidersAsync(ct);
         var candidates = request.ChosenProviderId is { } chosen ? providers.Where(p => p.Id == chosen) : providers;
         var best = ProviderMatcher.Rank(placed.Order, candidates).FirstOrDefault(m => m.Eligible);
         if (best is not null)

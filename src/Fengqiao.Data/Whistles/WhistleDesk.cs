@@ -5,6 +5,7 @@ using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Whistles;
 using Fengqiao.Data.Cases;
 using Fengqiao.Data.Letters;
+using Fengqiao.Data.Notices;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -26,9 +27,9 @@ public sealed record WhistleParticulars(string CaseCode, string CaseTitle, IRead
 
 /// <summary>
 /// What an action on a whistle was given: the department it names (评价、移交、增派), a text (处置说明, result, reason,
-/// summary, task) and, for 评价, the marks.
+/// summary, task) and, for 评价, the marks as entered (each null until chosen).
 /// </summary>
-public sealed record WhistleInput(Guid? Department, string? Text, DepartmentRating? Rating);
+public sealed record WhistleInput(Guid? Department, string? Text, RatingMarks? Marks);
 
 public sealed class WhistleConflictException(int expected, int actual)
     : Exception($"吹哨已被他人更新（第 {actual} 版，您基于第 {expected} 版），请刷新后重试 (the whistle changed since you loaded it: version {actual}, you acted on {expected}; reload and retry)")
@@ -144,6 +145,12 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
         var now = DatedAt(whistle);
         var transition = action(whistle, now);
         var next = transition.Whistle;
+        if (transition.Event.Kind == WhistleEvent.Escalated)
+        {
+            // Every escalation, the timer's, a supervisor's or the demo's, tells the next level in the same save.
+            transition.Event.Data.TryGetValue("reason", out var reason);
+            await AddEscalationNoticesAsync(WhistleEscalation.Of(whistle, transition.Event.At, reason), transition.Event.At, cancellationToken);
+        }
         if (next.Referrals.Count > whistle.Referrals.Count)
         {
             var pack = next.Referrals[^1];
@@ -242,7 +249,7 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
             WhistleAction.Act => (w, at) => w.StartActing(unit, at, actor.Name, input.Text),
             WhistleAction.Report => (w, at) => w.Report(unit, at, actor.Name, input.Text ?? ""),
             WhistleAction.Refuse => (w, at) => w.RefuseSummons(unit, at, actor.Name, input.Text ?? ""),
-            WhistleAction.Rate => (w, at) => w.Rate(unit, named, input.Rating ?? throw new WhistleRuleException("评价须打分（1–5 分） (a rating needs marks of 1 to 5)"), at, actor.Name),
+            WhistleAction.Rate => (w, at) => w.Rate(unit, named, RatingOf(input.Marks), at, actor.Name),
             WhistleAction.Close => (w, at) => w.Close(unit, at, actor.Name, input.Text ?? ""),
             WhistleAction.Escalate => (w, at) => w.Escalate(at, actor.Name, input.Text),
             WhistleAction.Summon => (w, at) => w.Summon(summoned!, at, actor.Name),
@@ -250,6 +257,10 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
         };
         return await ApplyLoadedAsync(current.Record, whistle, expectedVersion, apply, cancellationToken);
     }
+
+    // No mark is assumed: an unchosen one refuses the rating with Core's message, and nothing is saved.
+    private static DepartmentRating RatingOf(RatingMarks? marks) =>
+        DepartmentRating.FromMarks(marks?.Timeliness, marks?.Attitude, marks?.Result, marks?.Comment);
 
     /// <summary>
     /// What a whistle's page and API show beside the whistle: its case's code and title, the summons rows (due times and
@@ -347,6 +358,60 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
                 row.RatedAt = now;
             }
         }
+    }
+
+    /// <summary>
+    /// Queues the escalation's notices in the outbox (saved with the escalation, or not at all), one per unit told, keyed
+    /// whistle:{id}:{level}:{unit} so a level never tells a unit twice.
+    /// </summary>
+    private async Task AddEscalationNoticesAsync(EscalationNotice notice, Instant at, CancellationToken cancellationToken)
+    {
+        var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == notice.CaseId)
+            .Select(c => new { c.TrackingCode, c.Title, c.DivisionCode }).FirstAsync(cancellationToken);
+        var supervisor = await SupervisingUnitAsync(notice.To, caseRow.DivisionCode, cancellationToken);
+        var late = notice.Overdue.IsEmpty ? "" : $"；超时：{string.Join("、", notice.Overdue.Select(o => $"{o.DepartmentName}{WhistleNames.Chinese(o.Step)}"))}";
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var recipient in notice.Notify)
+        {
+            if ((recipient.UnitId ?? supervisor) is not { } unit)
+            {
+                continue;
+            }
+            var key = $"whistle:{notice.WhistleId:N}:{notice.To}:{unit:N}";
+            if (!keys.Add(key) || await db.Notices.IgnoreQueryFilters().AnyAsync(n => n.DedupKey == key, cancellationToken))
+            {
+                continue;
+            }
+            db.Notices.Add(new Notice
+            {
+                DedupKey = key,
+                Channel = NoticeChannel.InApp,
+                UnitId = unit,
+                CaseId = notice.CaseId,
+                Kind = "whistle.escalated",
+                Subject = $"案件 {caseRow.TrackingCode} 的吹哨已升级至{WhistleNames.Chinese(notice.To)} (the whistle on case {caseRow.TrackingCode} escalated to {notice.To})",
+                Body = $"{caseRow.Title}；{recipient.Why}{late}",
+                CreatedAt = at,
+            });
+        }
+    }
+
+    /// <summary>The unit whose staff supervise a whistle at a level, found from where the case is.</summary>
+    private async Task<Guid?> SupervisingUnitAsync(WhistleLevel level, string caseDivision, CancellationToken cancellationToken)
+    {
+        var (kind, length) = WhistleEscalation.SupervisorOf(level) switch
+        {
+            StaffRole.GridMember => (UnitKind.VillageCommittee, 12),
+            StaffRole.TownLeader => (UnitKind.Government, 9),
+            StaffRole.JointMeetingOffice => (UnitKind.JointMeetingOffice, 6),
+            _ => (UnitKind.Government, 6),
+        };
+        if (caseDivision.Length < length)
+        {
+            return null;
+        }
+        var division = caseDivision[..length];
+        return await db.Units.IgnoreQueryFilters().Where(u => u.Kind == kind && u.DivisionCode == division).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private void Append(Guid whistleId, int lastSequence, string lastHash, WhistleEvent @event)

@@ -1,8 +1,6 @@
 using Fengqiao.Core.Cases;
-using Fengqiao.Core.Organisations;
 using Fengqiao.Core.Whistles;
 using Fengqiao.Data.Infrastructure;
-using Fengqiao.Data.Notices;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -49,48 +47,18 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
             {
                 continue;
             }
-            var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == whistle.CaseId)
-                .Select(c => new { c.TrackingCode, c.Title, c.DivisionCode }).FirstAsync(cancellationToken);
-            var supervisor = await SupervisingUnitAsync(notice.To, caseRow.DivisionCode, cancellationToken);
-            var added = 0;
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var recipient in notice.Notify)
-            {
-                var unit = recipient.UnitId ?? supervisor;
-                if (unit is null)
-                {
-                    continue;
-                }
-                var key = $"whistle:{whistle.Id:N}:{notice.To}:{unit:N}";
-                if (!keys.Add(key) || await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
-                {
-                    continue;
-                }
-                db.Notices.Add(new Notice
-                {
-                    DedupKey = key,
-                    Channel = NoticeChannel.InApp,
-                    UnitId = unit,
-                    CaseId = whistle.CaseId,
-                    Kind = "whistle.escalated",
-                    Subject = $"案件 {caseRow.TrackingCode} 的吹哨已升级至{WhistleNames.Chinese(notice.To)} (the whistle on case {caseRow.TrackingCode} escalated to {notice.To})",
-                    Body = $"{caseRow.Title}；{recipient.Why}；超时：{string.Join("、", notice.Overdue.Select(o => $"{o.DepartmentName}{WhistleNames.Chinese(o.Step)}"))}",
-                    CreatedAt = now,
-                });
-                notices++;
-                added++;
-            }
             try
             {
-                // The notices are added first so they are saved with the escalation, or not at all.
+                // The desk queues the escalation's notices (WhistleEscalation.Of) in the same save.
                 await current.ApplyLoadedAsync(record, whistle, whistle.Version, (w, at) => w.Escalate(now < at ? at : now, "system:escalation"), cancellationToken);
             }
             catch (WhistleConflictException)
             {
                 // Someone acted on the whistle meanwhile (the conflict cleared the pending notices); the next pass looks again.
-                notices -= added;
                 continue;
             }
+            var prefix = $"whistle:{id:N}:{notice.To}:";
+            notices += await db.Notices.IgnoreQueryFilters().CountAsync(n => n.DedupKey.StartsWith(prefix), cancellationToken);
             escalated++;
         }
         var flagged = await RefreshFlagsAsync(current, now, cancellationToken);
@@ -136,23 +104,5 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
             }
         }
         return flagged;
-    }
-
-    /// <summary>The unit whose staff supervise a whistle at a level, found from where the case is.</summary>
-    private async Task<Guid?> SupervisingUnitAsync(WhistleLevel level, string caseDivision, CancellationToken cancellationToken)
-    {
-        var (kind, length) = WhistleEscalation.SupervisorOf(level) switch
-        {
-            StaffRole.GridMember => (UnitKind.VillageCommittee, 12),
-            StaffRole.TownLeader => (UnitKind.Government, 9),
-            StaffRole.JointMeetingOffice => (UnitKind.JointMeetingOffice, 6),
-            _ => (UnitKind.Government, 6),
-        };
-        if (caseDivision.Length < length)
-        {
-            return null;
-        }
-        var division = caseDivision[..length];
-        return await db.Units.IgnoreQueryFilters().Where(u => u.Kind == kind && u.DivisionCode == division).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }

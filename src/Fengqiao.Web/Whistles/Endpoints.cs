@@ -77,18 +77,20 @@ public static class Endpoints
         {
             return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick(Whistle.NoUnit));
         }
-        // What was entered: 评价 needs the department and marks of 1 to 5, 增派 and 移交 a department.
-        DepartmentRating? rating = request is { Timeliness: { } t, Attitude: { } a, Result: { } r } && Valid(t, a, r)
-            ? new DepartmentRating(Score.Of(t), Score.Of(a), Score.Of(r), request.Text) : null;
+        // What was entered: 评价 needs the department and marks of 1 to 5 (Core's rule names what is missing), 增派 and 移交 a department.
+        if (request.Action == WhistleAction.Rate && DepartmentRating.MarksRefusal(request.Timeliness, request.Attitude, request.Result) is { } marks)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Marks"] = [BilingualText.Pick(marks)] });
+        }
         if (!Enum.IsDefined(request.Action)
-            || (request.Action == WhistleAction.Rate && (rating is null || request.DepartmentId is null))
-            || (request.Action is WhistleAction.Summon or WhistleAction.Refer && request.DepartmentId is null))
+            || (request.Action is WhistleAction.Rate or WhistleAction.Summon or WhistleAction.Refer && request.DepartmentId is null))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [nameof(request.Action)] = [BilingualText.Pick($"操作 {request.Action} 缺少部门或评分（评分为 1–5 分） (action {request.Action} needs a department or marks of 1 to 5)")],
+                [nameof(request.Action)] = [BilingualText.Pick($"操作 {request.Action} 缺少部门 (action {request.Action} needs a department)")],
             });
         }
+        var rating = request.Action == WhistleAction.Rate ? new RatingMarks(request.Timeliness, request.Attitude, request.Result, request.Text) : null;
         try
         {
             var taken = await desk.TakeAsync(id, request.ExpectedVersion, request.Action, actor, new WhistleInput(request.DepartmentId, request.Text, rating), ct);
@@ -157,8 +159,6 @@ public static class Endpoints
             return TypedResults.Problem(statusCode: 422, title: BilingualText.Pick(ex.Message));
         }
     }
-
-    private static bool Valid(params int[] marks) => marks.All(m => m is >= 1 and <= 5);
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("吹哨不存在或不在您的可见范围内 (no such whistle in your scope)"));

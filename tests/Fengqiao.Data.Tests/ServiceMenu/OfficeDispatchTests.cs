@@ -33,22 +33,30 @@ public sealed class OfficeDispatchTests(DemoDatabaseFixture fixture) : IClassFix
         var desk = new ServiceMenuDesk(system, clock, Protector);
         var board = new ServiceOrderBoard(system, clock);
         var lawyer = await system.ServiceProviders.AsNoTracking().SingleAsync(p => p.AccountId == null && p.Name == "李明律", Ct);
-        var slots = await system.ProviderFreeSlots.AsNoTracking().Where(s => s.ProviderId == lawyer.Id).ToListAsync(Ct);
+        var slots = await system.ProviderFreeSlots.AsNoTracking().ToListAsync(Ct);
         Instant Start(LocalDate d) => d.AtStartOfDayInZone(Shanghai).ToInstant();
         var today = TestTime.Now.InZone(Shanghai).Date;
-        // A day the chosen lawyer has no free time at all: the order is placed but nobody is matched.
+        // A day no provider has free time at all (a weekend).
         var busy = Enumerable.Range(3, 60).Select(today.PlusDays).First(d => !slots.Any(s => s.Start < Start(d.PlusDays(1)) && s.End > Start(d)));
+        var before = await system.ServiceOrders.CountAsync(Ct);
+
+        // Naming the lawyer for that day is refused with the reason and his free days, and nothing is stored.
+        var refused = await Assert.ThrowsAsync<ServiceOrderValidationException>(() => desk.PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee,
+            "胜利社区居民委员会", "13905464498", null, "370505001203", busy, lawyer.Id, null), Ct));
+        Assert.StartsWith("李明律无法接单：期望时间内没有空闲；可预约的日期：", refused.Errors["Date"][0], StringComparison.Ordinal);
+        system.ChangeTracker.Clear();
+        Assert.Equal(before, await system.ServiceOrders.CountAsync(Ct));
+
+        // Without a named lecturer the order is placed, and nobody is matched.
         var order = await desk.PlaceAsync(new NewServiceOrder("legal-lecture", "民法典", OrdererKind.VillageCommittee, "胜利社区居民委员会",
-            "13905464498", null, "370505001203", busy, lawyer.Id, null), Ct);
+            "13905464498", null, "370505001203", busy, null, null), Ct);
         Assert.Equal(ServiceOrderState.Ordered, order.State);
 
         var line = (await board.OfficeAsync(500, Ct)).Single(l => l.Row.Id == order.Id);
         Assert.Contains(ServiceOrderAction.Match, line.Offers);
         Assert.Contains(ServiceOrderAction.Cancel, line.Offers);
-        // Only the lecturer the orderer chose is a candidate, and he does not fit yet: dispatching to him is refused.
-        var candidate = Assert.Single(await desk.CandidatesAsync(order.Id, Ct));
-        Assert.Equal(lawyer.Id, candidate.Provider.Id);
-        Assert.False(candidate.Eligible);
+        // The lawyer is a candidate who does not fit yet: dispatching to him is refused.
+        Assert.False((await desk.CandidatesAsync(order.Id, Ct)).Single(c => c.Provider.Id == lawyer.Id).Eligible);
         await Assert.ThrowsAsync<ServiceRuleException>(() => desk.DispatchAsync(order.Id, lawyer.Id, "office", Ct));
 
         // He frees that afternoon: now he fits, and the dispatch holds his time as automatic matching would.
@@ -59,7 +67,7 @@ public sealed class OfficeDispatchTests(DemoDatabaseFixture fixture) : IClassFix
             End = busy.At(new LocalTime(17, 30)).InZoneLeniently(Shanghai).ToInstant(),
         });
         await system.SaveChangesAsync(Ct);
-        Assert.True(Assert.Single(await desk.CandidatesAsync(order.Id, Ct)).Eligible);
+        Assert.True((await desk.CandidatesAsync(order.Id, Ct)).Single(c => c.Provider.Id == lawyer.Id).Eligible);
         var dispatched = await desk.DispatchAsync(order.Id, lawyer.Id, "office", Ct);
         Assert.Equal(ServiceOrderState.Matched, dispatched!.State);
         Assert.Equal(lawyer.Id, dispatched.ProviderId);
