@@ -6,23 +6,50 @@ namespace Fengqiao.Tidal.Adjustment;
 /// <summary>A planned event (集市、考试、球赛 …): extra units wanted in one area on one day, [FromHour, ToHour) of that day.</summary>
 public sealed record PlannedEvent(string Area, int Day, int FromHour, int ToHour, int ExtraUnits);
 
-/// <summary>What changed for the briefing (勤务调整): an officer off sick, a shift sent to another area, a shift added.</summary>
+/// <summary>What changed for the briefing (勤务调整): an officer off sick, a shift sent to another area, a shift added,
+/// a shift moved to other hours, a shift dropped.</summary>
 public enum RosterChangeKind
 {
     OffSick,
     Moved,
     Added,
+    Retimed,
+    Removed,
 }
 
-public sealed record RosterChange(RosterChangeKind Kind, string OfficerId, int StartHourOfWeek, int LengthHours, string? FromArea, string? ToArea);
+/// <param name="FromStartHourOfWeek">For a shift moved to other hours: where it started before (null otherwise).</param>
+/// <param name="FromLengthHours">For a shift moved to other hours: how long it was before.</param>
+public sealed record RosterChange(RosterChangeKind Kind, string OfficerId, int StartHourOfWeek, int LengthHours, string? FromArea, string? ToArea, int? FromStartHourOfWeek = null, int? FromLengthHours = null);
 
-public sealed record DayReplan(RosterProblem Problem, Roster Roster, RosterMetrics Before, RosterMetrics After, IReadOnlyList<RosterViolation> Violations, IReadOnlyList<RosterChange> Changes);
+/// <summary>How a day's re-plan was found.</summary>
+public enum DayReplanMethod
+{
+    /// <summary>The greedy moves and additions of <see cref="DayReplanner"/>.</summary>
+    Greedy,
+
+    /// <summary>CP-SAT, proven optimal (least unmet demand, then fewest changes).</summary>
+    CpSatOptimal,
+
+    /// <summary>CP-SAT's best within the time limit, not proven optimal.</summary>
+    CpSatFeasible,
+
+    /// <summary>CP-SAT found nothing better in time; the greedy re-plan stands in.</summary>
+    GreedyFallback,
+}
+
+public sealed record DayReplan(RosterProblem Problem, Roster Roster, RosterMetrics Before, RosterMetrics After, IReadOnlyList<RosterViolation> Violations, IReadOnlyList<RosterChange> Changes)
+{
+    public DayReplanMethod Method { get; init; } = DayReplanMethod.Greedy;
+
+    /// <summary>Wall time of the re-plan, for the figures.</summary>
+    public double Seconds { get; init; }
+}
 
 /// <summary>
 /// 动态调整 of one day: the day's planned events raise the demand, officers off sick lose that day's shifts, and only the
 /// shifts starting that day move (to the area where they cover the most unmet demand) or are added (for officers with
 /// the day free and hours to spare, within every per-person rule); every other day's shifts stay exactly as they were,
-/// so the rest of the week's roster the officers were told stands.
+/// so the rest of the week's roster the officers were told stands. The fallback of <see cref="DayReplanSolver"/>.
 /// </summary>
 public static class DayReplanner
 {
@@ -32,6 +59,34 @@ public static class DayReplanner
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(offSick);
+        ArgumentOutOfRangeException.ThrowIfNegative(day);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 6);
+        var changed = WithEvents(problem, day, events);
+        var before = RosterEvaluator.Evaluate(changed, roster);
+        var changes = new List<RosterChange>();
+        var sick = offSick.ToHashSet(StringComparer.Ordinal);
+        var duties = new List<Duty>();
+        foreach (var d in roster.Duties)
+        {
+            if (d.Day == day && sick.Contains(d.OfficerId))
+            {
+                changes.Add(new RosterChange(RosterChangeKind.OffSick, d.OfficerId, d.StartHourOfWeek, d.LengthHours, d.Area, null));
+            }
+            else
+            {
+                duties.Add(d);
+            }
+        }
+
+        MoveTodaysShifts(changed, duties, day, changes);
+        AddShifts(changed, duties, day, sick, changes);
+        var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
+        return new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), changes);
+    }
+
+    /// <summary>The problem with the day's planned events added to the patrol demand; refuses events outside the day or the plan.</summary>
+    internal static RosterProblem WithEvents(RosterProblem problem, int day, IReadOnlyList<PlannedEvent> events)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(day);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 6);
         const int H = HourOfWeek.Count;
@@ -54,32 +109,12 @@ public static class DayReplanner
             }
         }
 
-        var changed = new RosterProblem(problem.Areas, patrol, problem.TrafficUnits, problem.Officers, problem.Shifts, problem.Posts, problem.Rules)
+        return new RosterProblem(problem.Areas, patrol, problem.TrafficUnits, problem.Officers, problem.Shifts, problem.Posts, problem.Rules)
         {
             Arrivals = problem.Arrivals,
             BusyHours = problem.BusyHours,
             WeekStart = problem.WeekStart,
         };
-        var before = RosterEvaluator.Evaluate(changed, roster);
-        var changes = new List<RosterChange>();
-        var sick = offSick.ToHashSet(StringComparer.Ordinal);
-        var duties = new List<Duty>();
-        foreach (var d in roster.Duties)
-        {
-            if (d.Day == day && sick.Contains(d.OfficerId))
-            {
-                changes.Add(new RosterChange(RosterChangeKind.OffSick, d.OfficerId, d.StartHourOfWeek, d.LengthHours, d.Area, null));
-            }
-            else
-            {
-                duties.Add(d);
-            }
-        }
-
-        MoveTodaysShifts(changed, duties, day, changes);
-        AddShifts(changed, duties, day, sick, changes);
-        var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
-        return new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), changes);
     }
 
     /// <summary>Unmet demand-hours as <see cref="RosterEvaluator.Evaluate"/> counts them, without the waits (cheap enough to probe every move).</summary>

@@ -1,0 +1,299 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fengqiao.Tidal.Demand;
+using Fengqiao.Tidal.Rostering;
+using Google.OrTools.Sat;
+
+namespace Fengqiao.Tidal.Adjustment;
+
+/// <summary>Limits of the day's re-plan; one worker and a fixed seed make a run that finishes in time repeatable.</summary>
+public sealed record DayReplanOptions
+{
+    public double TimeLimitSeconds { get; init; } = 10;
+
+    public int Workers { get; init; } = 2;
+
+    public int RandomSeed { get; init; } = 7;
+}
+
+/// <summary>
+/// 动态调整 of one day with CP-SAT: the day's planned events raise the demand, officers off sick lose that day's shifts,
+/// and every other officer's shift starting that day may keep its hours and area, move to another area, move to other
+/// hours, or (for officers with the day free) be added — within every per-person rule against the shifts of the other
+/// days, which stay exactly as they were. Objective: unmet demand-hours first, then the changes (moved area 1, other
+/// hours 2, added 3 or 4 with overtime, dropped 3), so whatever does not help stays as the officers were told.
+/// The unchanged roster is the hint; when the solver has no answer in time, or one worse than the greedy
+/// <see cref="DayReplanner"/>, the greedy re-plan is returned and says so (<see cref="DayReplanMethod.GreedyFallback"/>).
+/// </summary>
+public static class DayReplanSolver
+{
+    private const int MovedCost = 1, RetimedCost = 2, AddedCost = 3, OvertimeAddedCost = 4, RemovedCost = 3;
+
+    public static DayReplan Replan(
+        RosterProblem problem,
+        Roster roster,
+        int day,
+        IReadOnlyList<PlannedEvent> events,
+        IReadOnlyCollection<string> offSick,
+        DayReplanOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(offSick);
+        var o = options ?? new DayReplanOptions();
+        var clock = Stopwatch.StartNew();
+        var changed = DayReplanner.WithEvents(problem, day, events);
+        var before = RosterEvaluator.Evaluate(changed, roster);
+        var sick = offSick.ToHashSet(StringComparer.Ordinal);
+        var chosen = Solve(changed, roster, day, sick, o, cancellationToken, out var status);
+        DayReplan? solved = null;
+        if (chosen is not null)
+        {
+            var duties = roster.Duties.Where(d => d.Day != day).Concat(chosen).ToList();
+            var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
+            solved = new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), Changes(roster, chosen, day, sick))
+            {
+                Method = status == CpSolverStatus.Optimal ? DayReplanMethod.CpSatOptimal : DayReplanMethod.CpSatFeasible,
+            };
+            if (status == CpSolverStatus.Optimal)
+            {
+                // The greedy's moves and additions are points of the model, so an optimum is never worse than it.
+                return solved with { Seconds = clock.Elapsed.TotalSeconds };
+            }
+        }
+
+        var greedy = DayReplanner.Replan(problem, roster, day, events, offSick);
+        if (solved is not null && solved.After.UnmetDemandHours <= greedy.After.UnmetDemandHours)
+        {
+            return solved with { Seconds = clock.Elapsed.TotalSeconds };
+        }
+
+        return greedy with { Method = DayReplanMethod.GreedyFallback, Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    /// <summary>The day's duties CP-SAT chose, or null when it found none in time.</summary>
+    private static List<Duty>? Solve(RosterProblem problem, Roster roster, int day, HashSet<string> sick, DayReplanOptions options, CancellationToken cancellationToken, out CpSolverStatus status)
+    {
+        const int H = HourOfWeek.Count;
+        var rules = problem.Rules;
+        var slots = ShiftSlots.Week(problem).Where(s => s.Day == day).ToList();
+        var areas = problem.Areas;
+        var fixedDuties = roster.Duties.Where(d => d.Day != day).ToList();
+        var fixedByOfficer = fixedDuties.ToLookup(d => d.OfficerId, StringComparer.Ordinal);
+        var todayByOfficer = roster.Duties.Where(d => d.Day == day).ToLookup(d => d.OfficerId, StringComparer.Ordinal);
+        var model = new CpModel();
+        // x[(officer, slot, area)]: the officer works that slot in that area.
+        var x = new Dictionary<(int O, int S, int A), BoolVar>();
+        var costTerms = new List<BoolVar>();
+        var costWeights = new List<long>();
+        long constantCost = 0;
+        for (var oi = 0; oi < problem.Officers.Count; oi++)
+        {
+            var officer = problem.Officers[oi];
+            if (sick.Contains(officer.Id))
+            {
+                continue;
+            }
+
+            var others = fixedByOfficer[officer.Id].ToList();
+            var today = todayByOfficer[officer.Id].ToList();
+            var otherHours = others.Sum(d => d.LengthHours);
+            var otherDays = others.Select(d => d.Day).Distinct().Count();
+            var mayWork = today.Count > 0
+                || (!ShiftSlots.RequestedOff(officer, new ShiftSlot(day * 24, 1)) && otherDays + 1 <= 7 - rules.MinDaysOff);
+            var cap = rules.AllowOvertime
+                ? officer.MaxWeeklyHours
+                : Math.Max(ShiftSlots.HourCap(officer, rules), otherHours + today.Sum(d => d.LengthHours));
+            var mine = new List<(int S, BoolVar Any)>();
+            for (var s = 0; s < slots.Count; s++)
+            {
+                var slot = slots[s];
+                var original = today.Where(d => d.StartHourOfWeek == slot.StartHourOfWeek && d.LengthHours == slot.LengthHours).ToList();
+                // The officer's own shift of the day stays allowed as it was; anything new must keep every rule.
+                var lawful = original.Count > 0 || (mayWork
+                    && otherHours + slot.LengthHours <= cap
+                    && others.All(d => !ShiftSlots.Conflict(new ShiftSlot(d.StartHourOfWeek, d.LengthHours), slot, rules.MinRestHours)));
+                if (!lawful)
+                {
+                    continue;
+                }
+
+                var inSlot = new List<BoolVar>();
+                for (var a = 0; a < areas.Count; a++)
+                {
+                    var v = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"x_{oi}_{s}_{a}"));
+                    x[(oi, s, a)] = v;
+                    inSlot.Add(v);
+                    var kept = original.Any(d => d.Area == areas[a]);
+                    model.AddHint(v, kept);
+                    long cost = today.Count == 0
+                        ? (otherHours + slot.LengthHours > rules.StandardWeeklyHours ? OvertimeAddedCost : AddedCost)
+                        : kept ? 0 : original.Count > 0 ? MovedCost : RetimedCost;
+                    if (cost > 0)
+                    {
+                        costTerms.Add(v);
+                        costWeights.Add(cost);
+                    }
+                }
+
+                var any = model.NewBoolVar("");
+                model.Add(LinearExpr.Sum(inSlot) == any);
+                model.AddHint(any, original.Count > 0);
+                mine.Add((s, any));
+            }
+
+            if (mine.Count == 0)
+            {
+                constantCost += today.Count * RemovedCost;
+                continue;
+            }
+
+            if (rules.OneShiftPerDay)
+            {
+                model.Add(LinearExpr.Sum(mine.Select(m => m.Any)) <= 1);
+            }
+            else
+            {
+                for (var i = 0; i < mine.Count; i++)
+                {
+                    for (var k = i + 1; k < mine.Count; k++)
+                    {
+                        if (ShiftSlots.Conflict(slots[mine[i].S], slots[mine[k].S], rules.MinRestHours))
+                        {
+                            model.AddBoolOr([mine[i].Any.Not(), mine[k].Any.Not()]);
+                        }
+                    }
+                }
+
+                model.Add(LinearExpr.WeightedSum(mine.Select(m => m.Any), mine.Select(m => (long)slots[m.S].LengthHours)) <= cap - otherHours);
+            }
+
+            if (today.Count > 0)
+            {
+                // Dropping the officer's shift of the day costs a change too (it never helps the unmet demand).
+                var dropped = model.NewBoolVar("");
+                model.Add(dropped + LinearExpr.Sum(mine.Select(m => m.Any)) >= 1);
+                model.AddHint(dropped, false);
+                costTerms.Add(dropped);
+                costWeights.Add(RemovedCost * today.Count);
+            }
+        }
+
+        // Presence from the duties that stay (every other day, the night shifts running into this one).
+        var present = RosterEvaluator.Presence(problem, new Roster("fixed", fixedDuties, []));
+        var covering = new Dictionary<int, List<int>>(); // hour of week -> slots covering it
+        for (var s = 0; s < slots.Count; s++)
+        {
+            for (var k = 0; k < slots[s].LengthHours; k++)
+            {
+                var h = (slots[s].StartHourOfWeek + k) % H;
+                if (!covering.TryGetValue(h, out var list))
+                {
+                    covering[h] = list = [];
+                }
+
+                list.Add(s);
+            }
+        }
+
+        // Officers of each skill per slot and area: the cells read these few counts, not every officer's variable.
+        var counts = new Dictionary<(Skill Skill, int S, int A), IntVar>();
+        foreach (var group in x.GroupBy(e => (problem.Officers[e.Key.O].Skill, e.Key.S, e.Key.A)))
+        {
+            var members = group.Select(e => e.Value).ToList();
+            var n = model.NewIntVar(0, members.Count, "");
+            model.Add(n == LinearExpr.Sum(members));
+            model.AddHint(n, group.Count(e => todayByOfficer[problem.Officers[e.Key.O].Id].Any(d => d.StartHourOfWeek == slots[e.Key.S].StartHourOfWeek && d.LengthHours == slots[e.Key.S].LengthHours && d.Area == areas[e.Key.A]) && !sick.Contains(problem.Officers[e.Key.O].Id)));
+            counts[group.Key] = n;
+        }
+
+        var unmetTerms = new List<IntVar>();
+        foreach (var (h, inHour) in covering)
+        {
+            for (var a = 0; a < areas.Count; a++)
+            {
+                var cell = (a * H) + h;
+                var needP = problem.PatrolUnits[cell] + problem.PostUnits[cell];
+                var needT = problem.TrafficUnits[cell];
+                if (needP + needT == 0)
+                {
+                    continue;
+                }
+
+                LinearExpr Count(Skill skill) => LinearExpr.Sum(inHour.Select(s => counts.GetValueOrDefault((skill, s, a))).OfType<IntVar>());
+                var gapP = model.NewIntVar(0, needP, "");
+                model.Add(gapP >= needP - present[cell * 3] - Count(Skill.Patrol));
+                var gapT = model.NewIntVar(0, needT, "");
+                model.Add(gapT >= needT - present[(cell * 3) + 1] - Count(Skill.Traffic));
+                var unmet = model.NewIntVar(0, needP + needT, "");
+                model.Add(unmet >= gapP + gapT - present[(cell * 3) + 2] - Count(Skill.Combined));
+                unmetTerms.Add(unmet);
+            }
+        }
+
+        // Lexicographic: one demand-hour outweighs every change the roster could make.
+        var weight = (costWeights.Sum() + constantCost) + 1;
+        model.Minimize((LinearExpr.Sum(unmetTerms) * weight) + LinearExpr.WeightedSum(costTerms, costWeights));
+        using var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers} max_time_in_seconds:{Math.Max(0.5, options.TimeLimitSeconds):F1} random_seed:{options.RandomSeed}"),
+        };
+        using (cancellationToken.Register(solver.StopSearch))
+        {
+            status = solver.Solve(model);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return null;
+        }
+
+        var chosen = new List<Duty>();
+        foreach (var ((oi, s, a), v) in x.OrderBy(e => e.Key.O).ThenBy(e => e.Key.S).ThenBy(e => e.Key.A))
+        {
+            if (solver.BooleanValue(v))
+            {
+                chosen.Add(new Duty(problem.Officers[oi].Id, areas[a], slots[s].StartHourOfWeek, slots[s].LengthHours));
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The briefing's list: each officer's shift of the day as it was against as it is now.</summary>
+    private static List<RosterChange> Changes(Roster roster, List<Duty> chosen, int day, HashSet<string> sick)
+    {
+        var changes = new List<RosterChange>();
+        var before = roster.Duties.Where(d => d.Day == day).ToLookup(d => d.OfficerId, StringComparer.Ordinal);
+        var after = chosen.ToLookup(d => d.OfficerId, StringComparer.Ordinal);
+        var officers = before.Select(g => g.Key).Concat(after.Select(g => g.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var id in officers)
+        {
+            if (sick.Contains(id))
+            {
+                changes.AddRange(before[id].Select(d => new RosterChange(RosterChangeKind.OffSick, id, d.StartHourOfWeek, d.LengthHours, d.Area, null)));
+                continue;
+            }
+
+            var was = before[id].Where(d => !after[id].Contains(d)).OrderBy(d => d.StartHourOfWeek).ToList();
+            var now = after[id].Where(d => !before[id].Contains(d)).OrderBy(d => d.StartHourOfWeek).ToList();
+            for (var i = 0; i < Math.Max(was.Count, now.Count); i++)
+            {
+                changes.Add((i < was.Count ? was[i] : null, i < now.Count ? now[i] : null) switch
+                {
+                    ({ } w, { } n) when w.StartHourOfWeek == n.StartHourOfWeek && w.LengthHours == n.LengthHours =>
+                        new RosterChange(RosterChangeKind.Moved, id, n.StartHourOfWeek, n.LengthHours, w.Area, n.Area),
+                    ({ } w, { } n) => new RosterChange(RosterChangeKind.Retimed, id, n.StartHourOfWeek, n.LengthHours, w.Area, n.Area, w.StartHourOfWeek, w.LengthHours),
+                    ({ } w, null) => new RosterChange(RosterChangeKind.Removed, id, w.StartHourOfWeek, w.LengthHours, w.Area, null),
+                    (null, { } n) => new RosterChange(RosterChangeKind.Added, id, n.StartHourOfWeek, n.LengthHours, null, n.Area),
+                    _ => throw new UnreachableException(),
+                });
+            }
+        }
+
+        return changes;
+    }
+}
