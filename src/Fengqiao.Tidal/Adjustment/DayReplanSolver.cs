@@ -22,8 +22,11 @@ public sealed record DayReplanOptions
 /// hours, or (for officers with the day free) be added — within every per-person rule against the shifts of the other
 /// days, which stay exactly as they were. Objective: unmet demand-hours first, then the changes (moved area 1, other
 /// hours 2, added 3 or 4 with overtime, dropped 3), so whatever does not help stays as the officers were told.
-/// The unchanged roster is the hint; when the solver has no answer in time, or one worse than the greedy
-/// <see cref="DayReplanner"/>, the greedy re-plan is returned and says so (<see cref="DayReplanMethod.GreedyFallback"/>).
+/// The solver starts from the unchanged roster (a complete hint), so an answer in time is as a rule no worse than
+/// leaving the day as it was; the greedy
+/// <see cref="DayReplanner"/>'s moves and additions are points of this model, so a proven optimum is never worse than
+/// the greedy either. Only when the solver has no answer in time does the greedy re-plan stand in, and it says so
+/// (<see cref="DayReplanMethod.GreedyFallback"/>).
 /// </summary>
 public static class DayReplanSolver
 {
@@ -48,29 +51,18 @@ public static class DayReplanSolver
         var before = RosterEvaluator.Evaluate(changed, roster);
         var sick = offSick.ToHashSet(StringComparer.Ordinal);
         var chosen = Solve(changed, roster, day, sick, o, cancellationToken, out var status);
-        DayReplan? solved = null;
-        if (chosen is not null)
+        if (chosen is null)
         {
-            var duties = roster.Duties.Where(d => d.Day != day).Concat(chosen).ToList();
-            var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
-            solved = new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), Changes(roster, chosen, day, sick))
-            {
-                Method = status == CpSolverStatus.Optimal ? DayReplanMethod.CpSatOptimal : DayReplanMethod.CpSatFeasible,
-            };
-            if (status == CpSolverStatus.Optimal)
-            {
-                // The greedy's moves and additions are points of the model, so an optimum is never worse than it.
-                return solved with { Seconds = clock.Elapsed.TotalSeconds };
-            }
+            return DayReplanner.Replan(problem, roster, day, events, offSick) with { Method = DayReplanMethod.GreedyFallback, Seconds = clock.Elapsed.TotalSeconds };
         }
 
-        var greedy = DayReplanner.Replan(problem, roster, day, events, offSick);
-        if (solved is not null && solved.After.UnmetDemandHours <= greedy.After.UnmetDemandHours)
+        var duties = roster.Duties.Where(d => d.Day != day).Concat(chosen).ToList();
+        var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
+        return new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), Changes(roster, chosen, day, sick))
         {
-            return solved with { Seconds = clock.Elapsed.TotalSeconds };
-        }
-
-        return greedy with { Method = DayReplanMethod.GreedyFallback, Seconds = clock.Elapsed.TotalSeconds };
+            Method = status == CpSolverStatus.Optimal ? DayReplanMethod.CpSatOptimal : DayReplanMethod.CpSatFeasible,
+            Seconds = clock.Elapsed.TotalSeconds,
+        };
     }
 
     /// <summary>The day's duties CP-SAT chose, or null when it found none in time.</summary>
@@ -78,7 +70,10 @@ public static class DayReplanSolver
     {
         const int H = HourOfWeek.Count;
         var rules = problem.Rules;
-        var slots = ShiftSlots.Week(problem).Where(s => s.Day == day).ToList();
+        // The day's slots, and any shift of the day the templates do not offer (a hand edit, the fixed plan's) as it stands.
+        var slots = ShiftSlots.Week(problem).Where(s => s.Day == day)
+            .Concat(roster.Duties.Where(d => d.Day == day).Select(d => new ShiftSlot(d.StartHourOfWeek, d.LengthHours)))
+            .Distinct().OrderBy(s => s.StartHourOfWeek).ThenBy(s => s.LengthHours).ToList();
         var areas = problem.Areas;
         var fixedDuties = roster.Duties.Where(d => d.Day != day).ToList();
         var fixedByOfficer = fixedDuties.ToLookup(d => d.OfficerId, StringComparer.Ordinal);
@@ -209,6 +204,8 @@ public static class DayReplanSolver
             counts[group.Key] = n;
         }
 
+        // The unchanged day (less the officers off sick) completes the hint.
+        var hinted = RosterEvaluator.Presence(problem, new Roster("hint", roster.Duties.Where(d => d.Day != day || !sick.Contains(d.OfficerId)).ToList(), []));
         var unmetTerms = new List<IntVar>();
         foreach (var (h, inHour) in covering)
         {
@@ -229,6 +226,11 @@ public static class DayReplanSolver
                 model.Add(gapT >= needT - present[(cell * 3) + 1] - Count(Skill.Traffic));
                 var unmet = model.NewIntVar(0, needP + needT, "");
                 model.Add(unmet >= gapP + gapT - present[(cell * 3) + 2] - Count(Skill.Combined));
+                var hintP = Math.Max(0, needP - hinted[cell * 3]);
+                var hintT = Math.Max(0, needT - hinted[(cell * 3) + 1]);
+                model.AddHint(gapP, hintP);
+                model.AddHint(gapT, hintT);
+                model.AddHint(unmet, Math.Max(0, hintP + hintT - hinted[(cell * 3) + 2]));
                 unmetTerms.Add(unmet);
             }
         }

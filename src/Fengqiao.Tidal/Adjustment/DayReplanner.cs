@@ -134,6 +134,7 @@ public static class DayReplanner
     private static void MoveTodaysShifts(RosterProblem problem, List<Duty> duties, int day, List<RosterChange> changes)
     {
         var moved = new HashSet<int>();
+        var tally = new Tally(problem, duties);
         var current = Unmet(problem, duties);
         while (true)
         {
@@ -145,12 +146,10 @@ public static class DayReplanner
                     continue;
                 }
 
+                var away = tally.Change(duties[i], duties[i].Area, -1);
                 foreach (var area in problem.Areas.Where(a => a != duties[i].Area))
                 {
-                    var original = duties[i];
-                    duties[i] = original with { Area = area };
-                    var unmet = Unmet(problem, duties);
-                    duties[i] = original;
+                    var unmet = current + away + tally.Change(duties[i], area, +1);
                     if (unmet < best)
                     {
                         (best, bestIndex, bestArea) = (unmet, i, area);
@@ -165,6 +164,8 @@ public static class DayReplanner
 
             var d = duties[bestIndex];
             changes.Add(new RosterChange(RosterChangeKind.Moved, d.OfficerId, d.StartHourOfWeek, d.LengthHours, d.Area, bestArea));
+            tally.Apply(d, d.Area, -1);
+            tally.Apply(d, bestArea, +1);
             duties[bestIndex] = d with { Area = bestArea };
             moved.Add(bestIndex);
             current = best;
@@ -174,6 +175,7 @@ public static class DayReplanner
     /// <summary>Officers free that day (not off sick) take the shift and area that cover the most, if no rule breaks.</summary>
     private static void AddShifts(RosterProblem problem, List<Duty> duties, int day, HashSet<string> sick, List<RosterChange> changes)
     {
+        var tally = new Tally(problem, duties);
         var current = Unmet(problem, duties);
         var tried = new HashSet<string>(StringComparer.Ordinal);
         while (current > 0)
@@ -187,9 +189,7 @@ public static class DayReplanner
                     foreach (var area in problem.Areas)
                     {
                         var candidate = new Duty(officer.Id, area, (day * 24) + shift.StartHour, shift.LengthHours);
-                        duties.Add(candidate);
-                        var unmet = Unmet(problem, duties);
-                        duties.RemoveAt(duties.Count - 1);
+                        var unmet = current + tally.Change(candidate, area, +1);
                         if (unmet < best)
                         {
                             (best, bestDuty) = (unmet, candidate);
@@ -215,7 +215,55 @@ public static class DayReplanner
             }
 
             changes.Add(new RosterChange(RosterChangeKind.Added, add.OfficerId, add.StartHourOfWeek, add.LengthHours, null, add.Area));
+            tally.Apply(add, add.Area, +1);
             current = best;
         }
+    }
+
+    /// <summary>
+    /// Units present per area-hour, kept up to date as shifts move or are added, so a probe costs the shift's own hours
+    /// rather than the whole week: the unmet demand of the cells the shift covers, with it against without it.
+    /// </summary>
+    private sealed class Tally(RosterProblem problem, List<Duty> duties)
+    {
+        private readonly int[] _present = RosterEvaluator.Presence(problem, new Roster("probe", duties, []));
+        private readonly Dictionary<string, Skill> _skills = problem.Officers.ToDictionary(o => o.Id, o => o.Skill, StringComparer.Ordinal);
+
+        /// <summary>How much the unmet demand-hours change when <paramref name="duty"/>'s officer is added (+1) to or taken (−1) from <paramref name="area"/> for the duty's hours.</summary>
+        public long Change(Duty duty, string area, int sign)
+        {
+            if (!problem.AreaIndex.TryGetValue(area, out var a) || !_skills.TryGetValue(duty.OfficerId, out var skill))
+            {
+                return 0;
+            }
+
+            long change = 0;
+            for (var k = 0; k < duty.LengthHours; k++)
+            {
+                var cell = (a * HourOfWeek.Count) + ((duty.StartHourOfWeek + k) % HourOfWeek.Count);
+                var before = Unmet(cell);
+                _present[(cell * 3) + (int)skill] += sign;
+                change += Unmet(cell) - before;
+                _present[(cell * 3) + (int)skill] -= sign;
+            }
+
+            return change;
+        }
+
+        public void Apply(Duty duty, string area, int sign)
+        {
+            if (!problem.AreaIndex.TryGetValue(area, out var a) || !_skills.TryGetValue(duty.OfficerId, out var skill))
+            {
+                return;
+            }
+
+            for (var k = 0; k < duty.LengthHours; k++)
+            {
+                _present[(((a * HourOfWeek.Count) + ((duty.StartHourOfWeek + k) % HourOfWeek.Count)) * 3) + (int)skill] += sign;
+            }
+        }
+
+        private int Unmet(int cell) => RosterEvaluator.Unmet(
+            problem.PatrolUnits[cell] + problem.PostUnits[cell], problem.TrafficUnits[cell], _present[cell * 3], _present[(cell * 3) + 1], _present[(cell * 3) + 2]);
     }
 }

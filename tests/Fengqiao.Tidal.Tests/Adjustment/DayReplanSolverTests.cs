@@ -40,6 +40,7 @@ public class DayReplanSolverTests
         Assert.DoesNotContain(solved.Roster.Duties, d => d.Day == day && sick.Contains(d.OfficerId));
         Assert.DoesNotContain(solved.Roster.PostDuties, p => p.FromHourOfWeek / 24 == day && sick.Contains(p.OfficerId));
         Assert.Equal(sick.Count, solved.Changes.Count(c => c.Kind == RosterChangeKind.OffSick && c.StartHourOfWeek / 24 == day));
+        Assert.DoesNotContain(solved.Changes, c => c.Kind == RosterChangeKind.Removed); // dropping a shift never helps
 
         // Every other day stands exactly as the officers were told, and no per-person rule breaks.
         Assert.Equal(Sorted(roster.Duties.Where(d => d.Day != day)), Sorted(solved.Roster.Duties.Where(d => d.Day != day)));
