@@ -65,7 +65,12 @@ public static class DayReplanSolver
         };
     }
 
-    /// <summary>The day's duties CP-SAT chose, or null when it found none in time.</summary>
+    /// <summary>
+    /// The day's duties CP-SAT chose, or null when it found none in time. Per officer the model decides only whether
+    /// each of their shifts of the day stays as it is (keep) or which slot they work changed (y); the areas of the
+    /// changed shifts are counts per skill, slot and area, handed to the officers afterwards, since a change costs the
+    /// same whichever area it goes to. That keeps 300 officers × 30 areas small.
+    /// </summary>
     private static List<Duty>? Solve(RosterProblem problem, Roster roster, int day, HashSet<string> sick, DayReplanOptions options, CancellationToken cancellationToken, out CpSolverStatus status)
     {
         const int H = HourOfWeek.Count;
@@ -74,16 +79,18 @@ public static class DayReplanSolver
         var slots = ShiftSlots.Week(problem).Where(s => s.Day == day)
             .Concat(roster.Duties.Where(d => d.Day == day).Select(d => new ShiftSlot(d.StartHourOfWeek, d.LengthHours)))
             .Distinct().OrderBy(s => s.StartHourOfWeek).ThenBy(s => s.LengthHours).ToList();
+        var slotIndex = slots.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
         var areas = problem.Areas;
         var fixedDuties = roster.Duties.Where(d => d.Day != day).ToList();
         var fixedByOfficer = fixedDuties.ToLookup(d => d.OfficerId, StringComparer.Ordinal);
         var todayByOfficer = roster.Duties.Where(d => d.Day == day).ToLookup(d => d.OfficerId, StringComparer.Ordinal);
         var model = new CpModel();
-        // x[(officer, slot, area)]: the officer works that slot in that area.
-        var x = new Dictionary<(int O, int S, int A), BoolVar>();
-        var costTerms = new List<BoolVar>();
+        var costTerms = new List<IntVar>();
         var costWeights = new List<long>();
-        long constantCost = 0;
+        long maxCost = 0;
+        // keep: (officer, original duty, variable); y: (officer, slot) -> variable.
+        var keeps = new List<(int O, Duty Duty, BoolVar Keep)>();
+        var y = new Dictionary<(int O, int S), BoolVar>();
         for (var oi = 0; oi < problem.Officers.Count; oi++)
         {
             var officer = problem.Officers[oi];
@@ -93,7 +100,7 @@ public static class DayReplanSolver
             }
 
             var others = fixedByOfficer[officer.Id].ToList();
-            var today = todayByOfficer[officer.Id].ToList();
+            var today = todayByOfficer[officer.Id].Where(d => problem.AreaIndex.ContainsKey(d.Area)).ToList();
             var otherHours = others.Sum(d => d.LengthHours);
             var otherDays = others.Select(d => d.Day).Distinct().Count();
             var mayWork = today.Count > 0
@@ -101,13 +108,21 @@ public static class DayReplanSolver
             var cap = rules.AllowOvertime
                 ? officer.MaxWeeklyHours
                 : Math.Max(ShiftSlots.HourCap(officer, rules), otherHours + today.Sum(d => d.LengthHours));
-            var mine = new List<(int S, BoolVar Any)>();
+            var chosen = new List<(ShiftSlot Slot, BoolVar Var)>();
+            foreach (var d in today)
+            {
+                var keep = model.NewBoolVar("");
+                model.AddHint(keep, true);
+                keeps.Add((oi, d, keep));
+                chosen.Add((new ShiftSlot(d.StartHourOfWeek, d.LengthHours), keep));
+            }
+
             for (var s = 0; s < slots.Count; s++)
             {
                 var slot = slots[s];
-                var original = today.Where(d => d.StartHourOfWeek == slot.StartHourOfWeek && d.LengthHours == slot.LengthHours).ToList();
+                var own = today.Any(d => d.StartHourOfWeek == slot.StartHourOfWeek && d.LengthHours == slot.LengthHours);
                 // The officer's own shift of the day stays allowed as it was; anything new must keep every rule.
-                var lawful = original.Count > 0 || (mayWork
+                var lawful = own || (mayWork
                     && otherHours + slot.LengthHours <= cap
                     && others.All(d => !ShiftSlots.Conflict(new ShiftSlot(d.StartHourOfWeek, d.LengthHours), slot, rules.MinRestHours)));
                 if (!lawful)
@@ -115,66 +130,72 @@ public static class DayReplanSolver
                     continue;
                 }
 
-                var inSlot = new List<BoolVar>();
-                for (var a = 0; a < areas.Count; a++)
-                {
-                    var v = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"x_{oi}_{s}_{a}"));
-                    x[(oi, s, a)] = v;
-                    inSlot.Add(v);
-                    var kept = original.Any(d => d.Area == areas[a]);
-                    model.AddHint(v, kept);
-                    long cost = today.Count == 0
-                        ? (otherHours + slot.LengthHours > rules.StandardWeeklyHours ? OvertimeAddedCost : AddedCost)
-                        : kept ? 0 : original.Count > 0 ? MovedCost : RetimedCost;
-                    if (cost > 0)
-                    {
-                        costTerms.Add(v);
-                        costWeights.Add(cost);
-                    }
-                }
-
-                var any = model.NewBoolVar("");
-                model.Add(LinearExpr.Sum(inSlot) == any);
-                model.AddHint(any, original.Count > 0);
-                mine.Add((s, any));
-            }
-
-            if (mine.Count == 0)
-            {
-                constantCost += today.Count * RemovedCost;
-                continue;
+                var v = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"y_{oi}_{s}"));
+                model.AddHint(v, false);
+                y[(oi, s)] = v;
+                chosen.Add((slot, v));
+                long cost = today.Count == 0
+                    ? (otherHours + slot.LengthHours > rules.StandardWeeklyHours ? OvertimeAddedCost : AddedCost)
+                    : own ? MovedCost : RetimedCost;
+                costTerms.Add(v);
+                costWeights.Add(cost);
             }
 
             if (rules.OneShiftPerDay)
             {
-                model.Add(LinearExpr.Sum(mine.Select(m => m.Any)) <= 1);
+                model.Add(LinearExpr.Sum(chosen.Select(c => c.Var)) <= 1);
             }
             else
             {
-                for (var i = 0; i < mine.Count; i++)
+                for (var i = 0; i < chosen.Count; i++)
                 {
-                    for (var k = i + 1; k < mine.Count; k++)
+                    for (var k = i + 1; k < chosen.Count; k++)
                     {
-                        if (ShiftSlots.Conflict(slots[mine[i].S], slots[mine[k].S], rules.MinRestHours))
+                        if (ShiftSlots.Conflict(chosen[i].Slot, chosen[k].Slot, rules.MinRestHours))
                         {
-                            model.AddBoolOr([mine[i].Any.Not(), mine[k].Any.Not()]);
+                            model.AddBoolOr([chosen[i].Var.Not(), chosen[k].Var.Not()]);
                         }
                     }
                 }
 
-                model.Add(LinearExpr.WeightedSum(mine.Select(m => m.Any), mine.Select(m => (long)slots[m.S].LengthHours)) <= cap - otherHours);
+                model.Add(LinearExpr.WeightedSum(chosen.Select(c => c.Var), chosen.Select(c => (long)c.Slot.LengthHours)) <= Math.Max(cap, otherHours + today.Sum(d => d.LengthHours)) - otherHours);
             }
 
             if (today.Count > 0)
             {
-                // Dropping the officer's shift of the day costs a change too (it never helps the unmet demand).
-                var dropped = model.NewBoolVar("");
-                model.Add(dropped + LinearExpr.Sum(mine.Select(m => m.Any)) >= 1);
-                model.AddHint(dropped, false);
+                // Dropping a shift of the day costs a change too (it never helps the unmet demand).
+                var dropped = model.NewIntVar(0, today.Count, "");
+                model.Add(dropped + LinearExpr.Sum(chosen.Select(c => c.Var)) >= today.Count);
+                model.AddHint(dropped, 0);
                 costTerms.Add(dropped);
-                costWeights.Add(RemovedCost * today.Count);
+                costWeights.Add(RemovedCost);
+                maxCost += RemovedCost * today.Count;
+            }
+            else
+            {
+                maxCost += OvertimeAddedCost;
             }
         }
+
+        // Officers of each skill per slot and area: the kept shifts, and the changed ones as counts the cells read.
+        var skillOf = problem.Officers.Select(o => o.Skill).ToArray();
+        var incoming = new Dictionary<(Skill Skill, int S, int A), IntVar>();
+        foreach (var group in y.GroupBy(e => (skillOf[e.Key.O], e.Key.S)))
+        {
+            var perArea = new List<IntVar>();
+            for (var a = 0; a < areas.Count; a++)
+            {
+                var n = model.NewIntVar(0, group.Count(), "");
+                model.AddHint(n, 0);
+                incoming[(group.Key.Item1, group.Key.S, a)] = n;
+                perArea.Add(n);
+            }
+
+            model.Add(LinearExpr.Sum(perArea) == LinearExpr.Sum(group.Select(e => e.Value)));
+        }
+
+        var kept = keeps.GroupBy(k => (skillOf[k.O], slotIndex[new ShiftSlot(k.Duty.StartHourOfWeek, k.Duty.LengthHours)], problem.AreaIndex[k.Duty.Area]))
+            .ToDictionary(g => g.Key, g => g.Select(k => k.Keep).ToList());
 
         // Presence from the duties that stay (every other day, the night shifts running into this one).
         var present = RosterEvaluator.Presence(problem, new Roster("fixed", fixedDuties, []));
@@ -193,17 +214,6 @@ public static class DayReplanSolver
             }
         }
 
-        // Officers of each skill per slot and area: the cells read these few counts, not every officer's variable.
-        var counts = new Dictionary<(Skill Skill, int S, int A), IntVar>();
-        foreach (var group in x.GroupBy(e => (problem.Officers[e.Key.O].Skill, e.Key.S, e.Key.A)))
-        {
-            var members = group.Select(e => e.Value).ToList();
-            var n = model.NewIntVar(0, members.Count, "");
-            model.Add(n == LinearExpr.Sum(members));
-            model.AddHint(n, group.Count(e => todayByOfficer[problem.Officers[e.Key.O].Id].Any(d => d.StartHourOfWeek == slots[e.Key.S].StartHourOfWeek && d.LengthHours == slots[e.Key.S].LengthHours && d.Area == areas[e.Key.A]) && !sick.Contains(problem.Officers[e.Key.O].Id)));
-            counts[group.Key] = n;
-        }
-
         // The unchanged day (less the officers off sick) completes the hint.
         var hinted = RosterEvaluator.Presence(problem, new Roster("hint", roster.Duties.Where(d => d.Day != day || !sick.Contains(d.OfficerId)).ToList(), []));
         var unmetTerms = new List<IntVar>();
@@ -219,7 +229,8 @@ public static class DayReplanSolver
                     continue;
                 }
 
-                LinearExpr Count(Skill skill) => LinearExpr.Sum(inHour.Select(s => counts.GetValueOrDefault((skill, s, a))).OfType<IntVar>());
+                LinearExpr Count(Skill skill) => LinearExpr.Sum(inHour.SelectMany(s =>
+                    kept.GetValueOrDefault((skill, s, a), []).Cast<IntVar>().Append(incoming.GetValueOrDefault((skill, s, a)))).OfType<IntVar>());
                 var gapP = model.NewIntVar(0, needP, "");
                 model.Add(gapP >= needP - present[cell * 3] - Count(Skill.Patrol));
                 var gapT = model.NewIntVar(0, needT, "");
@@ -236,8 +247,7 @@ public static class DayReplanSolver
         }
 
         // Lexicographic: one demand-hour outweighs every change the roster could make.
-        var weight = (costWeights.Sum() + constantCost) + 1;
-        model.Minimize((LinearExpr.Sum(unmetTerms) * weight) + LinearExpr.WeightedSum(costTerms, costWeights));
+        model.Minimize((LinearExpr.Sum(unmetTerms) * (maxCost + 1)) + LinearExpr.WeightedSum(costTerms, costWeights));
         using var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers} max_time_in_seconds:{Math.Max(0.5, options.TimeLimitSeconds):F1} random_seed:{options.RandomSeed}"),
@@ -253,16 +263,38 @@ public static class DayReplanSolver
             return null;
         }
 
-        var chosen = new List<Duty>();
-        foreach (var ((oi, s, a), v) in x.OrderBy(e => e.Key.O).ThenBy(e => e.Key.S).ThenBy(e => e.Key.A))
+        var duties = keeps.Where(k => solver.BooleanValue(k.Keep)).Select(k => k.Duty).ToList();
+        // Hand the changed shifts' areas to the officers who chose the slot: their own area first (no change at all), then in order.
+        foreach (var group in y.Where(e => solver.BooleanValue(e.Value)).GroupBy(e => (skillOf[e.Key.O], e.Key.S)).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.S))
         {
-            if (solver.BooleanValue(v))
+            var (skill, s) = group.Key;
+            var left = Enumerable.Range(0, areas.Count).Select(a => solver.Value(incoming[(skill, s, a)])).ToArray();
+            var officers = group.Select(e => problem.Officers[e.Key.O].Id).Order(StringComparer.Ordinal).ToList();
+            var unplaced = new List<string>();
+            foreach (var id in officers)
             {
-                chosen.Add(new Duty(problem.Officers[oi].Id, areas[a], slots[s].StartHourOfWeek, slots[s].LengthHours));
+                var own = todayByOfficer[id].FirstOrDefault(d => d.StartHourOfWeek == slots[s].StartHourOfWeek && d.LengthHours == slots[s].LengthHours
+                    && problem.AreaIndex.TryGetValue(d.Area, out var oa) && left[oa] > 0 && !duties.Contains(d));
+                if (own is not null)
+                {
+                    left[problem.AreaIndex[own.Area]]--;
+                    duties.Add(own);
+                }
+                else
+                {
+                    unplaced.Add(id);
+                }
+            }
+
+            foreach (var id in unplaced)
+            {
+                var a = Array.FindIndex(left, n => n > 0);
+                left[a]--;
+                duties.Add(new Duty(id, areas[a], slots[s].StartHourOfWeek, slots[s].LengthHours));
             }
         }
 
-        return chosen;
+        return duties;
     }
 
     /// <summary>The briefing's list: each officer's shift of the day as it was against as it is now.</summary>
