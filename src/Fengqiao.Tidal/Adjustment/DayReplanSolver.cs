@@ -20,12 +20,11 @@ public sealed record DayReplanOptions
 /// 动态调整 of one day with CP-SAT: the day's planned events raise the demand, officers off sick lose that day's shifts,
 /// and every other officer's shift starting that day may keep its hours and area, move to another area, move to other
 /// hours, or (for officers with the day free) be added — within every per-person rule against the shifts of the other
-/// days, which stay exactly as they were. Objective: unmet demand-hours first, then the changes (moved area 1, other
-/// hours 2, added 3 or 4 with overtime, dropped 3), so whatever does not help stays as the officers were told.
-/// The solver starts from the unchanged roster (a complete hint), so an answer in time is as a rule no worse than
-/// leaving the day as it was; the greedy
-/// <see cref="DayReplanner"/>'s moves and additions are points of this model, so a proven optimum is never worse than
-/// the greedy either. Only when the solver has no answer in time does the greedy re-plan stand in, and it says so
+/// days, which stay exactly as they were. Two solves: the least unmet demand-hours (60 % of the time), then at that
+/// unmet demand the fewest changes (moved area 1, other hours 2, added 3 or 4 with overtime, dropped 3), so whatever
+/// does not help stays as the officers were told. The greedy <see cref="DayReplanner"/>'s answer is a point of this
+/// model and the solver's complete starting hint, so CP-SAT's answer is as a rule no worse than the greedy's and a
+/// proven optimum never is. When the solver has no answer in time the greedy re-plan stands, and says so
 /// (<see cref="DayReplanMethod.GreedyFallback"/>).
 /// </summary>
 public static class DayReplanSolver
@@ -50,10 +49,13 @@ public static class DayReplanSolver
         var changed = DayReplanner.WithEvents(problem, day, events);
         var before = RosterEvaluator.Evaluate(changed, roster);
         var sick = offSick.ToHashSet(StringComparer.Ordinal);
-        var chosen = Solve(changed, roster, day, sick, o, cancellationToken, out var status);
+        // The greedy answer (a second or two) is where the solver starts, and what stands when it finds nothing in time.
+        var greedy = DayReplanner.Replan(problem, roster, day, events, offSick);
+        var remaining = Math.Max(1, o.TimeLimitSeconds - clock.Elapsed.TotalSeconds);
+        var chosen = Solve(changed, roster, day, sick, [.. greedy.Roster.Duties.Where(d => d.Day == day)], o with { TimeLimitSeconds = remaining }, cancellationToken, out var status);
         if (chosen is null)
         {
-            return DayReplanner.Replan(problem, roster, day, events, offSick) with { Method = DayReplanMethod.GreedyFallback, Seconds = clock.Elapsed.TotalSeconds };
+            return greedy with { Method = DayReplanMethod.GreedyFallback, Seconds = clock.Elapsed.TotalSeconds };
         }
 
         var duties = roster.Duties.Where(d => d.Day != day).Concat(chosen).ToList();
@@ -71,7 +73,7 @@ public static class DayReplanSolver
     /// changed shifts are counts per skill, slot and area, handed to the officers afterwards, since a change costs the
     /// same whichever area it goes to. That keeps 300 officers × 30 areas small.
     /// </summary>
-    private static List<Duty>? Solve(RosterProblem problem, Roster roster, int day, HashSet<string> sick, DayReplanOptions options, CancellationToken cancellationToken, out CpSolverStatus status)
+    private static List<Duty>? Solve(RosterProblem problem, Roster roster, int day, HashSet<string> sick, IReadOnlyList<Duty> hintDay, DayReplanOptions options, CancellationToken cancellationToken, out CpSolverStatus status)
     {
         const int H = HourOfWeek.Count;
         var rules = problem.Rules;
@@ -85,9 +87,10 @@ public static class DayReplanSolver
         var fixedByOfficer = fixedDuties.ToLookup(d => d.OfficerId, StringComparer.Ordinal);
         var todayByOfficer = roster.Duties.Where(d => d.Day == day).ToLookup(d => d.OfficerId, StringComparer.Ordinal);
         var model = new CpModel();
+        var all = new List<IntVar>();
+        var hintByOfficer = hintDay.ToLookup(d => d.OfficerId, StringComparer.Ordinal);
         var costTerms = new List<IntVar>();
         var costWeights = new List<long>();
-        long maxCost = 0;
         // keep: (officer, original duty, variable); y: (officer, slot) -> variable.
         var keeps = new List<(int O, Duty Duty, BoolVar Keep)>();
         var y = new Dictionary<(int O, int S), BoolVar>();
@@ -112,7 +115,8 @@ public static class DayReplanSolver
             foreach (var d in today)
             {
                 var keep = model.NewBoolVar("");
-                model.AddHint(keep, true);
+                model.AddHint(keep, hintByOfficer[officer.Id].Contains(d));
+                all.Add(keep);
                 keeps.Add((oi, d, keep));
                 chosen.Add((new ShiftSlot(d.StartHourOfWeek, d.LengthHours), keep));
             }
@@ -131,7 +135,8 @@ public static class DayReplanSolver
                 }
 
                 var v = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"y_{oi}_{s}"));
-                model.AddHint(v, false);
+                model.AddHint(v, hintByOfficer[officer.Id].Any(d => d.StartHourOfWeek == slot.StartHourOfWeek && d.LengthHours == slot.LengthHours && !today.Contains(d)));
+                all.Add(v);
                 y[(oi, s)] = v;
                 chosen.Add((slot, v));
                 long cost = today.Count == 0
@@ -166,14 +171,10 @@ public static class DayReplanSolver
                 // Dropping a shift of the day costs a change too (it never helps the unmet demand).
                 var dropped = model.NewIntVar(0, today.Count, "");
                 model.Add(dropped + LinearExpr.Sum(chosen.Select(c => c.Var)) >= today.Count);
-                model.AddHint(dropped, 0);
+                model.AddHint(dropped, Math.Max(0, today.Count - hintByOfficer[officer.Id].Count()));
+                all.Add(dropped);
                 costTerms.Add(dropped);
                 costWeights.Add(RemovedCost);
-                maxCost += RemovedCost * today.Count;
-            }
-            else
-            {
-                maxCost += OvertimeAddedCost;
             }
         }
 
@@ -186,7 +187,10 @@ public static class DayReplanSolver
             for (var a = 0; a < areas.Count; a++)
             {
                 var n = model.NewIntVar(0, group.Count(), "");
-                model.AddHint(n, 0);
+                var (hintSkill, hintSlot, hintArea) = (group.Key.Item1, slots[group.Key.S], areas[a]);
+                model.AddHint(n, hintDay.Count(d => d.Area == hintArea && d.StartHourOfWeek == hintSlot.StartHourOfWeek && d.LengthHours == hintSlot.LengthHours
+                    && problem.Officers.First(x => x.Id == d.OfficerId).Skill == hintSkill && !todayByOfficer[d.OfficerId].Contains(d)));
+                all.Add(n);
                 incoming[(group.Key.Item1, group.Key.S, a)] = n;
                 perArea.Add(n);
             }
@@ -214,8 +218,8 @@ public static class DayReplanSolver
             }
         }
 
-        // The unchanged day (less the officers off sick) completes the hint.
-        var hinted = RosterEvaluator.Presence(problem, new Roster("hint", roster.Duties.Where(d => d.Day != day || !sick.Contains(d.OfficerId)).ToList(), []));
+        // The hinted day completes the hint.
+        var hinted = RosterEvaluator.Presence(problem, new Roster("hint", [.. fixedDuties, .. hintDay], []));
         var unmetTerms = new List<IntVar>();
         foreach (var (h, inHour) in covering)
         {
@@ -242,33 +246,45 @@ public static class DayReplanSolver
                 model.AddHint(gapP, hintP);
                 model.AddHint(gapT, hintT);
                 model.AddHint(unmet, Math.Max(0, hintP + hintT - hinted[(cell * 3) + 2]));
+                all.AddRange([gapP, gapT, unmet]);
                 unmetTerms.Add(unmet);
             }
         }
 
-        // Lexicographic: one demand-hour outweighs every change the roster could make.
-        model.Minimize((LinearExpr.Sum(unmetTerms) * (maxCost + 1)) + LinearExpr.WeightedSum(costTerms, costWeights));
-        using var solver = new CpSolver
+        // Lexicographic in two solves: least unmet demand, then the fewest changes at that unmet demand.
+        var totalUnmet = LinearExpr.Sum(unmetTerms);
+        model.Minimize(totalUnmet);
+        var position = new Dictionary<IntVar, int>(all.Select((v, i) => KeyValuePair.Create(v, i)), ReferenceEqualityComparer.Instance);
+        var (first, values) = Run(model, all, options, options.TimeLimitSeconds * 0.6, cancellationToken);
+        if (values is null)
         {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers} max_time_in_seconds:{Math.Max(0.5, options.TimeLimitSeconds):F1} random_seed:{options.RandomSeed}"),
-        };
-        using (cancellationToken.Register(solver.StopSearch))
-        {
-            status = solver.Solve(model);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-        {
+            status = first;
             return null;
         }
 
-        var duties = keeps.Where(k => solver.BooleanValue(k.Keep)).Select(k => k.Duty).ToList();
+        model.ClearHints();
+        for (var i = 0; i < all.Count; i++)
+        {
+            model.AddHint(all[i], values[i]);
+        }
+
+        model.Add(totalUnmet <= unmetTerms.Sum(u => values[position[u]]));
+        model.Minimize(LinearExpr.WeightedSum(costTerms, costWeights));
+        var (second, better) = Run(model, all, options, options.TimeLimitSeconds * 0.4, cancellationToken);
+        if (better is not null)
+        {
+            values = better;
+        }
+
+        status = first == CpSolverStatus.Optimal && second == CpSolverStatus.Optimal ? CpSolverStatus.Optimal : CpSolverStatus.Feasible;
+        bool On(IntVar v) => values[position[v]] != 0;
+        long Value(IntVar v) => values[position[v]];
+        var duties = keeps.Where(k => On(k.Keep)).Select(k => k.Duty).ToList();
         // Hand the changed shifts' areas to the officers who chose the slot: their own area first (no change at all), then in order.
-        foreach (var group in y.Where(e => solver.BooleanValue(e.Value)).GroupBy(e => (skillOf[e.Key.O], e.Key.S)).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.S))
+        foreach (var group in y.Where(e => On(e.Value)).GroupBy(e => (skillOf[e.Key.O], e.Key.S)).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.S))
         {
             var (skill, s) = group.Key;
-            var left = Enumerable.Range(0, areas.Count).Select(a => solver.Value(incoming[(skill, s, a)])).ToArray();
+            var left = Enumerable.Range(0, areas.Count).Select(a => Value(incoming[(skill, s, a)])).ToArray();
             var officers = group.Select(e => problem.Officers[e.Key.O].Id).Order(StringComparer.Ordinal).ToList();
             var unplaced = new List<string>();
             foreach (var id in officers)
@@ -295,6 +311,23 @@ public static class DayReplanSolver
         }
 
         return duties;
+    }
+
+    /// <summary>One solve; the values of every variable in <paramref name="all"/>'s order, or null when none was found.</summary>
+    private static (CpSolverStatus Status, long[]? Values) Run(CpModel model, List<IntVar> all, DayReplanOptions options, double seconds, CancellationToken cancellationToken)
+    {
+        using var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{options.Workers} max_time_in_seconds:{Math.Max(0.5, seconds):F1} random_seed:{options.RandomSeed}"),
+        };
+        CpSolverStatus status;
+        using (cancellationToken.Register(solver.StopSearch))
+        {
+            status = solver.Solve(model);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? (status, all.Select(v => solver.Value(v)).ToArray()) : (status, null);
     }
 
     /// <summary>The briefing's list: each officer's shift of the day as it was against as it is now.</summary>
