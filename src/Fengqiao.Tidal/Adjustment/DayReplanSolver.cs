@@ -60,11 +60,16 @@ public static class DayReplanSolver
 
         var duties = roster.Duties.Where(d => d.Day != day).Concat(chosen).ToList();
         var replanned = new Roster(roster.Method + "+day", duties, PostAssigner.Assign(changed, duties));
-        return new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), Changes(roster, chosen, day, sick))
+        var solved = new DayReplan(changed, replanned, before, RosterEvaluator.Evaluate(changed, replanned), RosterChecker.Check(changed, replanned), Changes(roster, chosen, day, sick));
+        var method = status == CpSolverStatus.Optimal ? DayReplanMethod.CpSatOptimal : DayReplanMethod.CpSatFeasible;
+        // Stopped by the time limit before it got past its starting point: the greedy's answer is the solver's best.
+        if ((greedy.After.UnmetDemandHours, Cost(greedy.Changes)) is var g && (solved.After.UnmetDemandHours, Cost(solved.Changes)) is var c
+            && (g.Item1 < c.Item1 || (g.Item1 == c.Item1 && g.Item2 < c.Item2)))
         {
-            Method = status == CpSolverStatus.Optimal ? DayReplanMethod.CpSatOptimal : DayReplanMethod.CpSatFeasible,
-            Seconds = clock.Elapsed.TotalSeconds,
-        };
+            return greedy with { Method = method, Seconds = clock.Elapsed.TotalSeconds };
+        }
+
+        return solved with { Method = method, Seconds = clock.Elapsed.TotalSeconds };
     }
 
     /// <summary>
@@ -255,6 +260,8 @@ public static class DayReplanSolver
         var totalUnmet = LinearExpr.Sum(unmetTerms);
         model.Minimize(totalUnmet);
         var position = new Dictionary<IntVar, int>(all.Select((v, i) => KeyValuePair.Create(v, i)), ReferenceEqualityComparer.Instance);
+        var hint = model.Model.SolutionHint.Vars.Zip(model.Model.SolutionHint.Values).ToDictionary(x => x.First, x => x.Second);
+        var hintValues = all.Select(v => hint[v.GetIndex()]).ToArray();
         var (first, values) = Run(model, all, options, options.TimeLimitSeconds * 0.6, cancellationToken);
         if (values is null)
         {
@@ -262,13 +269,16 @@ public static class DayReplanSolver
             return null;
         }
 
+        // Phase two starts from the greedy's answer when phase one did not beat its unmet demand (the greedy changes less).
+        var bestUnmet = unmetTerms.Sum(u => values[position[u]]);
+        var start = bestUnmet >= unmetTerms.Sum(u => hintValues[position[u]]) ? hintValues : values;
         model.ClearHints();
         for (var i = 0; i < all.Count; i++)
         {
-            model.AddHint(all[i], values[i]);
+            model.AddHint(all[i], start[i]);
         }
 
-        model.Add(totalUnmet <= unmetTerms.Sum(u => values[position[u]]));
+        model.Add(totalUnmet <= bestUnmet);
         model.Minimize(LinearExpr.WeightedSum(costTerms, costWeights));
         var (second, better) = Run(model, all, options, options.TimeLimitSeconds * 0.4, cancellationToken);
         if (better is not null)
@@ -312,6 +322,16 @@ public static class DayReplanSolver
 
         return duties;
     }
+
+    /// <summary>The changes' weight as the model counts them (an added shift as without overtime).</summary>
+    private static long Cost(IEnumerable<RosterChange> changes) => changes.Sum(c => c.Kind switch
+    {
+        RosterChangeKind.Moved => MovedCost,
+        RosterChangeKind.Retimed => RetimedCost,
+        RosterChangeKind.Added => AddedCost,
+        RosterChangeKind.Removed => RemovedCost,
+        _ => 0L,
+    });
 
     /// <summary>One solve; the values of every variable in <paramref name="all"/>'s order, or null when none was found.</summary>
     private static (CpSolverStatus Status, long[]? Values) Run(CpModel model, List<IntVar> all, DayReplanOptions options, double seconds, CancellationToken cancellationToken)
