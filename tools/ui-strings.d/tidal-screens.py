@@ -59,7 +59,7 @@ S.update({
     "Tidal.Heat.ScaleQuantile": ("按分位数着色：每种颜色约占同样多的非零格，最深色为最忙的一档。", "Coloured by quantile: each colour holds about as many non-zero cells, the deepest the busiest band."),
     "Tidal.Heat.Zero": ("无", "none"),
     "Tidal.Replan.Title": ("计划活动与病假：重排当日勤务", "Planned events and sick leave: re-plan one day"),
-    "Tidal.Replan.Help": ("为集市、考试、球赛等计划活动在某片区某时段增加警力需求，或登记当日病假警员；只重排这一天的班次（调整片区或增派有余力的警员），其余各天保持不变，变动列出供勤务布置会使用。", "Add demand for a planned event (a market day, an exam, a match) in one area and hours, or mark officers off sick that day; only that day's shifts are re-planned (moved, or added for officers with hours to spare), the other days stay as they are, and the changes are listed for the briefing."),
+    "Tidal.Replan.Help": ("为集市、考试、球赛等计划活动在某片区某时段增加警力需求，或登记当日病假警员；只重排这一天的班次（调整片区、调整时段，或增派有余力的警员），先求未满足需求最少，再求变动最少，其余各天保持不变，变动列出供勤务布置会使用。", "Add demand for a planned event (a market day, an exam, a match) in one area and hours, or mark officers off sick that day; only that day's shifts are re-planned (moved to another area or other hours, or added for officers with hours to spare), least unmet demand first and fewest changes second; the other days stay as they are, and the changes are listed for the briefing."),
     "Tidal.Replan.LiveTitle": ("实时警情研判：热点片区与就近调警", "Live view: areas running hot and moves from quiet neighbours"),
     "Tidal.Replan.Day": ("调整日", "Day"),
     "Tidal.Replan.Area": ("活动片区", "Event area"),

@@ -44,7 +44,7 @@ public class TidalRosterBench
         return result.Metrics.UnmetDemandHours;
     }
 
-    private static string Find(string name)
+    internal static string Find(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

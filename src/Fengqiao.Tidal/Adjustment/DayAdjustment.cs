@@ -9,6 +9,7 @@ namespace Fengqiao.Tidal.Adjustment;
 /// <param name="Day">0 = Monday … 6 = Sunday of the plan's week.</param>
 /// <param name="UnmetBefore">Unmet demand-hours of the roster as it stood, with the events' demand.</param>
 /// <param name="UnmetAfter">The same after the re-plan.</param>
+/// <param name="Method">How the re-plan was found (null for those kept before the CP-SAT re-plan: the greedy).</param>
 public sealed record DayAdjustment(
     int Day,
     IReadOnlyList<PlannedEvent> Events,
@@ -16,4 +17,5 @@ public sealed record DayAdjustment(
     IReadOnlyList<RosterChange> Changes,
     long UnmetBefore,
     long UnmetAfter,
-    Instant At);
+    Instant At,
+    DayReplanMethod? Method = null);

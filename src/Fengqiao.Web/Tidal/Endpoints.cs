@@ -51,7 +51,7 @@ public sealed record TidalMoveRequest(string OfficerId, int StartHourOfWeek, str
 public sealed record TidalReplanRequest(int Day, IReadOnlyList<PlannedEvent>? Events = null, IReadOnlyList<string>? OffSick = null);
 
 /// <param name="Before">Unmet demand-hours of the roster as it stood, with the events' demand.</param>
-public sealed record TidalReplanDto(TidalPlanDto Plan, long Before, long After, IReadOnlyList<RosterChange> Changes);
+public sealed record TidalReplanDto(TidalPlanDto Plan, long Before, long After, IReadOnlyList<RosterChange> Changes, DayReplanMethod Method);
 
 /// <summary>The tidal duty planner (潮汐勤务) as JSON: the same views as the pages, for police planners only.</summary>
 public static class Endpoints
@@ -74,7 +74,7 @@ public static class Endpoints
         group.MapGet("/plans", Plans).WithSummary("The rosters of the caller's unit, newest first (another district's are not listed)");
         group.MapGet("/plans/{id:long}", StoredPlan).WithSummary("One stored roster of the caller's unit; another unit's answers 404 like one that does not exist");
         group.MapPost("/plan/moves", MoveDuty).DisableAntiforgery().WithSummary("Move one officer's shift to another area; the roster is re-measured and re-checked");
-        group.MapPost("/plan/replan", ReplanDay).DisableAntiforgery().WithSummary("动态调整: re-plan one day for planned events (area, hours, extra officers) and officers off sick; other days stay; the changes come back for the briefing");
+        group.MapPost("/plan/replan", ReplanDay).DisableAntiforgery().WithSummary("动态调整: re-plan one day for planned events (area, hours, extra officers) and officers off sick with CP-SAT (least unmet demand, then fewest changes; the greedy when the solver finds nothing in time, said in Method); other days stay; the changes come back for the briefing");
         group.MapGet("/live", Live).WithSummary("The 情指行 centre's live view now: today's calls per area and hour against the forecast, officers on duty per area, suggested moves");
         group.MapPost("/live/decisions", DecideLive).DisableAntiforgery().WithSummary("Accept or dismiss the suggested move from one area to another (kept with the plan; an accepted move counts from then on)");
         group.MapGet("/plan/export.xlsx", ExportExcel).WithSummary("The current roster as an Excel workbook (duties, officers, areas), headers in the caller's language");
@@ -299,7 +299,7 @@ public static class Endpoints
         try
         {
             var (plan, replan) = w.ReplanDay(request.Day, request.Events ?? [], request.OffSick ?? []);
-            return TypedResults.Ok(new TidalReplanDto(ToDto(plan), replan.Before.UnmetDemandHours, replan.After.UnmetDemandHours, replan.Changes));
+            return TypedResults.Ok(new TidalReplanDto(ToDto(plan), replan.Before.UnmetDemandHours, replan.After.UnmetDemandHours, replan.Changes, replan.Method));
         }
         catch (ArgumentException ex)
         {

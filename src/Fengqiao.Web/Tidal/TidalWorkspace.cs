@@ -464,9 +464,13 @@ public sealed class TidalWorkspace(TidalStore store, TidalNodeCache cache, ICloc
 
     /// <summary>
     /// 动态调整 of one day of the current roster: the planned events and officers off sick change that day's shifts only
-    /// (<see cref="DayReplanner"/>). The roster kept is measured against the plan's own demand, as every other roster
+    /// (<see cref="DayReplanSolver"/>: CP-SAT within <see cref="ReplanSeconds"/>, the greedy when it finds nothing in
+    /// time). The roster kept is measured against the plan's own demand, as every other roster
     /// here; the answer measures it with the events too, for the briefing.
     /// </summary>
+    /// <summary>The day's re-plan is a short solve: a planner waits for it at the briefing.</summary>
+    public const double ReplanSeconds = 10;
+
     public (PlanOutcome Plan, DayReplan Replan) ReplanDay(int day, IReadOnlyList<PlannedEvent> events, IReadOnlyCollection<string> offSick)
     {
         lock (_gate)
@@ -479,8 +483,8 @@ public sealed class TidalWorkspace(TidalStore store, TidalNodeCache cache, ICloc
                 throw new ArgumentException($"警员 {unknown} 不在方案中 (officer {unknown} is not in the plan)", nameof(offSick));
             }
 
-            var replan = DayReplanner.Replan(plan.Problem, plan.Current, day, events, offSick);
-            var adjustment = new DayAdjustment(day, events, [.. offSick], replan.Changes, replan.Before.UnmetDemandHours, replan.After.UnmetDemandHours, clock.GetCurrentInstant());
+            var replan = DayReplanSolver.Replan(plan.Problem, plan.Current, day, events, offSick, new DayReplanOptions { TimeLimitSeconds = ReplanSeconds });
+            var adjustment = new DayAdjustment(day, events, [.. offSick], replan.Changes, replan.Before.UnmetDemandHours, replan.After.UnmetDemandHours, clock.GetCurrentInstant(), replan.Method);
             var edited = plan with
             {
                 Current = replan.Roster,
