@@ -64,7 +64,11 @@ export async function start(el, payload) {
             drawPolygon: true, drawCircle: false, drawText: false, cutPolygon: false, rotateMode: false,
             editMode: true, dragMode: true, removalMode: true,
         });
-        map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: true });
+        // The browser already stops a crossing edge; the server checks again for what is sent without the map.
+        map.pm.setGlobalOptions({ allowSelfIntersection: false, snappable: true });
+        // Geoman names its buttons on their container only: give each button the name, for screen readers.
+        el.querySelectorAll('.button-container[title] > a.leaflet-buttons-control-button')
+            .forEach(a => a.setAttribute('aria-label', a.parentElement.getAttribute('title')));
         const context = L.layerGroup().addTo(map);
         const drawn = L.featureGroup().addTo(map);
         map.on('pm:create', e => {
