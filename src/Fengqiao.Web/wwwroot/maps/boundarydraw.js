@@ -50,14 +50,16 @@ export async function start(el, payload) {
     const L = await ensureGeoman();
     let state = maps.get(el);
     if (!state) {
-        const map = L.map(el, { zoomControl: true, attributionControl: true });
+        const english = payload.lang === 'en';
+        const map = L.map(el, { zoomControl: false, attributionControl: true });
+        L.control.zoom({ zoomInTitle: english ? 'Zoom in' : '放大', zoomOutTitle: english ? 'Zoom out' : '缩小' }).addTo(map);
         map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a> · <a href="https://geoman.io">Geoman</a>');
         if (payload.tiles && payload.tiles.url) {
             const options = { subdomains: payload.tiles.subdomains || 'abc', maxZoom: payload.tiles.maxZoom || 18, attribution: payload.tiles.attribution || '' };
             L.tileLayer(payload.tiles.url, options).addTo(map);
             if (payload.tiles.labels) L.tileLayer(payload.tiles.labels, { ...options, attribution: '' }).addTo(map);
         }
-        map.pm.setLang(payload.lang === 'en' ? 'en' : 'zh');
+        map.pm.setLang(english ? 'en' : 'zh');
         // Polygons only: a boundary is an area. Editing, moving and removing the drawn parts stay available.
         map.pm.addControls({
             position: 'topleft', drawMarker: false, drawCircleMarker: false, drawPolyline: false, drawRectangle: true,
