@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Places.IPointPlacement>(sp => sp.GetRequiredService<Places.BoundaryPlacement>());
         services.AddScoped<Places.BoundaryImporter>();
         services.AddScoped<Places.BoundaryOutlines>();
+        services.AddScoped<Places.BoundaryDrawing>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton(_ => new Cases.CaseRules(Core.Calendar.WorkCalendar.China, Core.Cases.Deadlines.SlaProfileCatalog.DefaultSelector));

@@ -12,6 +12,7 @@ using Fengqiao.Web.Auth;
 using Fengqiao.Web.Components;
 using Fengqiao.Web.Infrastructure;
 using Fengqiao.Web.Grid;
+using Fengqiao.Web.Places;
 using Fengqiao.Web.Jobs;
 using Fengqiao.Web.JudicialAid;
 using Fengqiao.Web.Ledger;
@@ -289,6 +290,7 @@ public static class WebHostSetup
         app.MapText();
         app.MapOpen311Api();
         app.MapGrid();
+        app.MapPlaces();
         app.MapVillageAssessment();
         app.MapProcuratorate();
         app.MapJudicialAid();
@@ -320,6 +322,9 @@ public static class Policies
 
     /// <summary>The <see cref="Core.Organisations.StaffAction.AnswerSuggestion"/> act as a constant, for the page's attribute.</summary>
     public const string AnswerSuggestions = "action:" + nameof(Core.Organisations.StaffAction.AnswerSuggestion);
+
+    /// <summary>The <see cref="Core.Organisations.StaffAction.DrawBoundaries"/> act (网格划分) as a constant, for the page's attribute.</summary>
+    public const string DrawBoundaries = "action:" + nameof(Core.Organisations.StaffAction.DrawBoundaries);
 
     /// <summary>The policy of one act of Core's permission table (<see cref="Core.Organisations.StaffPermissions"/>).</summary>
     public static string For(Core.Organisations.StaffAction action) => "action:" + action;

@@ -21,7 +21,7 @@ public sealed partial class AccessibilityJourneyTests
         ("admin",
         [
             "/", "/cases", "/cases/new", "/cases/{TrackingCode}", "/admin/accounts", "/admin/calendar", "/admin/letter-rules",
-            "/admin/open311", "/admin/service-providers", "/admin/whistle-limits", "/assessment", "/contracting", "/grid",
+            "/admin/open311", "/admin/service-providers", "/admin/whistle-limits", "/assessment", "/contracting", "/grid", "/grid/boundaries",
             "/ledger", "/letters", "/mediation", "/mediation/{Id:guid}", "/mediation/committees/{Id:guid}", "/mediation/figures", "/modules/{Key}",
             "/organisation", "/organisation/{Code}", "/outreach", "/procuratorate", "/rankings", "/rankings/notices",
             "/services", "/suggestions", "/text", "/text/hot-topics", "/whistles", "/whistles/{Id:guid}",

@@ -8,7 +8,7 @@ namespace Fengqiao.E2E;
 /// <summary>
 /// Maps in the browser, offline (no base map configured: features on the plain background, which the maps say):
 /// a resident's phone shares its location, the clerk finds the case on the ledger map and the heat layer follows the
-/// ledger's filter; a grid member's visit becomes a pin on the grid map.
+/// ledger's filter, over the district's imported outlines; a grid member's visit becomes a pin on the grid map.
 /// </summary>
 public sealed class MapJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
@@ -58,10 +58,17 @@ public sealed class MapJourneyTests(WebServerFixture server) : IClassFixture<Web
         await Assertions.Expect(phone.Locator("[data-testid=portal-received]")).ToBeVisibleAsync();
         var code = (await phone.Locator("[data-testid=received-code]").InnerTextAsync()).Trim();
 
+        // The made-up 垦利区 outlines, drawn under the ledger's pins with their legend (the grid map's layer).
+        await using (var db = server.Database.Context())
+        {
+            await new Fengqiao.Data.Places.BoundaryImporter(db, Fengqiao.Testing.TestTime.Clock).ImportAsync(Fengqiao.Testing.Places.BoundaryFixture.KenliPath, ct: TestContext.Current.CancellationToken);
+        }
         var clerk = await server.SignedInPageAsync("clerk");
         await server.OpenAsync(clerk, "/ledger");
         var map = clerk.Locator("[data-testid=ledger-map] .fq-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true");
+        await Assertions.Expect(clerk.Locator("[data-testid=ledger-map] path.fq-map-outline[data-key='outline-370505']")).ToHaveCountAsync(1);
+        await Assertions.Expect(clerk.Locator("[data-testid=ledger-map-legend]")).ToContainTextAsync("乡镇（街道）界");
         var pin = clerk.Locator($"[data-testid=ledger-map] path[data-key='{code}']");
         try
         {

@@ -17,6 +17,7 @@ public enum StaffAction
     RegisterMediationCommittee = 12, // 登记人民调解委员会、调解室、调解员
     AnswerSuggestion = 13,     // 答复人民建议（采纳、不予采纳）
     ReferToMediation = 14,     // 访调对接：信访件转人民调解
+    DrawBoundaries = 15,       // 网格划分：在地图上绘制村（社区）、网格边界
 }
 
 /// <summary>
@@ -50,6 +51,8 @@ public static class StaffPermissions
         [StaffAction.AnswerSuggestion] = Assigners,
         // Those who route cases, and the judicial office that guides the committees receiving them (访调对接).
         [StaffAction.ReferToMediation] = [.. Assigners, StaffRole.JudicialOfficer],
+        // The town or district government that divides its area into grids (网格划分), not the grid members who work in them.
+        [StaffAction.DrawBoundaries] = [StaffRole.TownLeader, StaffRole.DistrictLeader, StaffRole.Administrator],
     };
 
     public static IReadOnlyCollection<StaffRole> RolesFor(StaffAction action) =>

@@ -28,6 +28,29 @@ public sealed class BoundaryOutlines(IDbContextFactory<FengqiaoDbContext> contex
         return length == 0 ? null : common![..length];
     }
 
+    /// <summary>
+    /// The outlines for a map of the caller's own cases (the ledger, the dashboard): those of the scope's area; for a
+    /// unit-scoped account, of its unit's division; for one who sees everything, the districts' outlines only.
+    /// </summary>
+    public async Task<IReadOnlyList<BoundaryOutline>> ForViewerAsync(CancellationToken ct = default)
+    {
+        string? area;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var scope = db.Scope;
+            if (scope.SeesAll)
+            {
+                return await OutlinesAsync(b => b.Kind == BoundaryKind.District, ct);
+            }
+            area = scope.Area?.Value;
+            if (area is null && scope.UnitId is { } unit)
+            {
+                area = await db.Units.AsNoTracking().Where(u => u.Id == unit).Select(u => u.DivisionCode).FirstOrDefaultAsync(ct);
+            }
+        }
+        return area is null ? [] : await InAreaAsync(area, ct);
+    }
+
     public async Task<IReadOnlyList<BoundaryOutline>> InAreaAsync(string areaCode, CancellationToken ct = default)
     {
         if (areaCode.Length < 6)
@@ -35,9 +58,14 @@ public sealed class BoundaryOutlines(IDbContextFactory<FengqiaoDbContext> contex
             return [];
         }
         var district = areaCode[..6];
+        return await OutlinesAsync(b => b.DivisionCode.StartsWith(areaCode) || (b.Kind == BoundaryKind.District && b.Code == district), ct);
+    }
+
+    private async Task<IReadOnlyList<BoundaryOutline>> OutlinesAsync(System.Linq.Expressions.Expression<Func<BoundaryRecord, bool>> which, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Boundaries.AsNoTracking()
-            .Where(b => b.DivisionCode.StartsWith(areaCode) || (b.Kind == BoundaryKind.District && b.Code == district))
+            .Where(which)
             .OrderBy(b => b.Kind).ThenBy(b => b.Code)
             .Select(b => new { b.Kind, b.Code, b.Name, b.GeometryJson })
             .ToListAsync(ct);

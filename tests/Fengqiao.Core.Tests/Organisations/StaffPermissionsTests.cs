@@ -36,4 +36,14 @@ public sealed class StaffPermissionsTests
         Assert.True(StaffPermissions.Allows([StaffRole.GridMember], StaffAction.RecordFollowUpVisit));
         Assert.True(StaffPermissions.Allows([StaffRole.Handler, StaffRole.Administrator], StaffAction.EditWorkCalendar));
     }
+
+    [Fact]
+    public void The_town_and_district_draw_village_and_grid_boundaries_and_the_grid_members_do_not()
+    {
+        Assert.True(StaffPermissions.Allows([StaffRole.TownLeader], StaffAction.DrawBoundaries));
+        Assert.True(StaffPermissions.Allows([StaffRole.DistrictLeader], StaffAction.DrawBoundaries));
+        Assert.False(StaffPermissions.Allows([StaffRole.GridMember], StaffAction.DrawBoundaries));
+        Assert.False(StaffPermissions.Allows([StaffRole.Handler], StaffAction.DrawBoundaries));
+        Assert.False(StaffPermissions.Allows([StaffRole.Clerk], StaffAction.DrawBoundaries));
+    }
 }

@@ -50,6 +50,9 @@ public sealed class EndpointEnumerationTests(FengqiaoWebFactory factory) : IClas
         (StaffAction.AnswerSuggestion, c => c.PostAsJsonAsync($"/api/suggestions/{Guid.Empty}/reply", new { version = 0, reply = "答复" }, Ct)),
         // No such case: a permitted account gets 404 and nothing is referred.
         (StaffAction.ReferToMediation, c => c.PostAsJsonAsync("/api/mediation/cases/NO-SUCH-CASE/refer", new { committeeId = Guid.Empty, kind = "Neighbour", otherParty = "王某" }, Ct)),
+        // No such village: a permitted account gets 404 and no boundary is stored.
+        (StaffAction.DrawBoundaries, c => c.PutAsync("/api/places/boundaries/village/370505001999",
+            new StringContent("""{"type":"Polygon","coordinates":[[[118.51,37.61],[118.52,37.61],[118.52,37.62],[118.51,37.61]]]}""", System.Text.Encoding.UTF8, "application/json"), Ct)),
     ];
 
     public static TheoryData<string> StaffAccounts => [.. DemoAccounts.All.Where(a => RoleCatalog.IsStaff(a.Role)).Select(a => a.UserName)];
