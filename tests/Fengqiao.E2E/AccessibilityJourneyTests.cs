@@ -244,9 +244,20 @@ public sealed partial class AccessibilityJourneyTests
     private static async Task<string> FirstLinkAsync(WebServerFixture server, IPage page, string listPath, Regex link)
     {
         await OpenAsync(server, page, listPath);
-        var hrefs = await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        return hrefs.FirstOrDefault(h => link.IsMatch(h))
-            ?? throw new InvalidOperationException($"{listPath} shows no link like {link} in the demo");
+        // A list fills after the page turns interactive; on a loaded machine that can come after network idle.
+        for (var waited = 0; ; waited += 500)
+        {
+            var hrefs = await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            if (hrefs.FirstOrDefault(h => link.IsMatch(h)) is { } found)
+            {
+                return found;
+            }
+            if (waited >= 30_000)
+            {
+                throw new InvalidOperationException($"{listPath} shows no link like {link} in the demo");
+            }
+            await page.WaitForTimeoutAsync(500);
+        }
     }
 
     private static async Task OpenAsync(WebServerFixture server, IPage page, string path)
