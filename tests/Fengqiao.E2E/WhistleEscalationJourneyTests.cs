@@ -169,6 +169,10 @@ public sealed class WhistleEscalationJourneyTests(WebServerFixture server) : ICl
 
         await grid.ReloadAsync();
         await grid.WaitForSelectorAsync("[data-interactive=true]");
+        // No mark is assumed: the village committee gives each one.
+        await Field(grid, "rate-timeliness").EnterAsync("5");
+        await Field(grid, "rate-attitude").EnterAsync("5");
+        await Field(grid, "rate-result").EnterAsync("5");
         await grid.ClickAsync("[data-testid=rate]");
         await Assertions.Expect(grid.Locator("[data-testid=summons]").Filter(new() { HasText = Housing }).Locator("[data-testid=summons-rating]")).ToHaveTextAsync("5/5/5");
         await server.ScreenshotAsync(grid, "escalation-housing-rated");
