@@ -6,6 +6,7 @@ using static Fengqiao.E2E.InteractiveForms;
 namespace Fengqiao.E2E;
 
 /// <summary>A clerk registers a case in the browser and dispatches it; the handler takes it and replies.</summary>
+[OnBothDatabases]
 public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
     // Waits for the case page after 登记; when it does not come, says what the form showed instead (a refused field,

@@ -10,6 +10,7 @@ namespace Fengqiao.E2E;
 /// Each either saves it or refuses it with a message beside the field; the page keeps reacting (the interactive
 /// connection stays up), and nothing typed is lost: what was pasted is still in the field, and after a reload.
 /// </summary>
+[OnBothDatabases]
 public sealed class LongTextJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
     private const int Pasted = 20_000;

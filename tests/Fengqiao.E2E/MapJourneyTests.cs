@@ -10,6 +10,7 @@ namespace Fengqiao.E2E;
 /// a resident's phone shares its location, the clerk finds the case on the ledger map and the heat layer follows the
 /// ledger's filter, over the district's imported outlines; a grid member's visit becomes a pin on the grid map.
 /// </summary>
+[OnBothDatabases]
 public sealed class MapJourneyTests(WebServerFixture server) : IClassFixture<WebServerFixture>
 {
     // 垦利区, in 垦利街道 (WGS-84 as a phone reports it).

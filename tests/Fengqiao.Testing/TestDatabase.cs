@@ -12,7 +12,7 @@ namespace Fengqiao.Testing;
 /// string to a server the test command started (initdb in a temporary folder). Asking for postgres without a
 /// server fails loudly: a run that silently fell back to SQLite would claim coverage it does not have.
 /// </summary>
-public sealed class TestDatabase : IAsyncDisposable
+public sealed partial class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteFile;
     private readonly string? _postgresName;
@@ -119,6 +119,11 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 return ready;
             }
+            if (await TakeSharedTemplateAsync() is { } shared)
+            {
+                _template = shared;
+                return shared;
+            }
             var template = await CreateAsync();
             Fengqiao.Data.Seeding.DemoSeedResult seeded;
             await using (var services = TestServices.Build(template))
@@ -135,6 +140,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(template.ConnectionString));
             }
+            await OfferSharedTemplateAsync(template, seeded);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _template = (template, seeded);
             return (template, seeded);

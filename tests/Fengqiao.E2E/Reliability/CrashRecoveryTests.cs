@@ -14,11 +14,13 @@ namespace Fengqiao.E2E.Reliability;
 /// acknowledged is there exactly once, retrying every key (acknowledged or not) creates nothing twice, and every
 /// case's hash chain verifies.
 /// </summary>
+[OnBothDatabases]
 public sealed partial class CrashRecoveryTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
 
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(migrate: false);
+    // A copy of the seeded template, so the web process starts on the demo without seeding it first.
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateSeededAsync();
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 

@@ -12,6 +12,7 @@ namespace Fengqiao.E2E.Reliability;
 /// A clerk is on a signed-in page when the database goes away. The step they take is refused with a calm message
 /// inside the page, the live connection stays, and once the database is back the same page works again.
 /// </summary>
+[OnBothDatabases]
 public sealed class OutagePageTests : IAsyncLifetime
 {
     private TestDatabase? _database;
