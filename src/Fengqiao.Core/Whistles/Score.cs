@@ -45,7 +45,7 @@ public sealed record DepartmentRating(Score Timeliness, Score Attitude, Score Re
     /// <summary>The rating from marks as entered; throws <see cref="WhistleRuleException"/> with <see cref="MarksRefusal"/>'s reason.</summary>
     public static DepartmentRating FromMarks(int? timeliness, int? attitude, int? result, string? comment) =>
         MarksRefusal(timeliness, attitude, result) is { } refusal
-            ? throw new WhistleRuleException(refusal)
+            ? throw new WhistleRuleException(refusal) { Field = "Marks" }
             : new DepartmentRating(Score.Of(timeliness!.Value), Score.Of(attitude!.Value), Score.Of(result!.Value), comment);
 }
 

@@ -16,4 +16,7 @@ public sealed class WhistleRuleException : InvalidOperationException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The input field at fault when what was entered is wrong (e.g. "Marks"), null when the whistle's state refuses.</summary>
+    public string? Field { get; init; }
 }

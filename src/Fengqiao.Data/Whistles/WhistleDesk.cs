@@ -138,6 +138,18 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
 
     public async Task<(WhistleRecord Record, Whistle Whistle)> ApplyLoadedAsync(WhistleRecord record, Whistle whistle, int? expectedVersion, Func<Whistle, Instant, WhistleTransition> action, CancellationToken cancellationToken)
     {
+        var applied = await ApplyCountingNoticesAsync(record, whistle, expectedVersion, action, cancellationToken);
+        return (applied.Record, applied.Whistle);
+    }
+
+    /// <summary>The escalation timer's step: escalates a loaded whistle and answers how many units its notices tell.</summary>
+    public async Task<int> EscalateAsync(WhistleRecord record, Whistle whistle, Instant now, CancellationToken cancellationToken) =>
+        (await ApplyCountingNoticesAsync(record, whistle, whistle.Version, (w, at) => w.Escalate(now < at ? at : now, "system:escalation"), cancellationToken)).NoticesQueued;
+
+    private async Task<(WhistleRecord Record, Whistle Whistle, int NoticesQueued)> ApplyCountingNoticesAsync(WhistleRecord record, Whistle whistle, int? expectedVersion,
+        Func<Whistle, Instant, WhistleTransition> action, CancellationToken cancellationToken)
+    {
+        var noticesQueued = 0;
         if (expectedVersion is { } expected && expected != whistle.Version)
         {
             throw new WhistleConflictException(expected, whistle.Version);
@@ -149,7 +161,7 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
         {
             // Every escalation, the timer's, a supervisor's or the demo's, tells the next level in the same save.
             transition.Event.Data.TryGetValue("reason", out var reason);
-            await AddEscalationNoticesAsync(WhistleEscalation.Of(whistle, transition.Event.At, reason), transition.Event.At, cancellationToken);
+            noticesQueued = await AddEscalationNoticesAsync(WhistleEscalation.Of(whistle, transition.Event.At, reason), transition.Event.At, cancellationToken);
         }
         if (next.Referrals.Count > whistle.Referrals.Count)
         {
@@ -181,7 +193,7 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
             var actual = await db.WhistleEvents.IgnoreQueryFilters().CountAsync(e => e.WhistleId == record.Id, cancellationToken);
             throw new WhistleConflictException(whistle.Version, actual);
         }
-        return (record, next);
+        return (record, next, noticesQueued);
     }
 
     /// <summary>
@@ -364,13 +376,14 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
     /// Queues the escalation's notices in the outbox (saved with the escalation, or not at all), one per unit told, keyed
     /// whistle:{id}:{level}:{unit} so a level never tells a unit twice.
     /// </summary>
-    private async Task AddEscalationNoticesAsync(EscalationNotice notice, Instant at, CancellationToken cancellationToken)
+    private async Task<int> AddEscalationNoticesAsync(EscalationNotice notice, Instant at, CancellationToken cancellationToken)
     {
         var caseRow = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == notice.CaseId)
             .Select(c => new { c.TrackingCode, c.Title, c.DivisionCode }).FirstAsync(cancellationToken);
         var supervisor = await SupervisingUnitAsync(notice.To, caseRow.DivisionCode, cancellationToken);
         var late = notice.Overdue.IsEmpty ? "" : $"；超时：{string.Join("、", notice.Overdue.Select(o => $"{o.DepartmentName}{WhistleNames.Chinese(o.Step)}"))}";
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var queued = 0;
         foreach (var recipient in notice.Notify)
         {
             if ((recipient.UnitId ?? supervisor) is not { } unit)
@@ -393,7 +406,9 @@ public sealed partial class WhistleDesk(FengqiaoDbContext db, WhistlePolicy poli
                 Body = $"{caseRow.Title}；{recipient.Why}{late}",
                 CreatedAt = at,
             });
+            queued++;
         }
+        return queued;
     }
 
     /// <summary>The unit whose staff supervise a whistle at a level, found from where the case is.</summary>

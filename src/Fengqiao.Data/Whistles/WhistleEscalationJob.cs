@@ -43,22 +43,20 @@ public sealed class WhistleEscalationJob(FengqiaoDbContext db, WhistleDesk desk,
             db.ChangeTracker.Clear();
             var record = await db.Whistles.IgnoreQueryFilters().FirstAsync(w => w.Id == id, cancellationToken);
             var whistle = await current.LoadPastScopeAsync(record, cancellationToken);
-            if (WhistleEscalation.Due(whistle, now) is not { } notice)
+            if (WhistleEscalation.Due(whistle, now) is null)
             {
                 continue;
             }
             try
             {
-                // The desk queues the escalation's notices (WhistleEscalation.Of) in the same save.
-                await current.ApplyLoadedAsync(record, whistle, whistle.Version, (w, at) => w.Escalate(now < at ? at : now, "system:escalation"), cancellationToken);
+                // The desk queues the escalation's notices (WhistleEscalation.Of) in the same save and says how many.
+                notices += await current.EscalateAsync(record, whistle, now, cancellationToken);
             }
             catch (WhistleConflictException)
             {
                 // Someone acted on the whistle meanwhile (the conflict cleared the pending notices); the next pass looks again.
                 continue;
             }
-            var prefix = $"whistle:{id:N}:{notice.To}:";
-            notices += await db.Notices.IgnoreQueryFilters().CountAsync(n => n.DedupKey.StartsWith(prefix), cancellationToken);
             escalated++;
         }
         var flagged = await RefreshFlagsAsync(current, now, cancellationToken);

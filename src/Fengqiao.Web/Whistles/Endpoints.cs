@@ -77,11 +77,7 @@ public static class Endpoints
         {
             return TypedResults.Problem(statusCode: 403, title: BilingualText.Pick(Whistle.NoUnit));
         }
-        // What was entered: 评价 needs the department and marks of 1 to 5 (Core's rule names what is missing), 增派 and 移交 a department.
-        if (request.Action == WhistleAction.Rate && DepartmentRating.MarksRefusal(request.Timeliness, request.Attitude, request.Result) is { } marks)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Marks"] = [BilingualText.Pick(marks)] });
-        }
+        // What was entered: 评价, 增派 and 移交 need a department; the marks are Core's to judge (DepartmentRating.FromMarks).
         if (!Enum.IsDefined(request.Action)
             || (request.Action is WhistleAction.Rate or WhistleAction.Summon or WhistleAction.Refer && request.DepartmentId is null))
         {
@@ -99,6 +95,10 @@ public static class Endpoints
         catch (WhistleConflictException ex)
         {
             return TypedResults.Problem(statusCode: 409, title: BilingualText.Pick(ex.Message), extensions: new Dictionary<string, object?> { ["currentVersion"] = ex.Actual });
+        }
+        catch (WhistleRuleException ex) when (ex.Field is { } field)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [BilingualText.Pick(ex.Message)] });
         }
         catch (WhistleRuleException ex)
         {

@@ -145,11 +145,18 @@ public sealed class WhistleEscalationRecordTests(DemoDatabaseFixture fixture) : 
         {
             Assert.Empty(await WhistleDesk.EscalationNoticesAsync(db, id, Ct));
         }
-        await PassAsync(id, clock);
-        await PassAsync(id, clock);
+        int before;
+        await using (var db = fixture.Database.Context())
+        {
+            before = await db.Notices.CountAsync(n => n.Kind == "whistle.escalated", Ct);
+        }
+        var first = await PassAsync(id, clock);
+        var second = await PassAsync(id, clock);
         await using (var db = fixture.Database.Context())
         {
             var notices = await WhistleDesk.EscalationNoticesAsync(db, id, Ct);
+            // Each pass reports the notices its escalations queued, whichever whistles were due.
+            Assert.Equal(await db.Notices.CountAsync(n => n.Kind == "whistle.escalated", Ct) - before, first.Notices + second.Notices);
             Assert.Equal([WhistleLevel.Street, WhistleLevel.JointMeetingOffice], notices.Select(n => n.Level).Distinct());
             foreach (var level in new[] { WhistleLevel.Street, WhistleLevel.JointMeetingOffice })
             {
