@@ -260,6 +260,15 @@ public sealed class TidalJourneyTests(WebServerFixture server) : IClassFixture<W
             await Assertions.Expect(summary).ToContainTextAsync(area);
             await server.ScreenshotAsync(page, "tidal-karamay-tide");
 
+            // The area map: every area drawn and coloured by next week's forecast, with its legend.
+            await OpenTabAsync(page, "片区地图");
+            var mapped = page.Locator("[data-testid=area-map] g[data-area]");
+            await Assertions.Expect(mapped.First).ToBeVisibleAsync();
+            Assert.True(await mapped.CountAsync() > 10, "the area map draws the district's areas");
+            await Assertions.Expect(page.Locator("[data-testid=area-map-legend]")).ToContainTextAsync("每小时预测警情");
+            Assert.DoesNotMatch(Latin, await page.Locator(".mud-tabs-panels").InnerTextAsync());
+            await server.ScreenshotAsync(page, "tidal-karamay-map");
+
             // The timeline: officers by name, shifts as bars; Saturday only, then one station.
             await OpenTabAsync(page, "勤务表");
             await Assertions.Expect(page.Locator("[data-testid=roster-timeline] rect.timeline-shift").First).ToBeVisibleAsync();

@@ -32,7 +32,7 @@ public sealed record SavedBoundary(BoundaryKind Kind, string Code, string Divisi
 /// <see cref="BoundaryPlacement"/> uses it at once. Who may draw is Core's <see cref="StaffAction.DrawBoundaries"/>
 /// (the endpoint's policy); where is the caller's scope: a village or grid outside it answers like one that does not
 /// exist. The outline must be one valid polygon (or several parts) that does not cross itself and lies inside the
-/// district's imported outline when there is one; otherwise nothing is saved.
+/// district's imported outline when there is one (a grid: inside its village's outline too); otherwise nothing is saved.
 /// </summary>
 public sealed class BoundaryDrawing(FengqiaoDbContext db, IClock clock, BoundaryPlacement placement)
 {
@@ -42,8 +42,8 @@ public sealed class BoundaryDrawing(FengqiaoDbContext db, IClock clock, Boundary
     /// <summary>The GeoJSON text accepted for one drawing (a few thousand corners fit many times over).</summary>
     public const int MaxGeoJsonLength = 1_000_000;
 
-    // The maps show outlines simplified to about 20 m (BoundaryOutlines), so a line drawn along the district's edge may
-    // stray that far outside the stored outline without being wrong.
+    // The maps show outlines simplified to about 20 m (BoundaryOutlines), so a line drawn along the district's (or the
+    // village's) edge may stray that far outside the stored outline without being wrong.
     private const double EdgeTolerance = 0.0002;
 
     /// <summary>The villages (and their grids) under <paramref name="area"/> in the caller's scope that may be drawn.</summary>
@@ -86,34 +86,63 @@ public sealed class BoundaryDrawing(FengqiaoDbContext db, IClock clock, Boundary
         var geometry = Read(geoJson);
         Check(geometry);
         var district = target.DivisionCode[..6];
-        var districtOutline = await db.Boundaries.AsNoTracking()
-            .Where(b => b.Kind == BoundaryKind.District && b.Code == district)
-            .Select(b => new { b.Name, b.GeometryJson }).FirstOrDefaultAsync(ct);
-        if (districtOutline is not null && BoundaryFiles.FromGeoJson(districtOutline.GeometryJson) is var outline
-            && outline is Polygon or MultiPolygon && !outline.Buffer(EdgeTolerance).Covers(geometry))
+        var districtOutline = await StoredOutlineAsync(BoundaryKind.District, district, ct);
+        if (districtOutline is not null && !Within(geometry, districtOutline.Value.Outline))
         {
-            throw Invalid($"边界超出{districtOutline.Name}的范围，请在区（县）边界以内绘制 (the outline reaches outside the district's boundary: draw it inside the district)");
+            throw Invalid($"边界超出{districtOutline.Value.Name}的范围，请在区（县）边界以内绘制 (the outline reaches outside the district's boundary: draw it inside the district)");
+        }
+        // A grid divides its village (网格在村社区之内): where the village has an outline, the grid stays inside it.
+        if (kind == BoundaryKind.Grid && await StoredOutlineAsync(BoundaryKind.Village, target.DivisionCode, ct) is { } village
+            && !Within(geometry, village.Outline))
+        {
+            throw Invalid($"网格边界超出{village.Name}的范围，请在村（社区）边界以内绘制 (the grid's outline reaches outside its village's boundary: draw it inside the village)");
         }
 
-        var box = geometry.EnvelopeInternal;
-        var source = $"地图绘制 (drawn on the map): {drawnBy}";
         var row = await db.Boundaries.FirstOrDefaultAsync(b => b.Kind == kind && b.Code == target.Code, ct);
         var replaced = row is not null;
         if (row is null)
         {
-            row = new BoundaryRecord { Kind = kind, Code = target.Code, DivisionCode = target.DivisionCode, Name = target.Name, GeometryJson = "", Source = "" };
+            row = BoundaryRecord.For(kind, target.Code);
             db.Boundaries.Add(row);
         }
-        row.DivisionCode = target.DivisionCode;
-        row.Name = target.Name.Length <= 100 ? target.Name : target.Name[..100];
-        row.GeometryJson = BoundaryFiles.ToGeoJson(geometry);
-        (row.MinLatitude, row.MaxLatitude, row.MinLongitude, row.MaxLongitude) = (box.MinY, box.MaxY, box.MinX, box.MaxX);
-        row.Source = source.Length <= 200 ? source : source[..200];
-        row.ImportedAt = clock.GetCurrentInstant();
+        row.Outline(geometry, target.DivisionCode, target.Name, $"地图绘制 (drawn on the map): {drawnBy}", clock.GetCurrentInstant());
         await db.SaveChangesAsync(ct);
         placement.Forget();
         return new SavedBoundary(kind, target.Code, target.DivisionCode, row.Name, replaced);
     }
+
+    /// <summary>
+    /// Removes a village's or grid's outline (drawn or imported), so placement falls back to the village centre or the
+    /// town again. False when it had none; throws <see cref="BoundaryDrawingException"/> when it is not in the caller's area.
+    /// </summary>
+    public async Task<bool> DeleteAsync(BoundaryKind kind, string code, CancellationToken ct = default)
+    {
+        var target = await TargetAsync(kind, code, ct);
+        var row = await db.Boundaries.FirstOrDefaultAsync(b => b.Kind == kind && b.Code == target.Code, ct);
+        if (row is null)
+        {
+            return false;
+        }
+        db.Boundaries.Remove(row);
+        await db.SaveChangesAsync(ct);
+        placement.Forget();
+        return true;
+    }
+
+    /// <summary>The stored outline of a district or village, when it is an area (a village may be stored as its centre only).</summary>
+    private async Task<(string Name, Geometry Outline)?> StoredOutlineAsync(BoundaryKind kind, string code, CancellationToken ct)
+    {
+        var stored = await db.Boundaries.AsNoTracking().Where(b => b.Kind == kind && b.Code == code)
+            .Select(b => new { b.Name, b.GeometryJson }).FirstOrDefaultAsync(ct);
+        if (stored is null)
+        {
+            return null;
+        }
+        var outline = BoundaryFiles.FromGeoJson(stored.GeometryJson);
+        return outline is Polygon or MultiPolygon ? (stored.Name, outline) : null;
+    }
+
+    private static bool Within(Geometry drawn, Geometry outline) => outline.Buffer(EdgeTolerance).Covers(drawn);
 
     private async Task<BoundaryTarget> TargetAsync(BoundaryKind kind, string code, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using NodaTime;
 
 namespace Fengqiao.Data.Places;
@@ -33,4 +34,28 @@ public sealed class BoundaryRecord
     /// <summary>Where the outline came from (the file's name or the data set's), shown beside it.</summary>
     public required string Source { get; set; }
     public Instant ImportedAt { get; set; }
+
+    /// <summary>The longest stored name and source; longer text is cut (a file's name can be anything).</summary>
+    public const int NameLength = 100, SourceLength = 200;
+
+    /// <summary>A new row for <paramref name="code"/>, to be given its outline by <see cref="Outline"/>.</summary>
+    public static BoundaryRecord For(BoundaryKind kind, string code) =>
+        new() { Kind = kind, Code = code, DivisionCode = "", Name = "", GeometryJson = "", Source = "" };
+
+    /// <summary>
+    /// Sets the outline with its bounding box, the division and name it answers, and where it came from: the one place an
+    /// import and a drawing write a row, so the box always matches the GeoJSON.
+    /// </summary>
+    public void Outline(Geometry geometry, string divisionCode, string name, string source, Instant at)
+    {
+        var box = geometry.EnvelopeInternal;
+        DivisionCode = divisionCode;
+        Name = Cut(name, NameLength);
+        GeometryJson = BoundaryFiles.ToGeoJson(geometry);
+        (MinLatitude, MaxLatitude, MinLongitude, MaxLongitude) = (box.MinY, box.MaxY, box.MinX, box.MaxX);
+        Source = Cut(source, SourceLength);
+        ImportedAt = at;
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -36,9 +36,9 @@ public sealed class BoundaryImporter(FengqiaoDbContext db, IClock clock, Boundar
             ? await db.Grids.AsNoTracking().Select(g => new { g.Code, g.Name, g.VillageCode }).ToDictionaryAsync(g => g.Code, g => (g.Name, g.VillageCode), ct)
             : [];
         var problems = new List<string>();
-        var rows = new List<BoundaryRecord>();
+        var rows = new List<Outlined>();
         var now = clock.GetCurrentInstant();
-        var from = Truncate(source ?? Path.GetFileName(path), 200);
+        var from = source ?? Path.GetFileName(path);
         foreach (var feature in features)
         {
             var where = $"第 {feature.Number} 个要素 (feature {feature.Number})";
@@ -83,18 +83,7 @@ public sealed class BoundaryImporter(FengqiaoDbContext db, IClock clock, Boundar
             {
                 continue;
             }
-            var box = geometry.EnvelopeInternal;
-            rows.Add(new BoundaryRecord
-            {
-                Kind = featureKind.Value,
-                Code = code,
-                DivisionCode = division,
-                Name = Truncate(name, 100),
-                GeometryJson = BoundaryFiles.ToGeoJson(geometry),
-                MinLatitude = box.MinY, MaxLatitude = box.MaxY, MinLongitude = box.MinX, MaxLongitude = box.MaxX,
-                Source = from,
-                ImportedAt = now,
-            });
+            rows.Add(new Outlined(featureKind.Value, code, division, name, geometry));
         }
         var repeated = rows.GroupBy(r => (r.Kind, r.Code)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Code} 在文件中出现 {g.Count()} 次 (appears {g.Count()} times)");
         problems.AddRange(repeated);
@@ -108,21 +97,17 @@ public sealed class BoundaryImporter(FengqiaoDbContext db, IClock clock, Boundar
         int added = 0, replaced = 0, done = 0;
         foreach (var row in rows)
         {
-            if (byKey.TryGetValue((row.Kind, row.Code), out var old))
+            if (byKey.TryGetValue((row.Kind, row.Code), out var stored))
             {
-                old.DivisionCode = row.DivisionCode;
-                old.Name = row.Name;
-                old.GeometryJson = row.GeometryJson;
-                (old.MinLatitude, old.MaxLatitude, old.MinLongitude, old.MaxLongitude) = (row.MinLatitude, row.MaxLatitude, row.MinLongitude, row.MaxLongitude);
-                old.Source = row.Source;
-                old.ImportedAt = row.ImportedAt;
                 replaced++;
             }
             else
             {
-                db.Boundaries.Add(row);
+                stored = BoundaryRecord.For(row.Kind, row.Code);
+                db.Boundaries.Add(stored);
                 added++;
             }
+            stored.Outline(row.Geometry, row.DivisionCode, row.Name, from, now);
             progress?.Report(new ImportProgress("write", ++done, rows.Count));
         }
         await db.SaveChangesAsync(ct);
@@ -162,5 +147,6 @@ public sealed class BoundaryImporter(FengqiaoDbContext db, IClock clock, Boundar
         return valid;
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    /// <summary>A checked feature waiting until the whole file has been checked.</summary>
+    private sealed record Outlined(BoundaryKind Kind, string Code, string DivisionCode, string Name, Geometry Geometry);
 }

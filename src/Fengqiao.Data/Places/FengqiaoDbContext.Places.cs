@@ -15,8 +15,8 @@ public abstract partial class FengqiaoDbContext
             b.ToTable("Boundaries");
             b.Property(x => x.Code).HasMaxLength(40);
             b.Property(x => x.DivisionCode).HasMaxLength(12);
-            b.Property(x => x.Name).HasMaxLength(100);
-            b.Property(x => x.Source).HasMaxLength(200);
+            b.Property(x => x.Name).HasMaxLength(BoundaryRecord.NameLength);
+            b.Property(x => x.Source).HasMaxLength(BoundaryRecord.SourceLength);
             b.HasIndex(x => new { x.Kind, x.Code }).IsUnique();
             b.HasIndex(x => x.DivisionCode);
         });

@@ -8,7 +8,7 @@ namespace Fengqiao.Web.Places;
 
 public sealed record SavedBoundaryDto(string Kind, string Code, string DivisionCode, string Name, bool Replaced);
 
-/// <summary>网格划分 without a mouse: a village's or grid's boundary sent as GeoJSON, checked and stored like a drawing.</summary>
+/// <summary>网格划分 without a mouse: a village's or grid's boundary sent as GeoJSON, checked and stored like a drawing, or removed.</summary>
 public static class Endpoints
 {
     public static void MapPlaces(this IEndpointRouteBuilder app)
@@ -20,6 +20,9 @@ public static class Endpoints
         group.MapGet("/boundaries/{kind}/{code}", CurrentBoundary)
             .RequireAuthorization(Policies.Staff)
             .WithSummary("A village's or grid's stored boundary as GeoJSON geometry (404 when none, or outside the caller's area)");
+        group.MapDelete("/boundaries/{kind}/{code}", DeleteBoundary)
+            .RequireAuthorization(Policies.DrawBoundaries)
+            .WithSummary("Remove a village's or grid's boundary; placement falls back to the village centre or the town (404 when none, or outside the caller's area)");
     }
 
     private static async Task<Results<Ok<SavedBoundaryDto>, Created<SavedBoundaryDto>, ProblemHttpResult>> SaveBoundary(
@@ -55,6 +58,24 @@ public static class Endpoints
         {
             return await drawing.CurrentAsync(k, code, ct) is { } geometry
                 ? TypedResults.Text(geometry, "application/geo+json", Encoding.UTF8)
+                : TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("尚未划定边界 (no boundary has been drawn yet)"));
+        }
+        catch (BoundaryDrawingException ex)
+        {
+            return Refused(ex);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteBoundary(string kind, string code, BoundaryDrawing drawing, CancellationToken ct)
+    {
+        if (Kind(kind) is not { } k)
+        {
+            return UnknownKind();
+        }
+        try
+        {
+            return await drawing.DeleteAsync(k, code, ct)
+                ? TypedResults.NoContent()
                 : TypedResults.Problem(statusCode: 404, title: BilingualText.Pick("尚未划定边界 (no boundary has been drawn yet)"));
         }
         catch (BoundaryDrawingException ex)

@@ -12,6 +12,12 @@ using NodaTime;
 
 namespace Fengqiao.Web.Tidal;
 
+/// <summary>A planner area on the map: its GB/T 2260 code where known (the 克拉玛依区 demo's communities) and its centre where known.</summary>
+public sealed record MapArea(string Name, string? Code, GeoPoint? Centre);
+
+/// <summary>The areas with next week's forecast incidents per hour of the week (rows in the areas' order), for the area map.</summary>
+public sealed record AreaMapView(LocalDate WeekFrom, IReadOnlyList<MapArea> Areas, IReadOnlyList<double[]> Forecast);
+
 /// <summary>Demand counts per area × hour-of-week for the heatmap.</summary>
 public sealed record DemandView(string Dataset, LocalDate From, LocalDate To, double Weeks, IReadOnlyList<string> Areas, IReadOnlyList<double[]> Counts, double Total, double Max);
 
@@ -362,6 +368,38 @@ public sealed class TidalWorkspace(TidalStore store, TidalNodeCache cache, ICloc
     public StaffingView Staffing(LocalDate trainTo, StaffingSettings settings)
     {
         var d = Dataset;
+        var (training, incidents) = ForecastWeek(trainTo);
+        var forecast = incidents.Select(x => x * settings.CallsPerIncident).ToArray();
+        var units = StaffingCalculator.RequiredUnits(forecast, d.Areas.Count, settings.ToPolicy(), settings.Shares(training));
+        const int H = HourOfWeek.Count;
+        var forecastRows = d.Areas.Select((_, a) => forecast.AsSpan(a * H, H).ToArray()).ToList();
+        var unitRows = d.Areas.Select((_, a) => units.AsSpan(a * H, H).ToArray()).ToList();
+        var peak = Enumerable.Range(0, H).Max(h => unitRows.Sum(r => r[h]));
+        return new StaffingView(trainTo.PlusDays(1), d.Areas, forecastRows, unitRows, units.Sum(x => (long)x), peak, settings);
+    }
+
+    /// <summary>
+    /// The area map: next week's forecast incidents per area and hour, and where each area is (the demo's community
+    /// centres; for imported data the mean of its located incidents; none when no incident of it has a location).
+    /// </summary>
+    public AreaMapView AreaMap(LocalDate trainTo)
+    {
+        var d = Dataset;
+        var (_, forecast) = ForecastWeek(trainTo);
+        const int H = HourOfWeek.Count;
+        var demo = d.IsKaramay ? KaramayDemo.Areas.DistinctBy(a => a.Name, StringComparer.Ordinal).ToDictionary(a => a.Name, StringComparer.Ordinal) : null;
+        var located = d.Incidents.Where(i => i.Location is not null).GroupBy(i => i.Area, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new GeoPoint(g.Average(i => i.Location!.Value.Latitude), g.Average(i => i.Location!.Value.Longitude)), StringComparer.Ordinal);
+        var areas = d.Areas.Select(name => demo is not null && demo.TryGetValue(name, out var area)
+            ? new MapArea(name, area.Code, area.Centre)
+            : new MapArea(name, null, located.TryGetValue(name, out var centre) ? centre : null)).ToList();
+        return new AreaMapView(trainTo.PlusDays(1), areas, [.. d.Areas.Select((_, a) => forecast.AsSpan(a * H, H).ToArray())]);
+    }
+
+    /// <summary>The incidents before the week after <paramref name="trainTo"/>, and that week's forecast per area × hour of week.</summary>
+    private (List<Incident> Training, double[] Forecast) ForecastWeek(LocalDate trainTo)
+    {
+        var d = Dataset;
         var testStart = trainTo.PlusDays(1).AtMidnight();
         var training = d.Incidents.Where(i => i.Time < testStart).ToList();
         if (training.Count == 0)
@@ -376,13 +414,7 @@ public sealed class TidalWorkspace(TidalStore store, TidalNodeCache cache, ICloc
         }
 
         var history = WeeklyHistory.Build(training, d.Areas, testStart.PlusWeeks(-weeks), weeks);
-        var forecast = new ProfileForecaster().Forecast(history).Select(x => x * settings.CallsPerIncident).ToArray();
-        var units = StaffingCalculator.RequiredUnits(forecast, d.Areas.Count, settings.ToPolicy(), settings.Shares(training));
-        const int H = HourOfWeek.Count;
-        var forecastRows = d.Areas.Select((_, a) => forecast.AsSpan(a * H, H).ToArray()).ToList();
-        var unitRows = d.Areas.Select((_, a) => units.AsSpan(a * H, H).ToArray()).ToList();
-        var peak = Enumerable.Range(0, H).Max(h => unitRows.Sum(r => r[h]));
-        return new StaffingView(trainTo.PlusDays(1), d.Areas, forecastRows, unitRows, units.Sum(x => (long)x), peak, settings);
+        return (training, new ProfileForecaster().Forecast(history));
     }
 
     /// <summary>Areas running above forecast at <paramref name="now"/> and the moves from quiet neighbours.</summary>

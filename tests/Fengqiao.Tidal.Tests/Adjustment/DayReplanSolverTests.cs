@@ -108,6 +108,28 @@ public class DayReplanSolverTests
         Assert.Throws<ArgumentException>(() => DayReplanSolver.Replan(problem, roster, Saturday, [new PlannedEvent("C", 4, 18, 22, 1)], [], Options, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public void A_solve_that_fails_leaves_the_greedy_re_plan_standing_and_says_so()
+    {
+        var problem = SmallScenario.Problem();
+        var roster = FixedThreeShiftPlanner.Plan(problem);
+        var sick = roster.Duties.Where(d => d.Day == Saturday).Select(d => d.OfficerId).Order(StringComparer.Ordinal).Take(2).ToList();
+        PlannedEvent[] events = [new("C", Saturday, 18, 23, 2)];
+        // CP-SAT refuses a negative worker count as an invalid model (MODEL_INVALID): a solve that yields no answer at all,
+        // which is the path a solve that finds nothing in its time takes as well.
+        var failing = Options with { Workers = -1 };
+
+        var greedy = DayReplanner.Replan(problem, roster, Saturday, events, sick);
+        var replan = DayReplanSolver.Replan(problem, roster, Saturday, events, sick, failing, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DayReplanMethod.GreedyFallback, replan.Method);
+        Assert.Equal(Sorted(greedy.Roster.Duties), Sorted(replan.Roster.Duties));
+        Assert.Equal(greedy.Changes, replan.Changes);
+        Assert.Equal(greedy.After.UnmetDemandHours, replan.After.UnmetDemandHours);
+        Assert.DoesNotContain(replan.Roster.Duties, d => d.Day == Saturday && sick.Contains(d.OfficerId));
+        Assert.Equal(Sorted(roster.Duties.Where(d => d.Day != Saturday)), Sorted(replan.Roster.Duties.Where(d => d.Day != Saturday)));
+    }
+
     /// <summary>Officers not in the list work that day exactly as before; the listed ones as the list says.</summary>
     private static void AssertChangesAreTheDifference(Roster roster, DayReplan replan, int day)
     {

@@ -14,8 +14,9 @@ namespace Fengqiao.Web.Tests.Maps;
 /// <summary>
 /// 网格划分 through the API, with the made-up 垦利区 boundaries imported (the district 118.40–118.80 E, 37.40–37.80 N;
 /// 垦利街道 118.50–118.60 E, 37.55–37.65 N): a town leader's valid outline is stored and placement uses it at once; an
-/// outline that crosses itself or leaves the district, a village outside the leader's town, and a role that may not
-/// draw are refused, and nothing is saved.
+/// outline that crosses itself or leaves the district, a grid that leaves its village (和平社区 118.50–118.55 E,
+/// 37.55–37.60 N), a village outside the leader's town, and a role that may not draw are refused, and nothing is saved.
+/// An outline is removed by the same people, and placement falls back at once.
 /// </summary>
 public sealed class BoundaryDrawingTests(FengqiaoWebFactory factory) : IClassFixture<FengqiaoWebFactory>
 {
@@ -74,11 +75,11 @@ public sealed class BoundaryDrawingTests(FengqiaoWebFactory factory) : IClassFix
         var current = await leader.GetStringAsync($"/api/places/boundaries/village/{village}", Ct);
         Assert.Contains("118.58", current, StringComparison.Ordinal);
 
-        // A grid answers its village.
+        // A grid answers its village (one of a village known only by its centre: no village outline to stay inside).
         string grid, gridVillage;
         await using (var db = factory.Database.Context())
         {
-            var row = await db.Grids.Where(g => g.VillageCode.StartsWith("370505001")).OrderBy(g => g.Code).FirstAsync(Ct);
+            var row = await db.Grids.Where(g => g.VillageCode.StartsWith("370505001") && g.VillageCode != "370505001001").OrderBy(g => g.Code).FirstAsync(Ct);
             (grid, gridVillage) = (row.Code, row.VillageCode);
         }
         var drawnGrid = await leader.PutAsync($"/api/places/boundaries/grid/{grid}", GeoJson(Square(118.585, 37.56, 118.595, 37.57)), Ct);
@@ -108,6 +109,49 @@ public sealed class BoundaryDrawingTests(FengqiaoWebFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
 
         Assert.Equal(0, await StoredAsync(BoundaryKind.Village, village));
+    }
+
+    [Fact]
+    public async Task A_grid_must_lie_inside_its_villages_outline_with_twenty_metres_of_slack()
+    {
+        await ImportAsync();
+        const string grid = "37050500100102"; // 和平社区's second grid
+        var leader = await factory.SignedInAsync("townlead");
+
+        var outside = await leader.PutAsync($"/api/places/boundaries/grid/{grid}", GeoJson(Square(118.54, 37.56, 118.56, 37.57)), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+        Assert.Contains("网格边界超出和平社区", await outside.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await StoredAsync(BoundaryKind.Grid, grid));
+
+        // Drawn along the village's east edge and about 10 m over it: inside, as the map shows the edge.
+        var inside = await leader.PutAsync($"/api/places/boundaries/grid/{grid}", GeoJson(Square(118.53, 37.56, 118.5501, 37.57)), Ct);
+        Assert.True(inside.StatusCode == HttpStatusCode.Created, await inside.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1, await StoredAsync(BoundaryKind.Grid, grid));
+    }
+
+    [Fact]
+    public async Task A_drawn_outline_is_deleted_by_those_who_draw_and_placement_falls_back_at_once()
+    {
+        await ImportAsync();
+        var village = await VillageOfAsync("370505001", skip: 3);
+        var leader = await factory.SignedInAsync("townlead");
+        var drawn = await leader.PutAsync($"/api/places/boundaries/village/{village}", GeoJson(Square(118.57, 37.57, 118.58, 37.58)), Ct);
+        Assert.True(drawn.StatusCode == HttpStatusCode.Created, await drawn.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(new PointPlace(village, false), await PlaceAsync(37.575, 118.575));
+
+        var grid = await factory.SignedInAsync("grid");
+        Assert.Equal(HttpStatusCode.Forbidden, (await grid.DeleteAsync($"/api/places/boundaries/village/{village}", Ct)).StatusCode);
+        var district = await factory.SignedInAsync("distlead");
+        var otherTown = await VillageOfAsync("370505002");
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.DeleteAsync($"/api/places/boundaries/village/{otherTown}", Ct)).StatusCode);
+        Assert.Equal(1, await StoredAsync(BoundaryKind.Village, village));
+
+        var deleted = await leader.DeleteAsync($"/api/places/boundaries/village/{village}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(0, await StoredAsync(BoundaryKind.Village, village));
+        Assert.Equal(new PointPlace("370505001", false), await PlaceAsync(37.575, 118.575)); // the cache forgot it
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.DeleteAsync($"/api/places/boundaries/village/{village}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await district.DeleteAsync("/api/places/boundaries/town/370505001", Ct)).StatusCode);
     }
 
     [Theory]

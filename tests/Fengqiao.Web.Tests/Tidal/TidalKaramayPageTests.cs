@@ -140,6 +140,25 @@ public sealed partial class TidalKaramayPageTests(FengqiaoWebFactory factory) : 
     }
 
     [Fact]
+    public async Task The_area_map_colours_every_Karamay_area_by_next_weeks_forecast_with_a_legend_in_either_language()
+    {
+        var client = await factory.SignedInAsync("police");
+        (await client.PostAsync("/api/tidal/dataset/reset", null, Ct)).EnsureSuccessStatusCode();
+
+        var map = await client.GetStringAsync("/tidal?tab=map", Ct);
+        // No boundary of the demo's communities is imported: each area is a circle at its centre, coloured by the forecast.
+        Assert.Equal(KaramayDemo.Areas.Count, Regex.Count(map, "<g data-area=\""));
+        Assert.Equal(KaramayDemo.Areas.Count, Regex.Count(map, "<circle "));
+        Assert.Contains("每小时预测警情（起）", map, StringComparison.Ordinal);
+        Assert.Contains("全区预测警情", map, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"area-map-empty\"", map, StringComparison.Ordinal);
+
+        var english = await client.GetStringAsync("/tidal?tab=map&culture=en&ui-culture=en", Ct);
+        Assert.Contains("Forecast incidents per hour", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("每小时预测警情", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Saturday_event_and_an_officer_off_sick_re_plan_that_day_only_and_list_the_changes()
     {
         var client = await factory.SignedInAsync("police");
