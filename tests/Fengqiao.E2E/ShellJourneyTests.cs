@@ -80,7 +80,27 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         await page.GotoAsync(server.BaseUrl + "/cases");
         await page.ClickAsync("[data-testid=case-table] tbody tr a");
         await Assertions.Expect(page.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
+        // People by name and unit; each entry's hash only when asked for.
+        await Assertions.Expect(page.Locator("[data-testid=timeline-actor]").First).ToContainTextAsync("（");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-hash]")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=show-hashes] input, input[data-testid=show-hashes]").First.CheckAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timeline-hash]").First).ToBeVisibleAsync();
         await server.ScreenshotAsync(page, "case-detail");
+    }
+
+    [Fact]
+    public async Task A_filtered_queue_is_kept_in_its_address_and_fits_a_phone()
+    {
+        var page = await server.SignedInPageAsync("handler");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(server.BaseUrl + "/cases?due=overdue");
+        await Assertions.Expect(page.Locator("[data-testid=queue-clear]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=queue-deadline]")).ToContainTextAsync("已超期");
+        // Nothing wider than the phone: the filters wrap under each other.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        await server.ScreenshotAsync(page, "case-queue-phone");
+        await page.ClickAsync("[data-testid=queue-clear]");
+        await Assertions.Expect(page.Locator("[data-testid=queue-clear]")).ToHaveCountAsync(0);
     }
 
     [Fact]
