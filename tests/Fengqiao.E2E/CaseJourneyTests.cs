@@ -121,6 +121,9 @@ public sealed partial class CaseJourneyTests(WebServerFixture server) : IClassFi
         Assert.Contains("复查", answerText, StringComparison.Ordinal);
         await server.ScreenshotAsync(phone, "query-phone");
         await phone.ClickAsync("[data-testid=rate-Satisfied]");
+        // The choice is shown and confirmed before it is final.
+        await Assertions.Expect(phone.Locator("[data-testid=rate-chosen]")).ToContainTextAsync("满意");
+        await phone.ClickAsync("[data-testid=rate-confirm]");
         await Assertions.Expect(phone.Locator("[data-testid=query-rated]")).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("[data-testid=query-state]")).ToHaveTextAsync("已评价");
         await Assertions.Expect(phone.Locator("[data-testid=rate-form]")).ToHaveCountAsync(0);

@@ -37,13 +37,15 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
         await page.WaitForURLAsync(new Regex(@"/judicial-aid/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("已申请");
 
-        // Eligibility review: a reason on every criterion; G3 (a victim's dependants) and both conditions apply.
+        // Eligibility review: the applicant's ground first (a victim's dependants), then only it, the two conditions and
+        // the five exclusions are asked, each with a reason; the ground and both conditions apply.
+        await ChooseAsync(page, "aid-ground", "被害人死亡、近亲属生活困难");
         foreach (var code in new[] { "G3", "C1", "C2" })
         {
             await Box(page, $"criterion-{code}").CheckAsync();
         }
         var reasons = page.Locator("[data-testid=finding-reason] input, input[data-testid=finding-reason]");
-        Assert.Equal(13, await reasons.CountAsync());
+        Assert.Equal(8, await reasons.CountAsync());
         for (var i = 0; i < await reasons.CountAsync(); i++)
         {
             await reasons.Nth(i).FillAsync("经调阅卷宗、走访村委会核实");
@@ -52,7 +54,7 @@ public sealed class JudicialAidJourneyTests(WebServerFixture server) : IClassFix
         await page.ClickAsync("[data-testid=aid-do-review]");
         await Assertions.Expect(page.Locator("[data-testid=aid-error]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=aid-case-state]")).ToHaveTextAsync("符合条件");
-        await Assertions.Expect(page.Locator("[data-testid=aid-review]")).ToContainTextAsync("G3");
+        await Assertions.Expect(page.Locator("[data-testid=aid-review]")).ToContainTextAsync("符合救助情形：被害人死亡、近亲属生活困难");
 
         await Field(page, "aid-amount").EnterAsync("50000");
         await Field(page, "aid-decided-by").EnterAsync("检察长 王立");

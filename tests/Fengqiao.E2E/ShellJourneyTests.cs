@@ -80,7 +80,28 @@ public sealed class ShellJourneyTests(WebServerFixture server) : IClassFixture<W
         await page.GotoAsync(server.BaseUrl + "/cases");
         await page.ClickAsync("[data-testid=case-table] tbody tr a");
         await Assertions.Expect(page.Locator("[data-testid=chain-ok]")).ToBeVisibleAsync();
+        // Each entry's hash only when asked for (names and units are checked in StaffTimelineTests: the demo's cases are
+        // signed by demo-* actors that have no account).
+        await Assertions.Expect(page.Locator("[data-testid=timeline-hash]")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=show-hashes] input, input[data-testid=show-hashes]").First.CheckAsync();
+        await Assertions.Expect(page.Locator("[data-testid=timeline-hash]").First).ToBeVisibleAsync();
         await server.ScreenshotAsync(page, "case-detail");
+    }
+
+    [Fact]
+    public async Task A_filtered_queue_is_kept_in_its_address_and_fits_a_phone()
+    {
+        var page = await server.SignedInPageAsync("handler");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(server.BaseUrl + "/cases?due=overdue");
+        await Assertions.Expect(page.Locator("[data-testid=queue-clear]")).ToBeVisibleAsync();
+        // MudSelect shows the chosen value in its input, so the page's markup is read rather than its text.
+        Assert.Contains("已超期", await page.ContentAsync(), StringComparison.Ordinal);
+        // Nothing wider than the phone: the filters wrap under each other.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        await server.ScreenshotAsync(page, "case-queue-phone");
+        await page.ClickAsync("[data-testid=queue-clear]");
+        await Assertions.Expect(page.Locator("[data-testid=queue-clear]")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -63,6 +63,8 @@ S.update({
     "AidState.Ineligible": ("不予救助", "Not eligible"),
     "AidState.Decided": ("已决定救助", "Aid granted"),
     "AidState.Closed": ("已结案", "Closed"),
+    "Aid.Ground": ("申请人所属救助情形", "Applicant's ground for aid"),
+    "Aid.ChooseGround": ("请先选择申请人所属的救助情形", "Choose the applicant's ground for aid first"),
     "AidKind.Ground": ("救助情形", "Ground"),
     "AidKind.Condition": ("必备条件", "Condition"),
     "AidKind.Exclusion": ("排除情形", "Exclusion"),

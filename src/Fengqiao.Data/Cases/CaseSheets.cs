@@ -10,7 +10,10 @@ namespace Fengqiao.Data.Cases;
 public sealed record CaseSheet(
     CaseRecord Case, CaseFile File, CaseHeader Header, IReadOnlyList<CaseEvent> Events, int? FirstBrokenLink,
     IReadOnlyList<CaseParty> Parties, IReadOnlyList<PersonalDataViewEntry> Views, IReadOnlyList<CaseAttachment> Attachments,
-    IReadOnlyList<RoutingUnit> Assignable, IReadOnlyList<RoutingUnit> Units);
+    IReadOnlyList<RoutingUnit> Assignable, IReadOnlyList<RoutingUnit> Units, IReadOnlyDictionary<string, StaffName> Actors);
+
+/// <summary>Who an event's actor (a login name) is, as the timeline shows them: the person's name and their unit.</summary>
+public sealed record StaffName(string Name, string? Unit);
 
 /// <summary>
 /// The case page's reads and its one logged read (revealing a party's full ID number and phone). The case filter
@@ -33,7 +36,22 @@ public sealed class CaseSheets(FengqiaoDbContext db, CaseRules rules, PersonalDa
         var header = await CaseHeaders.ForAsync(db, record, ct);
         var assignable = CaseLifecycle.IsAllowed(file.State, CaseAction.Assign) ? await CaseRouting.AssignableAsync(db, record, file, ct) : [];
         var units = withUnits ? await CaseRouting.AllUnitsAsync(db, ct) : [];
-        return new CaseSheet(record, file, header, events, broken, parties, await views.ForCaseAsync(record.Id, ct), attachments, assignable, units);
+        return new CaseSheet(record, file, header, events, broken, parties, await views.ForCaseAsync(record.Id, ct), attachments, assignable, units,
+            await ActorsAsync(events, ct));
+    }
+
+    // The log keeps login names (they are what signed the chain); people read names and units. Actors that are not
+    // staff accounts (the system, a resident through the portal) are left out and shown as logged.
+    private async Task<IReadOnlyDictionary<string, StaffName>> ActorsAsync(IReadOnlyList<CaseEvent> events, CancellationToken ct)
+    {
+        var logins = events.Select(e => e.Actor).Distinct(StringComparer.Ordinal).ToList();
+        var people = await (from u in db.Users.AsNoTracking()
+                            where logins.Contains(u.UserName!)
+                            join unit in db.Units.AsNoTracking() on u.UnitId equals unit.Id into units
+                            from unit in units.DefaultIfEmpty()
+                            select new { u.UserName, u.DisplayName, Unit = unit == null ? null : unit.Name })
+            .ToListAsync(ct);
+        return people.ToDictionary(p => p.UserName!, p => new StaffName(p.DisplayName, p.Unit), StringComparer.Ordinal);
     }
 
     /// <summary>Logs the reveal first, then answers it; null when the party is not on a case the viewer may open.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fengqiao.Core.Calendar;
 using Fengqiao.Core.Cases;
 using Fengqiao.Data.Cases;
@@ -93,6 +94,7 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
             record.DeadlineLevel = LevelOf(status);
             dueSoon += status == DeadlineStatus.DueSoon ? 1 : 0;
             overdue += status == DeadlineStatus.Overdue ? 1 : 0;
+            var due = record.DueAt!.Value.InZone(DeadlineCalculator.ChinaTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             var key = $"deadline:{record.Id:N}:{status}:{record.DueAt!.Value.ToUnixTimeSeconds()}";
             if (!await db.Notices.AnyAsync(n => n.DedupKey == key, cancellationToken))
             {
@@ -106,7 +108,8 @@ public sealed class DeadlineSweep(FengqiaoDbContext db, CaseRules rules) : ILeas
                     Subject = status == DeadlineStatus.Overdue
                         ? $"案件 {record.TrackingCode} 已超期 (case {record.TrackingCode} is overdue)"
                         : $"案件 {record.TrackingCode} 即将到期 (case {record.TrackingCode} is due soon)",
-                    Body = $"{record.Title}；期限 {record.DueAt.Value.InZone(DeadlineCalculator.ChinaTimeZone):yyyy-MM-dd HH:mm}",
+                    // Bilingual as the subject is, so the English screen shows no Chinese (the title is the resident's words).
+                    Body = string.Create(CultureInfo.InvariantCulture, $"{record.Title}；期限 {due} (due {due})"),
                     CreatedAt = now,
                 });
                 notices++;

@@ -22,9 +22,9 @@ public sealed class JudicialAidDemoSeeder(FengqiaoDbContext db)
     }
 
     private static Dictionary<string, CriterionFinding> Findings(string ground, bool conditionsMet) =>
-        EligibilityCriteria.Default.Criteria.ToDictionary(c => c.Code, c => c.Kind switch
+        EligibilityCriteria.Default.AskedFor(ground).ToDictionary(c => c.Code, c => c.Kind switch
         {
-            CriterionKind.Ground => new CriterionFinding(c.Code == ground, c.Code == ground ? "经调阅卷宗、走访村委会核实" : "不涉及"),
+            CriterionKind.Ground => new CriterionFinding(true, "经调阅卷宗、走访村委会核实"),
             CriterionKind.Condition => new CriterionFinding(conditionsMet, conditionsMet ? "经核实符合" : "生活困难主要因经营亏损，与案件无直接因果关系"),
             _ => new CriterionFinding(false, "经核实不存在"),
         });

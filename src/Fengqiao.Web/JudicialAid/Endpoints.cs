@@ -28,7 +28,7 @@ public sealed record AidCaseDto(AidSummaryDto Application, string Circumstances,
     IReadOnlyList<AidFindingDto> Findings, AidDecisionDto? Decision, AidAgreementDto? Agreement, IReadOnlyList<AidDisbursementDto> Disbursements,
     decimal Remaining, IReadOnlyList<AidFollowUpDto> FollowUps, IReadOnlyList<AidEventDto> History, IReadOnlyList<JudicialAidAction> Offers);
 
-public sealed record AidCriterionDto(string Code, string Description, CriterionKind Kind);
+public sealed record AidCriterionDto(string Code, string Name, string EnglishName, string Description, CriterionKind Kind);
 
 public sealed record AidPolicyDto(decimal Cap, string Basis, IReadOnlyList<AidCriterionDto> Criteria);
 
@@ -56,7 +56,7 @@ public static class Endpoints
         var group = app.MapGroup("/api/judicial-aid").RequireAuthorization(Policies.Procuratorate).WithTags("Judicial aid");
 
         group.MapGet("/policy", (JudicialAidPolicy policy) => TypedResults.Ok(new AidPolicyDto(policy.Cap, BilingualText.Pick(policy.Basis),
-            [.. EligibilityCriteria.Default.Criteria.Select(c => new AidCriterionDto(c.Code, c.Description, c.Kind))])))
+            [.. EligibilityCriteria.Default.Criteria.Select(c => new AidCriterionDto(c.Code, c.ChineseLabel, c.EnglishLabel, c.Description, c.Kind))])))
             .WithSummary("The cap on one case's aid and the eligibility criteria every review answers");
 
         group.MapGet("/", async (JudicialAidDesk desk, CancellationToken ct) => TypedResults.Ok((await desk.ListAsync(ct)).Select(ToSummary).ToList()))

@@ -76,7 +76,7 @@ public class JudicialAidTests
     public void Eligibility_needs_a_ground_every_condition_and_no_exclusion_and_says_why()
     {
         Assert.Equal(JudicialAidState.Eligible, Eligible().State);
-        Assert.Contains(Eligible().Review!.Reasons, r => r.StartsWith("符合 G3", StringComparison.Ordinal));
+        Assert.Contains(Eligible().Review!.Reasons, r => r.StartsWith("符合救助情形：被害人死亡", StringComparison.Ordinal));
 
         var noGround = Application().ReviewEligibility(EligibilityCriteria.Default, Findings(ground: null), Applied);
         Assert.Equal(JudicialAidState.Ineligible, noGround.State);
@@ -84,7 +84,7 @@ public class JudicialAidTests
 
         var excluded = Application().ReviewEligibility(EligibilityCriteria.Default, Findings(exclusion: "E1"), Applied);
         Assert.Equal(JudicialAidState.Ineligible, excluded.State);
-        Assert.Contains(excluded.Review!.Reasons, r => r.Contains("E1", StringComparison.Ordinal) && r.Contains("exclusion applies", StringComparison.Ordinal));
+        Assert.Contains(excluded.Review!.Reasons, r => r.Contains("对案件发生有重大过错", StringComparison.Ordinal) && r.Contains("exclusion applies", StringComparison.Ordinal));
 
         var unmet = Application().ReviewEligibility(EligibilityCriteria.Default, Findings(unmetCondition: "C2"), Applied);
         Assert.Equal(JudicialAidState.Ineligible, unmet.State);
@@ -96,7 +96,37 @@ public class JudicialAidTests
         var findings = Findings();
         findings["E4"] = new CriterionFinding(false, " ");
         var e = Assert.Throws<JudicialAidRuleException>(() => Application().ReviewEligibility(EligibilityCriteria.Default, findings, Applied));
-        Assert.Contains("E4", e.Message, StringComparison.Ordinal);
+        Assert.Contains("放弃或拒绝民事赔偿", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("E4", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_review_asks_only_the_applicants_ground_and_names_criteria_in_words_one_language_each()
+    {
+        var asked = EligibilityCriteria.Default.AskedFor("G3").ToList();
+        Assert.Equal(8, asked.Count);
+        Assert.DoesNotContain(asked, c => c.Kind == CriterionKind.Ground && c.Code != "G3");
+        var findings = asked.ToDictionary(c => c.Code, c => new CriterionFinding(c.Kind != CriterionKind.Exclusion && c.Code != "C2", "经调阅卷宗核实"));
+
+        var reviewed = Application().ReviewEligibility(EligibilityCriteria.Default, findings, Applied);
+
+        Assert.Equal(JudicialAidState.Ineligible, reviewed.State);
+        Assert.Contains(reviewed.Review!.Reasons, r => r.StartsWith("不满足必备条件：家庭经济困难由案件所致——经调阅卷宗核实", StringComparison.Ordinal));
+        foreach (var reason in reviewed.Review.Reasons)
+        {
+            Assert.DoesNotMatch(@"[GCE][0-9]", reason);
+            var english = reason[(reason.LastIndexOf(" (", StringComparison.Ordinal) + 2)..^1];
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english);
+        }
+
+        var noGround = asked.Where(c => c.Kind != CriterionKind.Ground).ToDictionary(c => c.Code, c => new CriterionFinding(true, "核实"));
+        var e = Assert.Throws<JudicialAidRuleException>(() => Application().ReviewEligibility(EligibilityCriteria.Default, noGround, Applied));
+        Assert.StartsWith("请选择申请人所属的救助情形", e.Message, StringComparison.Ordinal);
+
+        findings.Remove("C1");
+        var missing = Assert.Throws<JudicialAidRuleException>(() => Application().ReviewEligibility(EligibilityCriteria.Default, findings, Applied));
+        Assert.Contains("与检察机关办理的案件相关", missing.Message, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", missing.Message[missing.Message.LastIndexOf(" (", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -40,6 +40,14 @@ public sealed class NoticesTests(FengqiaoWebFactory factory) : IClassFixture<Fen
         var home = await handler.GetStringAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("待办提醒", home, StringComparison.Ordinal);
         Assert.Contains("已超期", home, StringComparison.Ordinal);
+        Assert.Contains("小区违建占用消防通道；期限 ", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("(due ", home, StringComparison.Ordinal);
+
+        // The English screen says the same in English only: no "期限" beside the date.
+        var english = await handler.GetStringAsync("/?culture=en&ui-culture=en", TestContext.Current.CancellationToken);
+        Assert.Contains("is overdue", english, StringComparison.Ordinal);
+        Assert.Contains("due 20", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("期限", english, StringComparison.Ordinal);
 
         var procurator = await factory.SignedInAsync("procurator");
         Assert.DoesNotContain("待办提醒", await procurator.GetStringAsync("/", TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -68,6 +68,44 @@ public sealed partial class PublicQueryTests(FengqiaoWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_chosen_rating_is_shown_and_only_the_confirmation_makes_it_final()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (code, key) = await RepliedCaseAsync();
+        var resident = factory.Anonymous();
+        var page = await resident.GetStringAsync($"/query?code={code}&key={key}", ct);
+
+        // First step: the buttons only choose (a GET with the rating and nothing else).
+        var form = System.Text.RegularExpressions.Regex.Match(page, "<form method=\"get\" action=\"/query\"[^>]*data-testid=\"rate-form\"");
+        Assert.True(form.Success, "the rating is not chosen by a plain form");
+        var chosen = await resident.GetStringAsync("/query?rating=BasicallySatisfied", ct);
+        Assert.Contains("您选择的评价：基本满意", chosen, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"rate-confirm\"", chosen, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"rate-change\"", chosen, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"rate-form\"", chosen, StringComparison.Ordinal);
+        await using (var db = factory.Database.Context())
+        {
+            Assert.Null((await db.Cases.SingleAsync(c => c.TrackingCode == code, ct)).Rating);
+        }
+
+        // A made-up value is no choice: the three buttons come back.
+        Assert.Contains("data-testid=\"rate-form\"", await resident.GetStringAsync("/query?rating=1", ct), StringComparison.Ordinal);
+
+        // Second step: the confirmation posts what was shown.
+        var confirmForm = System.Text.RegularExpressions.Regex.Match(chosen, "name=\"rating\" value=\"([A-Za-z]+)\"");
+        Assert.Equal("BasicallySatisfied", confirmForm.Groups[1].Value);
+        var rate = await resident.PostAsync("/query/rate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code, ["key"] = key, ["version"] = "6", ["rating"] = confirmForm.Groups[1].Value, ["__RequestVerificationToken"] = FormSignIn.AntiforgeryToken(chosen),
+        }), ct);
+        Assert.Contains("rated=1", rate.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using (var db = factory.Database.Context())
+        {
+            Assert.Equal(Core.Cases.CaseRating.BasicallySatisfied, (await db.Cases.SingleAsync(c => c.TrackingCode == code, ct)).Rating);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_query_code_reveals_nothing_and_cannot_rate()
     {
         var (code, key) = await RepliedCaseAsync();

@@ -116,7 +116,9 @@ export async function render(el, payload) {
     const text = payload.text || {};
     let state = maps.get(el);
     if (!state) {
-        const map = L.map(el, { zoomControl: true, attributionControl: true, worldCopyJump: false });
+        const map = L.map(el, { zoomControl: false, attributionControl: true, worldCopyJump: false });
+        // The zoom buttons' titles (read aloud by screen readers) in the page's language, as on the drawing page.
+        L.control.zoom({ zoomInTitle: text.zoomIn || 'Zoom in', zoomOutTitle: text.zoomOut || 'Zoom out' }).addTo(map);
         // A plain credit line (Leaflet 1.9's default adds a flag).
         map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
         const box = L.control({ position: 'bottomleft' });
