@@ -239,7 +239,9 @@ public static class WebHostSetup
             if (await seeder.IsEmptyAsync())
             {
                 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fengqiao.Demo");
-                var result = await seeder.SeedAsync(app.Configuration["Demo:Password"] ?? DemoAccounts.DefaultPassword);
+                // A year of simulated cases unless Demo:Scale says Compact (the smaller demo the tests copy).
+                var scale = app.Configuration.GetValue("Demo:Scale", DemoScale.Year);
+                var result = await seeder.SeedAsync(scale, app.Configuration["Demo:Password"] ?? DemoAccounts.DefaultPassword);
                 log.LogInformation("Demo data seeded: {Divisions} divisions, {Units} units, {Accounts} accounts, {Residents} residents, {Cases} cases",
                     result.Divisions, result.Units, result.Accounts, result.Residents, result.Cases);
             }

@@ -37,6 +37,8 @@ public sealed class WebProcess : IAsyncDisposable
         start.Environment["Database__ConnectionString"] = database.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Demo__SeedOnStart"] = seed ? "true" : "false";
+        // The journeys read the compact demo, as the copied template holds it; the simulated year only costs time here.
+        start.Environment["Demo__Scale"] = "Compact";
         start.Environment["Clock__StartAt"] = TestTime.Setting;
         // Timers off: a browser test must not race the sweep, and each timer test starts its own.
         start.Environment["Deadlines__SweepSeconds"] = "0";

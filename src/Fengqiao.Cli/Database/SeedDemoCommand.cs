@@ -16,6 +16,10 @@ internal sealed class SeedDemoCommand(IAnsiConsole console) : AsyncCommand<SeedD
         [CommandOption("--password <PASSWORD>")]
         [Description("Password of every demo account (default Fengqiao@2026)")]
         public string Password { get; init; } = DemoAccounts.DefaultPassword;
+
+        [CommandOption("--scale <SCALE>")]
+        [Description("Year (default): a simulated year of cases on top of the compact demo; Compact: the compact demo only")]
+        public DemoScale Scale { get; init; } = DemoScale.Year;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -42,7 +46,7 @@ internal sealed class SeedDemoCommand(IAnsiConsole console) : AsyncCommand<SeedD
                         task.Description = $"演示数据 (demo data): {p.Stage}";
                     }
                 });
-                return await seeder.SeedAsync(settings.Password, reporter, cancellationToken);
+                return await seeder.SeedAsync(settings.Scale, settings.Password, reporter, cancellationToken);
             });
         console.MarkupLine($"[green]Seeded[/] {result.Divisions} divisions, {result.Units} units, {result.Accounts} accounts, {result.Residents} residents, {result.Cases} cases");
         return 0;

@@ -163,7 +163,14 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => !await db.Units.AnyAsync(cancellationToken);
 
-    public async Task<DemoSeedResult> SeedAsync(string password = DemoAccounts.DefaultPassword, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<DemoSeedResult> SeedAsync(string password = DemoAccounts.DefaultPassword, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        SeedAsync(DemoScale.Compact, password, progress, cancellationToken);
+
+    /// <summary>
+    /// The demo at the given scale. Both hold every record of the compact demo (the tests copy it); the year adds a
+    /// simulated year of cases on top (<see cref="DemoYearSimulation"/>), for `run` and `seed demo`.
+    /// </summary>
+    public async Task<DemoSeedResult> SeedAsync(DemoScale scale, string password = DemoAccounts.DefaultPassword, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!await IsEmptyAsync(cancellationToken))
         {
@@ -312,6 +319,12 @@ public sealed class DemoSeeder(FengqiaoDbContext db, DivisionImporter importer, 
         await new Mediation.PetitionMediationDemoSeeder(db, clock).SeedAsync(cancellationToken);
         await new Procuratorate.ProcuratorateDemoSeeder(db, rules.Calendar).SeedAsync(now, cancellationToken);
         caseCount += await new Contracting.ContractingDemoSeeder(db, rules, clock, protector).SeedAsync(accountIds, cancellationToken);
+        if (scale == DemoScale.Year)
+        {
+            var context = new DemoYearSimulation.Context(units, townUnits, Matters,
+                CategoryOfDepartment.ToDictionary(c => c.Key, c => _categoryByName.GetValueOrDefault(c.Value)), Surnames, GivenNames, villagesByDistrict);
+            caseCount += await new DemoYearSimulation(db, rules, protector).SeedAsync(context, now, cancellationToken);
+        }
         progress?.Report(new ImportProgress("done", 5, 5));
         return new DemoSeedResult(imported.Total, units.Values.Distinct().Count(), DemoAccounts.All.Count, residents.Count, caseCount);
     }

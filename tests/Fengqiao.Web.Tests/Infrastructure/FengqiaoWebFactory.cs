@@ -25,6 +25,7 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Demo:SeedOnStart", "true");
+        builder.UseSetting("Demo:Scale", "Compact"); // the demo the tests know; the simulated year has its own test
         builder.UseSetting("Logging:Json", "false");
         builder.UseSetting("Clock:StartAt", TestTime.Setting);
         // The sweep is tested on its own (Data tests); here it would only race the assertions.

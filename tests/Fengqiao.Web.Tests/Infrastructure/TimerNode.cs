@@ -23,6 +23,7 @@ internal sealed class TimerNode(TestDatabase database, IClock clock, bool migrat
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", migrate ? "true" : "false");
         builder.UseSetting("Demo:SeedOnStart", seed ? "true" : "false");
+        builder.UseSetting("Demo:Scale", "Compact"); // the demo the tests know; the simulated year has its own test
         builder.UseSetting("Logging:Json", "false");
         builder.UseSetting("Deadlines:SweepSeconds", "1");
         builder.UseSetting("Notices:DispatchSeconds", "1");

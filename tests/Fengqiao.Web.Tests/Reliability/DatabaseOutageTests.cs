@@ -172,6 +172,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             builder.UseSetting("Database:ConnectionString", connectionString);
             builder.UseSetting("Database:MigrateOnStart", "true");
             builder.UseSetting("Demo:SeedOnStart", "true");
+            builder.UseSetting("Demo:Scale", "Compact"); // the demo the tests know; the simulated year has its own test
             builder.UseSetting("Logging:Json", "false");
             builder.UseSetting("Clock:StartAt", TestTime.Setting);
             builder.UseSetting("Deadlines:SweepSeconds", "0");
