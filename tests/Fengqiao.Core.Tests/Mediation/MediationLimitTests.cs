@@ -51,3 +51,34 @@ public sealed class MediationLimitTests
         Assert.Equal(MediationLimitStatus.DueSoon, MediationLimit.At(extended.State, extended.LimitDate, near + Duration.FromDays(12)));
     }
 }
+
+/// <summary>The online application's rules: one choice, names and matter within their limits, an 11-digit mobile.</summary>
+public sealed class MediationApplicationTests
+{
+    private static MediationApplicationDraft Good(string? choice = null, string? phone = "13912345678", string? matter = "邻居装修噪音每天持续到深夜，多次协商无果。") =>
+        new(choice ?? $"room:{Guid.NewGuid()}", "张三", phone, "李四", DisputeKind.Neighbour, matter);
+
+    [Fact]
+    public void A_complete_application_passes_and_each_choice_kind_is_read()
+    {
+        Assert.Empty(MediationApplication.Validate(Good()));
+        var id = Guid.NewGuid();
+        Assert.True(MediationApplication.TryParseChoice($"mediator:{id}", out var target, out var parsed));
+        Assert.Equal((ApplicationTarget.Mediator, id), (target, parsed));
+        Assert.True(MediationApplication.TryParseChoice($"committee:{id}", out target, out _));
+        Assert.Equal(ApplicationTarget.Committee, target);
+        Assert.False(MediationApplication.TryParseChoice($"court:{id}", out _, out _));
+        Assert.False(MediationApplication.TryParseChoice("room:", out _, out _));
+        Assert.False(MediationApplication.TryParseChoice(null, out _, out _));
+    }
+
+    [Fact]
+    public void Every_problem_is_named_by_its_field()
+    {
+        var errors = MediationApplication.Validate(new MediationApplicationDraft("x", " ", "010-1234567", new string('李', MediationApplication.MaxName + 1), (DisputeKind)1234,
+            new string('吵', MediationApplication.MaxMatter + 1)));
+        Assert.Equal(["Applicant", "Choice", "Kind", "Matter", "Phone", "Respondent"], errors.Keys.Order());
+        Assert.Contains($"现有 {MediationApplication.MaxMatter + 1} 字", errors["Matter"][0], StringComparison.Ordinal);
+        Assert.Contains("至少", MediationApplication.Validate(Good(matter: "吵架"))["Matter"][0], StringComparison.Ordinal);
+    }
+}
