@@ -85,6 +85,9 @@ public static class WebHostSetup
         services.AddScoped<Data.Mediation.MediationFiguresDesk>();
         services.AddScoped<Data.Mediation.CentreDesk>();
         services.AddScoped<Data.Mediation.PublicCentres>();
+        services.AddScoped<Data.Mediation.MediationLimitSweep>();
+        services.AddScoped<Data.Mediation.PublicMediationApplications>();
+        services.AddLeasedJob<Data.Mediation.MediationLimitSweep>(configuration, "Mediation:LimitSweepSeconds", 300);
         services.AddScoped<Data.Suggestions.SuggestionDesk>();
         services.AddScoped<Data.Suggestions.PublicSuggestions>();
         services.AddScoped<Data.ServiceMenu.ProviderOrderDesk>();

@@ -22,7 +22,7 @@ public sealed partial class AccessibilityJourneyTests
         [
             "/", "/cases", "/cases/new", "/cases/{TrackingCode}", "/admin/accounts", "/admin/calendar", "/admin/letter-rules",
             "/admin/open311", "/admin/service-providers", "/admin/whistle-limits", "/assessment", "/contracting", "/grid", "/grid/boundaries",
-            "/ledger", "/letters", "/mediation", "/mediation/{Id:guid}", "/mediation/committees/{Id:guid}", "/mediation/figures", "/modules/{Key}",
+            "/ledger", "/letters", "/mediation", "/mediation/{Id:guid}", "/mediation/committees/{Id:guid}", "/mediation/mediators/{Id:guid}", "/mediation/figures", "/modules/{Key}",
             "/organisation", "/organisation/{Code}", "/outreach", "/procuratorate", "/rankings", "/rankings/notices",
             "/services", "/suggestions", "/text", "/text/hot-topics", "/whistles", "/whistles/{Id:guid}",
         ]),
@@ -38,7 +38,7 @@ public sealed partial class AccessibilityJourneyTests
         // link is no longer valid (what a party sees with an old SMS).
         (null,
         [
-            "/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre",
+            "/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre", "/portal/mediation",
             "/account/login", "/error", "/mediation/join/{Token}",
         ]),
     ];
@@ -50,7 +50,7 @@ public sealed partial class AccessibilityJourneyTests
         ["/tidal/officers/{OfficerId}"] = "exists only once a CP-SAT roster has been computed (minutes on CI); TidalJourneyTests opens it after its run",
     };
 
-    private static readonly string[] PortalTemplates = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre"];
+    private static readonly string[] PortalTemplates = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre", "/portal/mediation"];
 
     [Fact]
     public void Every_routable_page_is_visited_or_listed_with_its_reason()
@@ -232,6 +232,8 @@ public sealed partial class AccessibilityJourneyTests
         "/whistles/{Id:guid}" => await FirstLinkAsync(server, page, "/whistles", GuidLink("whistles")),
         "/mediation/{Id:guid}" => await FirstLinkAsync(server, page, "/mediation", GuidLink("mediation")),
         "/mediation/committees/{Id:guid}" => await FirstLinkAsync(server, page, "/mediation", GuidLink("mediation/committees")),
+        // A mediator's work list is linked from their committee's page.
+        "/mediation/mediators/{Id:guid}" => await FirstLinkAsync(server, page, await FirstLinkAsync(server, page, "/mediation", GuidLink("mediation/committees")), GuidLink("mediation/mediators")),
         "/judicial-aid/{Id:guid}" => await FirstLinkAsync(server, page, "/judicial-aid", GuidLink("judicial-aid")),
         // 垦利区 and the first module of the menu.
         "/organisation/{Code}" => "/organisation/370505",

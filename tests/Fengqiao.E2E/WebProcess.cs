@@ -44,6 +44,7 @@ public sealed class WebProcess : IAsyncDisposable
         start.Environment["Deadlines__SweepSeconds"] = "0";
         start.Environment["Whistles__EscalationSeconds"] = "0";
         start.Environment["Letters__ProposalSeconds"] = "0";
+        start.Environment["Mediation__LimitSweepSeconds"] = "0";
         start.Environment["Notices__DispatchSeconds"] = "0";
         start.Environment["Attachments__Root"] = Path.Combine(Path.GetTempPath(), "fengqiao-e2e-attachments-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

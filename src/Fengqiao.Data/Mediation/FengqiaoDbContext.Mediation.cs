@@ -12,6 +12,7 @@ public abstract partial class FengqiaoDbContext
     public DbSet<MediationRecord> Mediations => Set<MediationRecord>();
     public DbSet<MediationEventRecord> MediationEvents => Set<MediationEventRecord>();
     public DbSet<MediationInvitationRecord> MediationInvitations => Set<MediationInvitationRecord>();
+    public DbSet<MediationApplicantRecord> MediationApplicants => Set<MediationApplicantRecord>();
     public DbSet<MediationCodeRecord> MediationCodes => Set<MediationCodeRecord>();
 
     // A committee is seen in its area (a village or town account sees the committees sitting there, a district account
@@ -111,6 +112,19 @@ public abstract partial class FengqiaoDbContext
             b.HasOne<MediationInvitationRecord>().WithMany().HasForeignKey(c => c.InvitationId).OnDelete(DeleteBehavior.Cascade);
             b.Property(c => c.Version).IsConcurrencyToken();
             b.HasQueryFilter(c => MediationInvitations.Any(i => i.Id == c.InvitationId));
+        });
+
+        // An online application's contact follows its mediation's scope.
+        builder.Entity<MediationApplicantRecord>(b =>
+        {
+            b.ToTable("MediationApplicants");
+            b.HasKey(a => a.MediationId);
+            b.Property(a => a.PhoneCipher).HasMaxLength(1000);
+            b.Property(a => a.PhoneMasked).HasMaxLength(32);
+            b.Property(a => a.ReceiptCode).HasMaxLength(16);
+            b.HasIndex(a => a.ReceiptCode).IsUnique();
+            b.HasOne<MediationRecord>().WithOne().HasForeignKey<MediationApplicantRecord>(a => a.MediationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(a => Mediations.Any(m => m.Id == a.MediationId));
         });
     }
 }

@@ -54,7 +54,8 @@ public sealed record CommitteeSummary(MediationCommitteeRecord Record, string Di
 public sealed record CommitteeView(MediationCommitteeRecord Record, string DivisionName, IReadOnlyList<MediationCommitteeMemberRecord> Members,
     IReadOnlyList<MediationRoomRecord> Rooms, IReadOnlyList<MediatorRecord> Mediators);
 
-public sealed record MediationSummary(MediationRecord Record, string Committee, string? Room);
+/// <summary>A mediation as lists show it, with how near its time limit is now (<see cref="MediationLimit"/>).</summary>
+public sealed record MediationSummary(MediationRecord Record, string Committee, string? Room, MediationLimitStatus Limit = MediationLimitStatus.OnTrack, string? Mediator = null);
 
 public sealed record MediationView(MediationRecord Record, Core.Mediation.Mediation Mediation, string Committee, string? Room, string? Mediator,
     IReadOnlyList<MediationEventRecord> Events);
@@ -171,18 +172,36 @@ public sealed class MediationDesk(FengqiaoDbContext db, IClock clock, Security.P
         return record;
     }
 
-    public async Task<IReadOnlyList<MediationSummary>> MediationsAsync(Guid? committeeId = null, CancellationToken ct = default)
+    /// <summary>
+    /// Mediations in the caller's scope, latest activity first; of one committee, or one mediator's work list
+    /// (their own cases, those nearest to or past the time limit first). Each carries its time-limit warning now.
+    /// </summary>
+    public async Task<IReadOnlyList<MediationSummary>> MediationsAsync(Guid? committeeId = null, CancellationToken ct = default, Guid? mediatorId = null)
     {
         var query = db.Mediations.AsNoTracking();
         if (committeeId is { } c)
         {
             query = query.Where(m => m.CommitteeId == c);
         }
+        if (mediatorId is { } who)
+        {
+            query = query.Where(m => m.MediatorId == who);
+        }
         var rows = await query.OrderByDescending(m => m.LastActionAt).ToListAsync(ct);
         var committees = await db.MediationCommittees.AsNoTracking().Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var rooms = await db.MediationRooms.AsNoTracking().Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        return [.. rows.Select(r => new MediationSummary(r, committees.GetValueOrDefault(r.CommitteeId, "?"), r.RoomId is { } room ? rooms.GetValueOrDefault(room) : null))];
+        var mediators = await db.Mediators.AsNoTracking().Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var now = clock.GetCurrentInstant();
+        var list = rows.Select(r => new MediationSummary(r, committees.GetValueOrDefault(r.CommitteeId, "?"), r.RoomId is { } room ? rooms.GetValueOrDefault(room) : null,
+            MediationLimit.At(r.State, r.LimitDate is { } l ? LocalDate.FromDateOnly(l) : null, now),
+            r.MediatorId is { } m ? mediators.GetValueOrDefault(m) : null));
+        // A mediator works the warned cases first; the general lists keep the order of latest activity.
+        return mediatorId is null ? [.. list] : [.. list.OrderByDescending(s => s.Limit).ThenBy(s => s.Record.LimitDate ?? DateOnly.MaxValue)];
     }
+
+    /// <summary>One mediator as their work list heads it, or null outside the caller's scope.</summary>
+    public Task<MediatorRecord?> MediatorAsync(Guid id, CancellationToken ct = default) =>
+        db.Mediators.AsNoTracking().Where(m => db.MediationCommittees.Any(c => c.Id == m.CommitteeId)).FirstOrDefaultAsync(m => m.Id == id, ct);
 
     public async Task<MediationView?> MediationAsync(Guid id, CancellationToken ct = default)
     {

@@ -138,3 +138,16 @@ public sealed class MediationCodeRecord : IVersioned
     public Instant? UsedAt { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>
+/// The contact a resident left when applying online (网上申请调解): the mobile sealed like every phone, a masked copy
+/// for staff lists, and the receipt code the resident keeps. Kept apart from the log, which never holds a phone.
+/// </summary>
+public sealed class MediationApplicantRecord
+{
+    public Guid MediationId { get; set; }
+    public required string PhoneCipher { get; set; }
+    public required string PhoneMasked { get; set; }
+    public required string ReceiptCode { get; set; }
+    public Instant SubmittedAt { get; set; }
+}

@@ -32,7 +32,8 @@ public sealed record NewRoomRequest(string? Name, string? Description);
 public sealed record NewMediatorRequest(string? Name, MediatorEmployment? Employment, IReadOnlyList<string>? Specialities, bool? IsRespectedLocal, string? Profile);
 
 public sealed record MediationSummaryDto(Guid Id, Guid CommitteeId, string Committee, string? Room, MediationInitiation Initiation, DisputeKind Kind, string Parties,
-    MediationState State, Instant AppliedAt, Instant LastActionAt, LocalDate? LimitDate, LocalDate? ConfirmationDueDate, int Sessions, int Version);
+    MediationState State, Instant AppliedAt, Instant LastActionAt, LocalDate? LimitDate, LocalDate? ConfirmationDueDate, int Sessions, int Version,
+    MediationLimitStatus LimitStatus = MediationLimitStatus.OnTrack);
 
 public sealed record SessionDto(int Number, Instant At, string Place, bool Online, IReadOnlyList<string> Participants, string Record, string Mediator);
 
@@ -86,7 +87,7 @@ public static class Endpoints
         group.MapPost("/committees/{id:guid}/mediators", AddMediator).RequireAuthorization(register).WithSummary("Add a mediator with specialities and profile");
         group.MapGet("/figures", Figures)
             .WithSummary("The leaders' figures in the caller's scope, grouped by=Committee, Mediator, Town or Month: accepted, success and performance rates, confirmed, average days, village and town shares (a rate of 0 of 0 has no value)");
-        group.MapGet("/mediations", ListMediations).WithSummary("Mediations in the caller's scope, latest activity first; optionally of one committee");
+        group.MapGet("/mediations", ListMediations).WithSummary("Mediations in the caller's scope, latest activity first, each with its time-limit warning (LimitStatus); optionally of one committee, or one mediator's work list (warned first)");
         group.MapGet("/mediations/{id:guid}", GetMediation).WithSummary("One mediation with its sessions, agreement, deadlines, log and the steps the caller may take");
         group.MapPost("/mediations", OpenMediation).RequireAuthorization(mediate).WithSummary("Register an application (by one or both parties) or the committee's own start");
         group.MapPost("/mediations/{id:guid}/actions/{action}", TakeStep).RequireAuthorization(mediate)
@@ -336,8 +337,8 @@ public static class Endpoints
         }
     }
 
-    private static async Task<Ok<List<MediationSummaryDto>>> ListMediations(Guid? committee, MediationDesk desk, CancellationToken ct) =>
-        TypedResults.Ok((await desk.MediationsAsync(committee, ct)).Select(m => ToDto(m.Record, m.Committee, m.Room)).ToList());
+    private static async Task<Ok<List<MediationSummaryDto>>> ListMediations(Guid? committee, Guid? mediator, MediationDesk desk, CancellationToken ct) =>
+        TypedResults.Ok((await desk.MediationsAsync(committee, ct, mediator)).Select(m => ToDto(m.Record, m.Committee, m.Room, m.Limit)).ToList());
 
     private static async Task<Results<Ok<MediationDto>, ProblemHttpResult>> GetMediation(Guid id, HttpContext http, MediationDesk desk, CancellationToken ct) =>
         await desk.MediationAsync(id, ct) is { } view ? TypedResults.Ok(ToDto(view, Actor(http.User), desk)) : NotFound();
@@ -400,15 +401,15 @@ public static class Endpoints
     private static MediatorDto ToDto(MediatorRecord m) => new(m.Id, m.CommitteeId, m.Name, m.Employment,
         m.Specialities.Split('、', StringSplitOptions.RemoveEmptyEntries), m.IsRespectedLocal, m.Profile);
 
-    private static MediationSummaryDto ToDto(MediationRecord r, string committee, string? room) => new(r.Id, r.CommitteeId, committee, room, r.Initiation, r.Kind, r.Parties,
+    private static MediationSummaryDto ToDto(MediationRecord r, string committee, string? room, MediationLimitStatus limit) => new(r.Id, r.CommitteeId, committee, room, r.Initiation, r.Kind, r.Parties,
         r.State, r.AppliedAt, r.LastActionAt, r.LimitDate is { } l ? LocalDate.FromDateOnly(l) : null,
-        r.ConfirmationDueDate is { } d ? LocalDate.FromDateOnly(d) : null, r.Sessions, r.Version);
+        r.ConfirmationDueDate is { } d ? LocalDate.FromDateOnly(d) : null, r.Sessions, r.Version, limit);
 
     private static MediationDto ToDto(MediationView v, MediationActor actor, MediationDesk desk)
     {
         var m = v.Mediation;
         var at = desk.StepTime(m);
-        return new MediationDto(ToDto(v.Record, v.Committee, v.Room), m.Matter, m.Parties, v.Mediator, m.AcceptedAt, m.Reason, m.RoutesExplained, m.StartedAt,
+        return new MediationDto(ToDto(v.Record, v.Committee, v.Room, MediationLimit.At(m.State, m.LimitDate, at)), m.Matter, m.Parties, v.Mediator, m.AcceptedAt, m.Reason, m.RoutesExplained, m.StartedAt,
             m.IsLapsedAt(at), m.Extensions,
             [.. m.Sessions.Select(s => new SessionDto(s.Number, s.At, s.Place, s.Online, s.Participants, s.Record, s.Mediator))],
             m.Agreement is { } a

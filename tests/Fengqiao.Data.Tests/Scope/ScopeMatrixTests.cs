@@ -98,6 +98,7 @@ public sealed class ScopeMatrixTests(DemoDatabaseFixture fixture) : IClassFixtur
         var visibleInvitations = invitations.Where(i => visibleMediations.Contains(i.MediationId)).Select(i => i.Id).ToHashSet();
         await Same(db => db.MediationInvitations, i => visibleMediations.Contains(i.MediationId), i => i.Id, "invitations");
         await Same(db => db.MediationCodes, c => visibleInvitations.Contains(c.InvitationId), c => c.Id, "one-time codes");
+        await Same(db => db.MediationApplicants, a => visibleMediations.Contains(a.MediationId), a => a.MediationId, "online applicants");
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class AuthorizationMatrixTests(FengqiaoWebFactory factory) : IClas
     private static readonly string[] AdministratorApi = ["/api/open311/clients", "/api/service-providers"];
     private static readonly string[] AdministratorPages = ["/admin/open311", "/admin/service-providers"];
     /// <summary>The resident's side and Open311: open to everyone, signed in or not.</summary>
-    private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
+    private static readonly string[] PublicPaths = ["/portal", "/portal/submit", "/portal/track", "/query", "/portal/services", "/portal/services/track", "/portal/suggestions", "/portal/centre", "/portal/mediation", "/open311/discovery.json", "/open311/v2/services.json", "/open311/v2/services/0102.xml", "/open311/v2/requests.json"];
 
     // The tidal duty planner (潮汐勤务) is for police planners and administrators only.
     private static readonly string[] PolicePages = ["/tidal", "/tidal/live", "/tidal/areas/1A10", "/tidal/officers/P-1"];

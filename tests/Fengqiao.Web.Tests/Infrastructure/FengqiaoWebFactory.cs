@@ -38,6 +38,7 @@ public sealed partial class FengqiaoWebFactory : WebApplicationFactory<Program>,
         builder.UseSetting("Open311:KeyHolderPostsPerMinute", "100000");
         builder.UseSetting("Whistles:EscalationSeconds", "0");
         builder.UseSetting("Letters:ProposalSeconds", "0");
+        builder.UseSetting("Mediation:LimitSweepSeconds", "0");
         builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));
     }
 

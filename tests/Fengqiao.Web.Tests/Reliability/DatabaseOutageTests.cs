@@ -179,6 +179,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             builder.UseSetting("Notices:DispatchSeconds", "0");
             builder.UseSetting("Whistles:EscalationSeconds", "0");
             builder.UseSetting("Letters:ProposalSeconds", "0");
+            builder.UseSetting("Mediation:LimitSweepSeconds", "0");
             builder.UseSetting("Text:ModelPath", Path.Combine(Path.GetTempPath(), $"fengqiao-test-routing-{Environment.ProcessId}.model"));
             builder.UseSetting("Attachments:Root", Path.Combine(Path.GetTempPath(), "fengqiao-attachments-" + Guid.NewGuid().ToString("N")));
         }

@@ -1764,6 +1764,37 @@ namespace Fengqiao.Data.Migrations.Postgres
                     b.ToTable("CentreStations", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationApplicantRecord", b =>
+                {
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MediationId");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique();
+
+                    b.ToTable("MediationApplicants", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCentreRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3989,6 +4020,15 @@ namespace Fengqiao.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationApplicantRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Fengqiao.Data.Mediation.MediationApplicantRecord", "MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCentreRecord", b =>

@@ -1750,6 +1750,37 @@ namespace Fengqiao.Data.Migrations.Sqlite
                     b.ToTable("CentreStations", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationApplicantRecord", b =>
+                {
+                    b.Property<Guid>("MediationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MediationId");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique();
+
+                    b.ToTable("MediationApplicants", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCentreRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3959,6 +3990,15 @@ namespace Fengqiao.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Fengqiao.Data.Mediation.MediationApplicantRecord", b =>
+                {
+                    b.HasOne("Fengqiao.Data.Mediation.MediationRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Fengqiao.Data.Mediation.MediationApplicantRecord", "MediationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fengqiao.Data.Mediation.MediationCentreRecord", b =>
