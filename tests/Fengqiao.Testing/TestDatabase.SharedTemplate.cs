@@ -69,14 +69,7 @@ public sealed partial class TestDatabase
         if (template.Provider == DatabaseProvider.Sqlite)
         {
             var partial = Path.Combine(folder, $"{key}.{Guid.NewGuid():N}.partial");
-            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template._sqliteFile};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "VACUUM INTO $file";
-                command.Parameters.AddWithValue("$file", partial);
-                await command.ExecuteNonQueryAsync();
-            }
+            await VacuumIntoAsync(template._sqliteFile!, partial);
             File.Move(partial, Path.Combine(folder, key + ".db"), overwrite: true);
         }
         else

@@ -94,12 +94,7 @@ public sealed partial class TestDatabase : IAsyncDisposable
             else
             {
                 db = NewSqlite();
-                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template._sqliteFile};Pooling=False");
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "VACUUM INTO $file";
-                command.Parameters.AddWithValue("$file", db._sqliteFile);
-                await command.ExecuteNonQueryAsync();
+                await VacuumIntoAsync(template._sqliteFile!, db._sqliteFile!);
             }
             db.Seeded = seeded;
             return db;
@@ -163,6 +158,17 @@ public sealed partial class TestDatabase : IAsyncDisposable
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name, admin);
+    }
+
+    // A consistent copy of a SQLite database, read through its own connection.
+    private static async Task VacuumIntoAsync(string from, string to)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={from};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $file";
+        command.Parameters.AddWithValue("$file", to);
+        await command.ExecuteNonQueryAsync();
     }
 
     // A new file name in the temporary folder; SQLite creates the file on first use (or VACUUM INTO writes it).
